@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CoProduction.Persistence;
+
+/// <summary>Appends events to streams, with optimistic concurrency and idempotency by command id.</summary>
+public interface IEventStoreWriter
+{
+    /// <summary>Appends a batch of events to a stream, all or nothing.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="expectedVersion">The number of events the writer saw in the stream (0 for a new stream).</param>
+    /// <param name="events">The events, oldest first; at least one.</param>
+    /// <param name="commandId">The command that produced them; a repeat of an appended command writes nothing.</param>
+    /// <param name="cancellationToken">Cancels the append before it is committed.</param>
+    /// <returns>The stream's new version and the last global position.</returns>
+    /// <exception cref="ConcurrencyException">The stream's version is not <paramref name="expectedVersion"/>.</exception>
+    ValueTask<AppendResult> AppendAsync(
+        StreamId stream,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CommandId? commandId = null,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CoProduction.Persistence;
+
+/// <summary>
+/// A thread-safe event store in memory, for tests, demos and short-lived tools. It keeps the same
+/// promises as every store: all-or-nothing appends, optimistic concurrency, idempotency by command
+/// id and strictly increasing global positions. Everything is lost when the process ends.
+/// </summary>
+public sealed class InMemoryEventStore : IEventStore
+{
+    private readonly Lock gate = new();
+    private readonly List<StoredEvent> all = [];
+    private readonly Dictionary<StreamId, List<StoredEvent>> streams = [];
+    private readonly Dictionary<(StreamId, CommandId), AppendResult> commands = [];
+
+    /// <inheritdoc/>
+    public ValueTask<AppendResult> AppendAsync(
+        StreamId stream,
+        long expectedVersion,
+        IReadOnlyList<EventData> events,
+        CommandId? commandId = null,
+        CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckAppend(stream, expectedVersion, events);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        lock (gate)
+        {
+            if (commandId is { } command && commands.TryGetValue((stream, command), out var first))
+            {
+                return ValueTask.FromResult(first with { WasDuplicate = true });
+            }
+
+            streams.TryGetValue(stream, out var list);
+            var actual = list?.Count ?? 0;
+            if (actual != expectedVersion)
+            {
+                throw new ConcurrencyException(stream, expectedVersion, actual);
+            }
+
+            if (list is null)
+            {
+                list = new List<StoredEvent>(events.Count);
+                streams.Add(stream, list);
+            }
+
+            foreach (var e in events)
+            {
+                var stored = new StoredEvent(
+                    stream, list.Count + 1, all.Count + 1, e.EventName, e.SchemaVersion, e.Payload.ToArray(), e.RecordedAt, e.Actor, commandId);
+                list.Add(stored);
+                all.Add(stored);
+            }
+
+            var result = new AppendResult(stream, list.Count, all.Count, WasDuplicate: false);
+            if (commandId is { } id)
+            {
+                commands.Add((stream, id), result);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(
+        StreamId stream,
+        long fromVersion = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (!streams.TryGetValue(stream, out var list) || fromVersion > list.Count)
+            {
+                return ValueTask.FromResult<IReadOnlyList<StoredEvent>>([]);
+            }
+
+            var start = (int)(fromVersion - 1);
+            return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(list.GetRange(start, list.Count - start));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<StoredEvent>> ReadAllAsync(
+        long afterPosition,
+        int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            if (afterPosition >= all.Count)
+            {
+                return ValueTask.FromResult<IReadOnlyList<StoredEvent>>([]);
+            }
+
+            var start = (int)afterPosition;
+            var count = Math.Min(maxCount, all.Count - start);
+            return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(all.GetRange(start, count));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+
+namespace CoProduction.Persistence;
+
+/// <summary>Argument checks every store makes before touching its storage.</summary>
+public static class StoreArguments
+{
+    /// <summary>Checks an append's arguments.</summary>
+    /// <param name="stream">The stream; must not be <c>default</c>.</param>
+    /// <param name="expectedVersion">Must not be negative.</param>
+    /// <param name="events">Must hold at least one event, none null, each with a name, a schema version of at least 1 and a payload.</param>
+    /// <exception cref="ArgumentException">An argument breaks one of these rules.</exception>
+    public static void CheckAppend(StreamId stream, long expectedVersion, IReadOnlyList<EventData> events)
+    {
+        if (stream.Value is null)
+        {
+            throw new ArgumentException("The stream id is default; give a stream.", nameof(stream));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException($"An append to '{stream}' needs at least one event.", nameof(events));
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentException($"Event {i} of the append to '{stream}' is null.", nameof(events));
+            if (string.IsNullOrWhiteSpace(e.EventName) || e.SchemaVersion < 1 || e.Payload.IsEmpty)
+            {
+                throw new ArgumentException(
+                    $"Event {i} of the append to '{stream}' needs a wire name, a schema version of at least 1 and a payload.", nameof(events));
+            }
+        }
+    }
+}

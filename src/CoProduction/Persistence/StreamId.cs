@@ -1,0 +1,38 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace CoProduction.Persistence;
+
+/// <summary>
+/// Names one aggregate's stream of events in a store: <c>{category}-{id}</c>, for example <c>cycle-kilifi-2016</c>.
+/// </summary>
+[JsonConverter(typeof(StringIdJsonConverter<StreamId>))]
+public readonly record struct StreamId : IStringId<StreamId>
+{
+    /// <summary>Creates the stream id from its full text.</summary>
+    /// <param name="value">The stream name.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public StreamId(string value) => Value = StringId.Require(value, nameof(StreamId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static StreamId From(string value) => new(value);
+
+    /// <summary>Builds the stream id of an aggregate from its category and id.</summary>
+    /// <typeparam name="TId">The aggregate's id type.</typeparam>
+    /// <param name="category">The aggregate type's category, for example <c>cycle</c>.</param>
+    /// <param name="id">The aggregate's id.</param>
+    /// <returns><c>{category}-{id}</c>.</returns>
+    public static StreamId For<TId>(string category, TId id)
+        where TId : struct, IStringId<TId>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        return new StreamId(category + "-" + id.Value);
+    }
+
+    /// <summary>Returns the stream name.</summary>
+    /// <returns>The stream name.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
