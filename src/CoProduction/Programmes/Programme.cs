@@ -46,16 +46,8 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="name"/> is empty or padded, or <paramref name="period"/> is null.</exception>
     public static Programme Register(ProgrammeId id, string name, DateInterval period, Instant at, Actor by)
     {
-        if (id.Value is null)
-        {
-            throw new ArgumentException("A default id was given; create ids with their constructor.", nameof(id));
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
-        {
-            throw new ArgumentException($"'{name}' starts or ends with white space.", nameof(name));
-        }
+        Registry.RequireId(id.Value, nameof(id));
+        Registry.RequireText(name, nameof(name));
 
         ArgumentNullException.ThrowIfNull(period);
         var programme = new Programme(id);
@@ -66,20 +58,8 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
     /// <inheritdoc/>
     public static Programme Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not ProgrammeRegistered registered)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, history.Count == 0 ? "nothing" : history[0]?.GetType().Name ?? "null", "a programme's history starts with ProgrammeRegistered.");
-        }
-
+        var registered = Registry.Registration<ProgrammeRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Programme));
         var programme = new Programme(registered.Programme);
-        if (programme.StreamId != stream)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, nameof(ProgrammeRegistered), $"it registers programme '{registered.Programme}', whose stream is '{programme.StreamId}'.");
-        }
-
         programme.Replay(history);
         return programme;
     }
@@ -92,16 +72,7 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
     /// <exception cref="CommandRejectedException">The site is already in the programme.</exception>
     public void AddSite(SiteId site, Instant at, Actor by)
     {
-        if (site.Value is null)
-        {
-            throw new ArgumentException("A default id was given; create ids with their constructor.", nameof(site));
-        }
-
-        if (Contains(State.Sites, site))
-        {
-            throw RegistryRejection.Of(Description, nameof(AddSite), Commands, $"site '{site}' is already in {Description}");
-        }
-
+        RequireNew(State.Sites, site, site.Value, nameof(AddSite), $"site '{site}' is already in {Description}", nameof(site));
         Record(new ProgrammeSiteAdded(Id, site, at, by));
     }
 
@@ -113,16 +84,7 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
     /// <exception cref="CommandRejectedException">The protocol is already linked.</exception>
     public void LinkUmbrellaProtocol(ProtocolId protocol, Instant at, Actor by)
     {
-        if (protocol.Value is null)
-        {
-            throw new ArgumentException("A default id was given; create ids with their constructor.", nameof(protocol));
-        }
-
-        if (Contains(State.UmbrellaProtocols, protocol))
-        {
-            throw RegistryRejection.Of(Description, nameof(LinkUmbrellaProtocol), Commands, $"protocol '{protocol}' is already an umbrella protocol of {Description}");
-        }
-
+        RequireNew(State.UmbrellaProtocols, protocol, protocol.Value, nameof(LinkUmbrellaProtocol), $"protocol '{protocol}' is already an umbrella protocol of {Description}", nameof(protocol));
         Record(new UmbrellaProtocolLinked(Id, protocol, at, by));
     }
 
@@ -151,6 +113,16 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
             UmbrellaProtocolLinked e => Contains(before.UmbrellaProtocols, e.Protocol) ? $"protocol '{e.Protocol}' is already linked." : null,
             _ => $"{@event.GetType().Name} is not an event of a programme.",
         };
+    }
+
+    private void RequireNew<T>(IEnumerable<T> existing, T item, string? idValue, string command, string duplicate, string paramName)
+        where T : IEquatable<T>
+    {
+        Registry.RequireId(idValue, paramName);
+        if (Contains(existing, item))
+        {
+            throw Registry.Rejection(Description, command, Commands, duplicate);
+        }
     }
 
     private static bool Contains<T>(IEnumerable<T> items, T item)

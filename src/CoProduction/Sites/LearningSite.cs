@@ -71,8 +71,8 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
         Instant at,
         Actor by)
     {
-        RequireId(id.Value, nameof(id));
-        RequireText(name, nameof(name));
+        Registry.RequireId(id.Value, nameof(id));
+        Registry.RequireText(name, nameof(name));
         if (country.Value is null)
         {
             throw new ArgumentException("A learning site needs a country; default(CountryCode) was given.", nameof(country));
@@ -91,7 +91,7 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
         var partners = new List<string>();
         foreach (var partner in partnerInstitutions)
         {
-            RequireText(partner, nameof(partnerInstitutions));
+            Registry.RequireText(partner, nameof(partnerInstitutions));
             if (partners.Contains(partner))
             {
                 throw new ArgumentException($"The partner institution '{partner}' is listed twice.", nameof(partnerInstitutions));
@@ -108,20 +108,8 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
     /// <inheritdoc/>
     public static LearningSite Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not SiteRegistered registered)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, history.Count == 0 ? "nothing" : history[0]?.GetType().Name ?? "null", "a learning site's history starts with SiteRegistered.");
-        }
-
+        var registered = Registry.Registration<SiteRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Site));
         var site = new LearningSite(registered.Site);
-        if (site.StreamId != stream)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, nameof(SiteRegistered), $"it registers site '{registered.Site}', whose stream is '{site.StreamId}'.");
-        }
-
         site.Replay(history);
         return site;
     }
@@ -134,7 +122,7 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
     /// <exception cref="CommandRejectedException">The institution is already a partner.</exception>
     public void AddPartnerInstitution(string institution, Instant at, Actor by)
     {
-        RequireText(institution, nameof(institution));
+        Registry.RequireText(institution, nameof(institution));
         foreach (var partner in State.PartnerInstitutions)
         {
             if (partner == institution)
@@ -156,11 +144,11 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
     /// <exception cref="CommandRejectedException">A member with this id is already in the site's team.</exception>
     public void AddMember(MemberId member, string displayName, string? pseudonym, Instant at, Actor by)
     {
-        RequireId(member.Value, nameof(member));
-        RequireText(displayName, nameof(displayName));
+        Registry.RequireId(member.Value, nameof(member));
+        Registry.RequireText(displayName, nameof(displayName));
         if (pseudonym is not null)
         {
-            RequireText(pseudonym, nameof(pseudonym));
+            Registry.RequireText(pseudonym, nameof(pseudonym));
         }
 
         if (State.FindMember(member) is { } existing)
@@ -259,7 +247,7 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
 
         if (note is not null)
         {
-            RequireText(note, nameof(note));
+            Registry.RequireText(note, nameof(note));
         }
 
         _ = RequireMember(member, null, nameof(RecordEngagement));
@@ -328,23 +316,6 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
 
     private static string NotAMember(MemberId member) => $"'{member}' is not a member of the site.";
 
-    private static void RequireId(string? value, string paramName)
-    {
-        if (value is null)
-        {
-            throw new ArgumentException("A default id was given; create ids with their constructor.", paramName);
-        }
-    }
-
-    private static void RequireText(string? value, string paramName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            throw new ArgumentException($"'{value}' starts or ends with white space.", paramName);
-        }
-    }
-
     private static void RequireRole(MemberRole role)
     {
         if (!Enum.IsDefined(role.Kind) || !Enum.IsDefined(role.Level) || !Enum.IsDefined(role.Seniority))
@@ -365,7 +336,7 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
 
     private SiteMember RequireMember(MemberId member, MemberRole? role, string command)
     {
-        RequireId(member.Value, nameof(member));
+        Registry.RequireId(member.Value, nameof(member));
         if (role is { } r)
         {
             RequireRole(r);
@@ -376,5 +347,5 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
     }
 
     private CommandRejectedException Reject(string command, string reason)
-        => RegistryRejection.Of(Description, command, Commands, reason);
+        => Registry.Rejection(Description, command, Commands, reason);
 }
