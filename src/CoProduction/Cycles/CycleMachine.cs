@@ -27,6 +27,12 @@ internal static class CycleMachine
     internal const string RevisedOrNoChange = "a revision or an explicit 'no change' decision is recorded";
     internal const string NoNextCycle = "no next cycle has been started from it";
 
+    // Records whose rules depend on the command's arguments: the guard always holds, the command checks
+    // the rule, and the description says what it checks (it appears on the diagram).
+    internal const string NewActivity = "a new activity, dated from the cycle's start, led by a member of the site";
+    internal const string ActionRules = "on a planned activity, dated from the cycle's start to today, covered by the ethics gate on that date";
+    internal const string ReflectionRules = "attendees known at the site, at least one insight";
+
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
     /// <summary>The open stages: those a cycle can be paused in and abandoned from.</summary>
@@ -38,7 +44,7 @@ internal static class CycleMachine
     private static void Configure(Stateless.StateMachine<CycleStage, CycleTrigger> m, Func<CycleDecision> ctx)
     {
         m.Configure(CycleStage.Planning)
-            .InternalTransition(CycleTrigger.PlanActivity, () => { })
+            .InternalTransitionIf(CycleTrigger.PlanActivity, _ => true, () => { }, NewActivity)
             .InternalTransitionIf(CycleTrigger.EndorsePlan, _ => ctx().State.Activities.Count > 0, () => { }, PlanHasActivity)
             .PermitIf(
                 CycleTrigger.StartActing,
@@ -48,11 +54,11 @@ internal static class CycleMachine
                 new Tuple<Func<bool>, string>(() => IsCovered(ctx(), null), PlanCovered));
 
         m.Configure(CycleStage.Acting)
-            .InternalTransition(CycleTrigger.RecordAction, () => { })
+            .InternalTransitionIf(CycleTrigger.RecordAction, _ => true, () => { }, ActionRules)
             .PermitIf(CycleTrigger.StartReflecting, CycleStage.Reflecting, () => ctx().State.Actions.Count > 0, HasAction);
 
         m.Configure(CycleStage.Reflecting)
-            .InternalTransition(CycleTrigger.RecordReflection, () => { })
+            .InternalTransitionIf(CycleTrigger.RecordReflection, _ => true, () => { }, ReflectionRules)
             .PermitIf(CycleTrigger.StartEvaluating, CycleStage.Evaluating, () => HasQualifyingReflection(ctx()), HasReflection);
 
         m.Configure(CycleStage.Evaluating)
