@@ -152,10 +152,7 @@ public sealed class CycleRecordTests
     [Fact]
     public void An_action_whose_approval_lapsed_is_refused_by_default_with_the_gate_reasons()
     {
-        var cycle = Start(2017, "kilifi-2017");
-        cycle.PlanActivity(Interviews(2017), On(2017, 1, 20), ByResearcher, rules);
-        cycle.EndorsePlan(Researcher, On(2017, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(2017, 2, 1), ByResearcher, rules);
+        var cycle = EndorsedPlan(rules, 2017, Interviews(2017));
         cycle.StartActing(On(2017, 2, 15), ByResearcher, rules);
         var ex = CycleAssert.Rejected(cycle, () => cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2018, 1, 3), "two more interviews", []), On(2018, 1, 4), ByResearcher, rules));
         Assert.StartsWith(
@@ -168,10 +165,7 @@ public sealed class CycleRecordTests
     public void Under_the_deviation_policy_a_lapsed_action_is_recorded_with_the_gate_reasons_never_silently()
     {
         var lenient = Rules(new CyclePolicy { OutOfApprovalActions = OutOfApprovalActions.RecordWithDeviation });
-        var cycle = Start(2017, "kilifi-2017");
-        cycle.PlanActivity(Interviews(2017), On(2017, 1, 20), ByResearcher, lenient);
-        cycle.EndorsePlan(Researcher, On(2017, 2, 1), ByResearcher, lenient);
-        cycle.EndorsePlan(Manager, On(2017, 2, 1), ByResearcher, lenient);
+        var cycle = EndorsedPlan(lenient, 2017, Interviews(2017));
         cycle.StartActing(On(2017, 2, 15), ByResearcher, lenient);
         cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 3, 1), "covered interviews", []), On(2017, 3, 1), ByResearcher, lenient);
         cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2018, 1, 3), "two more interviews", ["2 transcripts"]), On(2018, 1, 4), ByResearcher, lenient);

@@ -124,10 +124,7 @@ public sealed class CycleTransitionTests
     [Fact]
     public void Leaving_planning_needs_every_data_collecting_activity_covered_with_the_gate_reasons()
     {
-        var cycle = Start();
-        cycle.PlanActivity(Journaling(), On(2016, 1, 20), ByResearcher, rules);
-        cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(2016, 2, 1), ByResearcher, rules);
+        var cycle = EndorsedPlan(rules, 2016, Journaling());
         var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
         Assert.Equal(2, ex.Reasons.Count);
         Assert.StartsWith(
@@ -148,10 +145,7 @@ public sealed class CycleTransitionTests
     public void The_gate_is_asked_on_the_day_acting_starts_as_well_as_on_the_planned_date()
     {
         // Interviews are approved until 2017-12-31; planned inside, but acting would start after the approval lapsed.
-        var cycle = Start(2017, "kilifi-2017");
-        cycle.PlanActivity(Interviews(2017) with { PlannedOn = new LocalDate(2017, 12, 1) }, On(2017, 1, 20), ByResearcher, rules);
-        cycle.EndorsePlan(Researcher, On(2017, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(2017, 2, 1), ByResearcher, rules);
+        var cycle = EndorsedPlan(rules, 2017, Interviews(2017) with { PlannedOn = new LocalDate(2017, 12, 1) });
         var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2018, 1, 2), ByResearcher, rules));
         Assert.Contains("on 2018-01-02", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
         cycle.StartActing(On(2017, 11, 30), ByResearcher, rules);
@@ -161,10 +155,7 @@ public sealed class CycleTransitionTests
     [Fact]
     public void An_activity_without_data_collection_is_not_asked_of_the_gate()
     {
-        var cycle = Start();
-        cycle.PlanActivity(Feedback(), On(2016, 1, 20), ByResearcher, rules);
-        cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(2016, 2, 1), ByResearcher, rules);
+        var cycle = EndorsedPlan(rules, 2016, Feedback());
         cycle.StartActing(On(2016, 2, 15), ByResearcher, rules);
         Assert.Equal(CycleStage.Acting, cycle.Stage);
     }

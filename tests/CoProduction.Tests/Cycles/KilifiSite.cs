@@ -51,16 +51,22 @@ internal static class KilifiSite
     public static PlannedActivity Feedback(int year = 2016) => new(
         new ActivityId("feedback"), "feedback to county policy-makers", ActivityKind.Feedback, null, new LocalDate(year, 9, 1), Manager);
 
-    /// <summary>Plans interviews and feedback and has the plan endorsed by a researcher and a manager.</summary>
-    public static Cycle Planned(CycleRules rules, int year = 2016)
+    /// <summary>Starts the year's cycle, plans the activities on 20 January and has the plan endorsed by a researcher and a manager on 1 February.</summary>
+    public static Cycle EndorsedPlan(CycleRules rules, int year, params PlannedActivity[] activities)
     {
         var cycle = Start(year, "kilifi-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        cycle.PlanActivity(Interviews(year), On(year, 1, 20), ByResearcher, rules);
-        cycle.PlanActivity(Feedback(year), On(year, 1, 20), ByResearcher, rules);
+        foreach (var activity in activities)
+        {
+            cycle.PlanActivity(activity, On(year, 1, 20), ByResearcher, rules);
+        }
+
         cycle.EndorsePlan(Researcher, On(year, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(year, 2, 2), Actor.Member(Manager), rules);
+        cycle.EndorsePlan(Manager, On(year, 2, 1), Actor.Member(Manager), rules);
         return cycle;
     }
+
+    /// <summary>Plans interviews and feedback and has the plan endorsed by a researcher and a manager.</summary>
+    public static Cycle Planned(CycleRules rules, int year = 2016) => EndorsedPlan(rules, year, Interviews(year), Feedback(year));
 
     public static Cycle Acting(CycleRules rules, int year = 2016)
     {
