@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Programmes;
 using CoProduction.Sites;
 
 namespace CoProduction.Persistence;
@@ -43,4 +45,50 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(ManagementLevel))]
 [JsonSerializable(typeof(Seniority))]
 // Events of the library, one line each (cycles, protocols, amendments, sites, meetings, ...):
+// Sites
+[JsonSerializable(typeof(SiteRegistered))]
+[JsonSerializable(typeof(PartnerInstitutionAdded))]
+[JsonSerializable(typeof(MemberAdded))]
+[JsonSerializable(typeof(MemberJoinedRole))]
+[JsonSerializable(typeof(MemberLeftRole))]
+[JsonSerializable(typeof(MemberMarkedCore))]
+[JsonSerializable(typeof(MemberCoreMarkCleared))]
+[JsonSerializable(typeof(EngagementRecorded))]
+// Programmes
+[JsonSerializable(typeof(ProgrammeRegistered))]
+[JsonSerializable(typeof(ProgrammeSiteAdded))]
+[JsonSerializable(typeof(UmbrellaProtocolLinked))]
+// Cycles
+[JsonSerializable(typeof(CycleStarted))]
+[JsonSerializable(typeof(ActivityPlanned))]
+[JsonSerializable(typeof(PlanEndorsed))]
+[JsonSerializable(typeof(ActingStarted))]
+[JsonSerializable(typeof(ActionRecorded))]
+[JsonSerializable(typeof(ActionRecordedOutsideApproval))]
+[JsonSerializable(typeof(ReflectingStarted))]
+[JsonSerializable(typeof(ReflectionRecorded))]
+[JsonSerializable(typeof(EvaluatingStarted))]
+[JsonSerializable(typeof(EvaluationRecorded))]
+[JsonSerializable(typeof(RevisingStarted))]
+[JsonSerializable(typeof(RevisionRecorded))]
+[JsonSerializable(typeof(NoChangeDecided))]
+[JsonSerializable(typeof(CycleCompleted))]
+[JsonSerializable(typeof(CyclePaused))]
+[JsonSerializable(typeof(CycleResumed))]
+[JsonSerializable(typeof(CycleAbandoned))]
+[JsonSerializable(typeof(NextCycleStarted))]
+// Item types inside ValueList<T> of the events above
+[JsonSerializable(typeof(ActivityRevision))]
+[JsonSerializable(typeof(ApprovalLapse))]
+[JsonSerializable(typeof(CycleAction))]
+[JsonSerializable(typeof(Endorsement))]
+[JsonSerializable(typeof(Evaluation))]
+[JsonSerializable(typeof(ExpectedStageLength))]
+[JsonSerializable(typeof(PlannedActivity))]
+[JsonSerializable(typeof(ProposedActivity))]
+[JsonSerializable(typeof(Reflection))]
+[JsonSerializable(typeof(Revision))]
+[JsonSerializable(typeof(Engagement))]
+[JsonSerializable(typeof(CoProduction.Sites.CountryCode))]
+[JsonSerializable(typeof(CoProduction.Sites.EngagementKind))]
 internal sealed partial class CoProductionJsonContext : JsonSerializerContext;

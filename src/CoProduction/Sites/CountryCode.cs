@@ -59,11 +59,14 @@ public readonly record struct CountryCode
     /// <returns>The code, or an empty string for <c>default</c>.</returns>
     public override string ToString() => Value ?? string.Empty;
 
-    private sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>
+    /// <summary>Reads and writes a country code as its two-letter text; public so that source-generated JSON contexts in any assembly can use it.</summary>
+    public sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>
     {
+        /// <inheritdoc/>
         public override CountryCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             => NamedCode.Read(ref reader, s => new CountryCode(s));
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, CountryCode value, JsonSerializerOptions options)
             => writer.WriteStringValue(value.Value);
     }

@@ -49,11 +49,14 @@ public readonly record struct EngagementKind
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    private sealed class EngagementKindJsonConverter : JsonConverter<EngagementKind>
+    /// <summary>Reads and writes an engagement kind as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
+    public sealed class EngagementKindJsonConverter : JsonConverter<EngagementKind>
     {
+        /// <inheritdoc/>
         public override EngagementKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             => NamedCode.Read(ref reader, Named);
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, EngagementKind value, JsonSerializerOptions options)
             => writer.WriteStringValue(value.Code);
     }
