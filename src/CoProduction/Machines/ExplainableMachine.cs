@@ -106,12 +106,14 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         runner.Context = context;
         try
         {
-            if (runner.Machine.CanFire(trigger, out ICollection<string>? unmet))
+            // The accepted path asks the cheaper overload; only a refusal pays for the list of unmet guards.
+            if (runner.Machine.CanFire(trigger))
             {
                 reasons = [];
                 return true;
             }
 
+            runner.Machine.CanFire(trigger, out ICollection<string>? unmet);
             reasons = Explain(context, state, trigger, unmet);
             return false;
         }

@@ -1,3 +1,4 @@
+using System;
 using Stateless;
 
 namespace CoProduction.Benchmarks.Baselines;
@@ -15,9 +16,9 @@ public sealed class RawStatelessCycle
             .PermitIf(
                 Step.StartActing,
                 Stage.Acting,
-                (() => this.facts.Activities > 0, "at least one planned activity"),
-                (() => this.facts.EndorsedByResearcher && this.facts.EndorsedByManager, "endorsed by a researcher and a manager"),
-                (() => this.facts.AllCovered, "every activity covered by an approved protocol"));
+                new Tuple<Func<bool>, string>(() => this.facts.Activities > 0, "at least one planned activity"),
+                new Tuple<Func<bool>, string>(() => this.facts.EndorsedByResearcher && this.facts.EndorsedByManager, "endorsed by a researcher and a manager"),
+                new Tuple<Func<bool>, string>(() => this.facts.AllCovered, "every activity covered by an approved protocol"));
         Machine.Configure(Stage.Acting).PermitIf(Step.StartReflecting, Stage.Reflecting, () => this.facts.Actions > 0, "at least one action");
         Machine.Configure(Stage.Reflecting).PermitIf(Step.StartEvaluating, Stage.Evaluating, () => this.facts.Reflections > 0, "at least one reflection");
         Machine.Configure(Stage.Evaluating).PermitIf(Step.StartRevising, Stage.Revising, () => this.facts.Evaluations >= this.facts.Activities, "every activity evaluated");

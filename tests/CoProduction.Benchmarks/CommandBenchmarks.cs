@@ -1,0 +1,73 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using CoProduction.Benchmarks.Library;
+using CoProduction.Cycles;
+
+namespace CoProduction.Benchmarks;
+
+/// <summary>
+/// (3): the library's accepted commands. An accepted command changes its cycle, so each iteration
+/// first builds <see cref="Batch"/> fresh cycles ready for the command (not measured) and the one
+/// invocation runs the command once on each of them; the mean is per command.
+/// </summary>
+[MemoryDiagnoser]
+[InvocationCount(1, 1)]
+public class CommandBenchmarks
+{
+    /// <summary>Commands per invocation (one fresh cycle each).</summary>
+    public const int Batch = 10_000;
+
+    private readonly Cycle[] ready = new Cycle[Batch];
+    private readonly Cycle[] acting = new Cycle[Batch];
+
+    [IterationSetup(Targets = [nameof(Library_accepted_StartActing)])]
+    public void BuildReadyCycles()
+    {
+        for (var i = 0; i < ready.Length; i++)
+        {
+            ready[i] = BenchSite.ReadyToAct(i);
+        }
+
+        // The setup's garbage is collected now, not during the measured commands.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    [IterationSetup(Targets = [nameof(Library_accepted_RecordAction)])]
+    public void BuildActingCycles()
+    {
+        for (var i = 0; i < acting.Length; i++)
+        {
+            acting[i] = BenchSite.Acting(i);
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <summary>(3) The library: StartActing on a ready cycle (guards read the cycle, the roster and the ethics gate; one event recorded).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void Library_accepted_StartActing()
+    {
+        var at = BenchSite.On(2, 15);
+        var cycles = ready;
+        for (var i = 0; i < cycles.Length; i++)
+        {
+            cycles[i].StartActing(at, BenchSite.By, BenchSite.Rules);
+        }
+    }
+
+    /// <summary>(3) The library: an internal record command (RecordAction in Acting, with its ethics-gate check; one event recorded).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void Library_accepted_RecordAction()
+    {
+        var at = BenchSite.On(3, 2);
+        var cycles = acting;
+        for (var i = 0; i < cycles.Length; i++)
+        {
+            cycles[i].RecordAction(BenchSite.Action, at, BenchSite.By, BenchSite.Rules);
+        }
+    }
+}
