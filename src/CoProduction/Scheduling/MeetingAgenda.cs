@@ -65,6 +65,7 @@ public sealed class MeetingAgenda
     /// <exception cref="ArgumentException">The window ends before it starts.</exception>
     public IReadOnlyList<AgendaEntry> Due(Instant from, Instant to)
     {
+        MeetingTimetable.CheckWindow(from, to);
         var result = new List<AgendaEntry>();
         foreach (var plan in Timetable.Plans)
         {
