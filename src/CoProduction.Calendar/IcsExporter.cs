@@ -30,9 +30,11 @@ namespace CoProduction.Calendar;
 /// series with another resolution gets an EXDATE and an RDATE (in UTC) for each meeting that falls
 /// in a gap or overlap, so the calendar shows the same instants the library computes. An RDATE is
 /// written in the site's zone, or in UTC when its local time is ambiguous there.</para>
-/// <para><b>Approvals.</b> An all-day VEVENT on the last valid day, with one DISPLAY alarm per
-/// reminder of <see cref="ReminderSchedule.ForApproval"/> at its exact due instant (absolute
-/// TRIGGER in UTC); a renewal due date becomes a VTODO due that day, with its alarms.</para>
+/// <para><b>Approvals.</b> A VEVENT at the instant the approval lapses (the start of the day after
+/// its last valid day, in its zone), with one DISPLAY alarm per reminder of
+/// <see cref="ReminderSchedule.ForApproval"/> at that reminder's exact due instant (a trigger
+/// relative to DTSTART in hours, minutes and seconds). A renewal due date becomes a VTODO starting
+/// at its first reminder and due at the end of the due day, with its alarms.</para>
 /// <para>Output is deterministic: DTSTAMP is the injected clock's instant, UIDs derive from ids, and
 /// components are ordered by id. Attendees are not exported (members have ids, not addresses).</para>
 /// </remarks>
@@ -115,31 +117,35 @@ public sealed class IcsExporter
         {
             var reminders = ReminderSchedule.ForApproval(approval, policy);
             var until = Iso(approval.ValidUntil);
+            var lapse = approval.ValidUntil.PlusDays(1).AtStartOfDayInZone(approval.Zone);
             var expiry = new CalendarEvent
             {
                 Uid = $"approval-{approval.Protocol}-{until}@{uidDomain}",
                 DtStamp = stamp,
-                DtStart = new CalDateTime(approval.ValidUntil.ToDateOnly()),
-                Summary = $"Last day of approval: {approval.Protocol} {approval.Title}",
+                DtStart = Exact(lapse),
+                Summary = $"Approval lapses: {approval.Protocol} {approval.Title}",
                 Description = $"The approval of protocol {approval.Protocol} is valid until {until} ({approval.Zone.Id}).",
                 Transparency = "TRANSPARENT",
             };
             expiry.Categories.Add("approval");
-            AddAlarms(expiry, reminders, ReminderKind.ApprovalExpiring, ReminderKind.ApprovalExpired);
+            AddAlarms(expiry, lapse.ToInstant(), reminders, ReminderKind.ApprovalExpiring, ReminderKind.ApprovalExpired);
             calendar.Events.Add(expiry);
 
             if (approval.RenewalDue is { } due)
             {
+                var renewal = reminders.Where(r => r.Kind is ReminderKind.RenewalDue or ReminderKind.RenewalOverdue).ToList();
                 var todo = new Todo
                 {
                     Uid = $"renewal-{approval.Protocol}-{Iso(due)}@{uidDomain}",
                     DtStamp = stamp,
-                    Due = new CalDateTime(due.ToDateOnly()),
+                    DtStart = Exact(renewal[0].DueAt.InZone(approval.Zone)),
+                    Due = Exact(due.PlusDays(1).AtStartOfDayInZone(approval.Zone)),
                     Summary = $"Renew approval: {approval.Protocol} {approval.Title}",
+                    Description = $"The renewal of protocol {approval.Protocol} is due on {Iso(due)} ({approval.Zone.Id}).",
                     Status = "NEEDS-ACTION",
                 };
                 todo.Categories.Add("renewal");
-                AddAlarms(todo, reminders, ReminderKind.RenewalDue, ReminderKind.RenewalOverdue);
+                AddAlarms(todo, renewal[0].DueAt, renewal, ReminderKind.RenewalDue, ReminderKind.RenewalOverdue);
                 calendar.Todos.Add(todo);
             }
         }
@@ -157,17 +163,20 @@ public sealed class IcsExporter
         }
     }
 
-    private static void AddAlarms(RecurringComponent component, IReadOnlyList<Reminder> reminders, ReminderKind ahead, ReminderKind after)
+    /// <summary>One alarm per reminder, relative to the component's start in exact hours, minutes and seconds.</summary>
+    /// <remarks>Ical.Net 5.2.4 writes absolute (DATE-TIME) triggers and RELATED=END empty, so triggers are relative to DTSTART.</remarks>
+    private static void AddAlarms(RecurringComponent component, Instant start, IReadOnlyList<Reminder> reminders, ReminderKind ahead, ReminderKind after)
     {
         foreach (var reminder in reminders)
         {
             if (reminder.Kind == ahead || reminder.Kind == after)
             {
+                var seconds = (long)(reminder.DueAt - start).TotalSeconds;
                 component.Alarms.Add(new Alarm
                 {
                     Action = "DISPLAY",
                     Description = reminder.Text,
-                    Trigger = new Trigger { DateTime = Utc(reminder.DueAt) },
+                    Trigger = new Trigger(new IcalDuration(null, null, checked((int)(seconds / 3600)), (int)(seconds % 3600 / 60), (int)(seconds % 60))),
                 });
             }
         }
