@@ -250,13 +250,15 @@ public sealed class IcsExporter
             var rfc = plan.Zone.ResolveLocal(nominal, NodaTime.TimeZones.Resolvers.LenientResolver);
             var status = state.StatusOf(occurrence.Slot);
             var current = state.StartOf(occurrence);
+            // Ical.Net does not match an EXDATE whose local time falls in a gap; name such an instance in UTC.
+            var exception = plan.Zone.MapLocal(nominal).Count == 1 ? Local(nominal, plan.Zone) : Utc(rfc.ToInstant());
             if (status == OccurrenceStatus.Cancelled)
             {
-                vevent.ExceptionDates.Add(Local(nominal, plan.Zone));
+                vevent.ExceptionDates.Add(exception);
             }
             else if (current.ToInstant() != rfc.ToInstant())
             {
-                vevent.ExceptionDates.Add(Local(nominal, plan.Zone));
+                vevent.ExceptionDates.Add(exception);
                 vevent.RecurrenceDates.Add(Exact(current));
             }
         }

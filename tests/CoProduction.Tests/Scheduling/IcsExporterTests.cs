@@ -95,6 +95,13 @@ public sealed class IcsExporterTests
     }
 
     [Fact]
+    public void A_meeting_in_a_spring_gap_placed_at_the_end_of_the_gap_round_trips()
+    {
+        var plan = Plan("cet", Cadence.Weekly(IsoDayOfWeek.Sunday), new LocalDate(2022, 3, 1), new LocalDate(2022, 4, 10), DateTimeZoneProviders.Tzdb["CET"], new LocalTime(2, 49), resolution: LocalTimeResolution.EndOfGapOrEarlier);
+        AssertSameOccurrences(new MeetingAgenda([MeetingSeries.Plan(plan, Utc(2020, 1, 1), Lead).State]));
+    }
+
+    [Fact]
     public void The_export_is_deterministic()
     {
         var agenda = new MeetingAgenda(MeetingAgendaTests.PapersRhythm().Select(p => MeetingSeries.Plan(p, Utc(2011, 12, 1), Lead).State));
