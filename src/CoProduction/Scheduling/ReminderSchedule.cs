@@ -89,11 +89,7 @@ public static class ReminderSchedule
             }
         }
 
-        result.Sort(static (a, b) =>
-        {
-            var c = a.DueAt.CompareTo(b.DueAt);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
+        result.Sort(ByDueThenId);
         return result;
     }
 
@@ -109,11 +105,7 @@ public static class ReminderSchedule
         policy.Validate();
         var result = new List<Reminder>(ExpiryReminders(approval, policy));
         result.AddRange(RenewalReminders(approval, policy));
-        result.Sort(static (a, b) =>
-        {
-            var c = a.DueAt.CompareTo(b.DueAt);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
+        result.Sort(ByDueThenId);
         return result;
     }
 
@@ -180,6 +172,12 @@ public static class ReminderSchedule
             Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') was due on {due} and is overdue."),
             approval.Site));
         return result;
+    }
+
+    private static int ByDueThenId(Reminder a, Reminder b)
+    {
+        var c = a.DueAt.CompareTo(b.DueAt);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
     private static void AddLatest(List<Reminder> result, List<Reminder> candidates, Instant now)
