@@ -226,7 +226,7 @@ public static class Report
         var overhead = retained.FirstOrDefault(r => r.Measure.StartsWith("Kept by the aggregate", StringComparison.Ordinal));
         Budget(
             "(5) no `StateMachine` kept per loaded cycle (≤ 1 KB overhead)",
-            overhead.Measure is null ? "structural test only" : $"no machine field (test `Cycles_keep_no_state_machine`); {overhead.Bytes:N0} B kept beyond the events",
+            overhead.Measure is null ? "structural test only" : $"no machine field (tests in `LoadedAggregateTests`); {overhead.Bytes:N0} B kept beyond the events",
             overhead.Measure is null ? null : true);
         var batch = Get("Sqlite_append_batch_of_1000_per_event");
         Budget(
