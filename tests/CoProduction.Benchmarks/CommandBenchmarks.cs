@@ -6,9 +6,10 @@ using CoProduction.Cycles;
 namespace CoProduction.Benchmarks;
 
 /// <summary>
-/// (3): the library's accepted commands. An accepted command changes its cycle, so each iteration
-/// first builds <see cref="Batch"/> fresh cycles ready for the command (not measured) and the one
-/// invocation runs the command once on each of them; the mean is per command.
+/// (3): the library's accepted commands, as an app runs them: on a cycle loaded from its history.
+/// An accepted command changes its cycle, so each iteration first rehydrates <see cref="Batch"/>
+/// cycles ready for the command (not measured) and the one invocation runs the command once on each
+/// of them; the mean is per command.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1, 1)]
@@ -19,13 +20,22 @@ public class CommandBenchmarks
 
     private readonly Cycle[] ready = new Cycle[Batch];
     private readonly Cycle[] acting = new Cycle[Batch];
+    private Cycle readyTemplate = null!;
+    private Cycle actingTemplate = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        readyTemplate = BenchSite.ReadyToAct(0);
+        actingTemplate = BenchSite.Acting(0);
+    }
 
     [IterationSetup(Targets = [nameof(Library_accepted_StartActing)])]
     public void BuildReadyCycles()
     {
         for (var i = 0; i < ready.Length; i++)
         {
-            ready[i] = BenchSite.ReadyToAct(i);
+            ready[i] = Cycle.Rehydrate(readyTemplate.StreamId, readyTemplate.History);
         }
 
         // The setup's garbage is collected now, not during the measured commands.
@@ -39,7 +49,7 @@ public class CommandBenchmarks
     {
         for (var i = 0; i < acting.Length; i++)
         {
-            acting[i] = BenchSite.Acting(i);
+            acting[i] = Cycle.Rehydrate(actingTemplate.StreamId, actingTemplate.History);
         }
 
         GC.Collect();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CoProduction.Collections;
 using NodaTime;
 
@@ -106,7 +107,23 @@ public sealed partial class Cycle
 
     /// <summary>Closes the current stage's visit and opens one for <paramref name="stage"/>.</summary>
     private static CycleState Enter(CycleState state, CycleStage stage, Instant at)
-        => state with { Stage = stage, Timeline = Closed(state.Timeline, at).Add(new StageVisit(stage, at, null, Duration.Zero)) };
+    {
+        // One new array: the visits so far (the last one closed) and the new visit.
+        var timeline = state.Timeline;
+        var visits = new StageVisit[timeline.Count + 1];
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            visits[i] = timeline[i];
+        }
+
+        if (timeline.Count > 0 && visits[timeline.Count - 1].Left is null)
+        {
+            visits[timeline.Count - 1] = visits[timeline.Count - 1] with { Left = at };
+        }
+
+        visits[timeline.Count] = new StageVisit(stage, at, null, Duration.Zero);
+        return state with { Stage = stage, Timeline = new ValueList<StageVisit>(ImmutableCollectionsMarshal.AsImmutableArray(visits)) };
+    }
 
     /// <summary>Closes the current stage's visit, if open.</summary>
     private static CycleState Finish(CycleState state, Instant at)
