@@ -32,7 +32,7 @@ public sealed class EthicalDilemma : AggregateRoot<DilemmaId, EthicalDilemmaStat
         {
             m.Configure(DilemmaStatus.Raised).Permit(DilemmaTrigger.Discuss, DilemmaStatus.Discussed);
             m.Configure(DilemmaStatus.Discussed)
-                .InternalTransition(DilemmaTrigger.Discuss, static () => { })
+                .InternalTransitionIf(DilemmaTrigger.Discuss, static _ => true, static () => { }, "discussed again")
                 .Permit(DilemmaTrigger.Resolve, DilemmaStatus.Resolved)
                 .Permit(DilemmaTrigger.Escalate, DilemmaStatus.Escalated);
         });

@@ -294,14 +294,14 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
     private static void Configure(Stateless.StateMachine<AmendmentStatus, AmendmentTrigger> m, Func<AmendmentState> ctx)
     {
         m.Configure(AmendmentStatus.Draft)
-            .InternalTransition(AmendmentTrigger.Revise, static () => { })
-            .InternalTransition(AmendmentTrigger.Rebase, static () => { })
+            .InternalTransitionIf(AmendmentTrigger.Revise, static _ => true, static () => { }, "changes checked against the current version")
+            .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
             .Permit(AmendmentTrigger.Submit, AmendmentStatus.Submitted)
             .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
         m.Configure(AmendmentStatus.Submitted)
             .Permit(AmendmentTrigger.StartReview, AmendmentStatus.UnderReview)
             .PermitIf(AmendmentTrigger.AcceptAsNotification, AmendmentStatus.Approved, () => !ctx().Substantial, NotSubstantial)
-            .InternalTransition(AmendmentTrigger.Rebase, static () => { })
+            .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
             .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
         m.Configure(AmendmentStatus.UnderReview)
             .Permit(AmendmentTrigger.Approve, AmendmentStatus.Approved)
@@ -309,8 +309,8 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
             .Permit(AmendmentTrigger.Reject, AmendmentStatus.Rejected)
             .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
         m.Configure(AmendmentStatus.ChangesRequested)
-            .InternalTransition(AmendmentTrigger.Revise, static () => { })
-            .InternalTransition(AmendmentTrigger.Rebase, static () => { })
+            .InternalTransitionIf(AmendmentTrigger.Revise, static _ => true, static () => { }, "changes checked against the current version")
+            .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
             .Permit(AmendmentTrigger.Submit, AmendmentStatus.Submitted)
             .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
     }

@@ -568,11 +568,11 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
     private static void Configure(Stateless.StateMachine<ProtocolStatus, ProtocolTrigger> m, Func<ProtocolState> ctx)
     {
         m.Configure(ProtocolStatus.Draft)
-            .InternalTransition(ProtocolTrigger.Revise, static () => { })
+            .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
             .PermitIf(ProtocolTrigger.Submit, ProtocolStatus.Submitted, () => ctx().ProposedScope.IsComplete, ScopeComplete)
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
         m.Configure(ProtocolStatus.ChangesRequested)
-            .InternalTransition(ProtocolTrigger.Revise, static () => { })
+            .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
             .PermitIf(ProtocolTrigger.Submit, ProtocolStatus.Submitted, () => ctx().ProposedScope.IsComplete, ScopeComplete)
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
         m.Configure(ProtocolStatus.Submitted)
@@ -585,22 +585,22 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
         m.Configure(ProtocolStatus.Approved)
             .Permit(ProtocolTrigger.Suspend, ProtocolStatus.Suspended)
-            .InternalTransition(ProtocolTrigger.Renew, static () => { })
+            .InternalTransitionIf(ProtocolTrigger.Renew, static _ => true, static () => { }, "continuing review extends the period")
             .Permit(ProtocolTrigger.ObserveExpiry, ProtocolStatus.Expired)
             .PermitIf(ProtocolTrigger.Close, ProtocolStatus.Closed, () => ctx().Pending.IsEmpty, NothingPending)
-            .InternalTransition(ProtocolTrigger.DraftAmendment, static () => { })
-            .InternalTransition(ProtocolTrigger.LodgeAmendment, static () => { })
-            .InternalTransition(ProtocolTrigger.ReleaseAmendment, static () => { })
-            .InternalTransition(ProtocolTrigger.ApplyAmendment, static () => { });
+            .InternalTransitionIf(ProtocolTrigger.DraftAmendment, static _ => true, static () => { }, "amendments start here")
+            .InternalTransitionIf(ProtocolTrigger.LodgeAmendment, static _ => true, static () => { }, "reserves the items it touches")
+            .InternalTransitionIf(ProtocolTrigger.ReleaseAmendment, static _ => true, static () => { }, "frees a withdrawn or rejected amendment")
+            .InternalTransitionIf(ProtocolTrigger.ApplyAmendment, static _ => true, static () => { }, "next version");
         m.Configure(ProtocolStatus.Suspended)
             .Permit(ProtocolTrigger.Reinstate, ProtocolStatus.Approved)
             .Permit(ProtocolTrigger.ObserveExpiry, ProtocolStatus.Expired)
             .PermitIf(ProtocolTrigger.Close, ProtocolStatus.Closed, () => ctx().Pending.IsEmpty, NothingPending)
-            .InternalTransition(ProtocolTrigger.ReleaseAmendment, static () => { });
+            .InternalTransitionIf(ProtocolTrigger.ReleaseAmendment, static _ => true, static () => { }, "frees a withdrawn or rejected amendment");
         m.Configure(ProtocolStatus.Expired)
             .Permit(ProtocolTrigger.Renew, ProtocolStatus.Approved)
             .PermitIf(ProtocolTrigger.Close, ProtocolStatus.Closed, () => ctx().Pending.IsEmpty, NothingPending)
-            .InternalTransition(ProtocolTrigger.ReleaseAmendment, static () => { });
+            .InternalTransitionIf(ProtocolTrigger.ReleaseAmendment, static _ => true, static () => { }, "frees a withdrawn or rejected amendment");
     }
 
     private static IEnumerable<string> Explain(ProtocolState state, string guard)
