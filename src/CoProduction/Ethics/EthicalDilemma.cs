@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CoProduction.Events;
 using CoProduction.Machines;
 using CoProduction.Persistence;
+using CoProduction.Protocols;
 using NodaTime;
 
 namespace CoProduction.Ethics;
@@ -66,12 +67,7 @@ public sealed class EthicalDilemma : AggregateRoot<DilemmaId, EthicalDilemmaStat
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static EthicalDilemma Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not DilemmaRaised first)
-        {
-            throw new InvalidHistoryException($"stream '{stream}'", 1, history.Count == 0 ? "none" : history[0]?.GetType().Name ?? "null", "a dilemma's history starts with dilemma.raised.");
-        }
-
+        var first = HistoryStart.Require<DilemmaRaised>(stream, history, "dilemma.raised");
         var dilemma = new EthicalDilemma(first.Dilemma);
         dilemma.Replay(history);
         return dilemma;

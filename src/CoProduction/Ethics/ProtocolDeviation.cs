@@ -86,12 +86,7 @@ public sealed class ProtocolDeviation : AggregateRoot<DeviationId, ProtocolDevia
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static ProtocolDeviation Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not DeviationRecorded first)
-        {
-            throw new InvalidHistoryException($"stream '{stream}'", 1, history.Count == 0 ? "none" : history[0]?.GetType().Name ?? "null", "a deviation's history starts with deviation.recorded.");
-        }
-
+        var first = HistoryStart.Require<DeviationRecorded>(stream, history, "deviation.recorded");
         var deviation = new ProtocolDeviation(first.Deviation);
         deviation.Replay(history);
         return deviation;

@@ -93,12 +93,7 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static Amendment Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not AmendmentDrafted first)
-        {
-            throw new InvalidHistoryException($"stream '{stream}'", 1, history.Count == 0 ? "none" : history[0]?.GetType().Name ?? "null", "an amendment's history starts with amendment.drafted.");
-        }
-
+        var first = HistoryStart.Require<AmendmentDrafted>(stream, history, "amendment.drafted");
         var amendment = new Amendment(first.Amendment);
         amendment.Replay(history);
         return amendment;

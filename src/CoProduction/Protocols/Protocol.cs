@@ -108,12 +108,7 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static Protocol Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not ProtocolDrafted first)
-        {
-            throw new InvalidHistoryException($"stream '{stream}'", 1, history.Count == 0 ? "none" : history[0]?.GetType().Name ?? "null", "a protocol's history starts with protocol.drafted.");
-        }
-
+        var first = HistoryStart.Require<ProtocolDrafted>(stream, history, "protocol.drafted");
         var protocol = new Protocol(first.Protocol);
         protocol.Replay(history);
         return protocol;
