@@ -86,6 +86,10 @@ public sealed class ProtocolEthicsGate : IEthicsGate
                         remedies.Add(remedy);
                     }
                 }
+                else if (scope.Contains(site))
+                {
+                    reasons.Add($"{which} is {status} on {day} and does not include {string.Join(" or ", missing.Select(i => i.ToString()))}.");
+                }
 
                 continue;
             }
