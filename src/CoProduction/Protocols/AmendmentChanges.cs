@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Collections;
 using NodaTime;
+using System.Text.Json.Serialization;
 
 namespace CoProduction.Protocols;
 
@@ -58,6 +59,7 @@ public sealed record AmendmentChanges
     public string? PersonnelChanges { get; }
 
     /// <summary>Gets every item the amendment touches: additions, removals and, when it extends the period, <see cref="ScopeItem.Period"/>.</summary>
+    [JsonIgnore]
     public ValueList<ScopeItem> Touches
         => ExtendApprovalTo is null ? Add.AddRange(Remove) : Add.AddRange(Remove).Add(ScopeItem.Period);
 

@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using System.Text.Json.Serialization;
 
 namespace CoProduction.Protocols;
 
@@ -33,6 +34,7 @@ public sealed record ApprovalPeriod
     public LocalDate End { get; }
 
     /// <summary>Gets whether the period has no end (no continuing review required).</summary>
+    [JsonIgnore]
     public bool IsOpenEnded => End == LocalDate.MaxIsoValue;
 
     /// <summary>A period with no end, for approvals that need no continuing review.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Collections;
 using CoProduction.Ethics;
+using System.Text.Json.Serialization;
 
 namespace CoProduction.Protocols;
 
@@ -39,9 +40,11 @@ public sealed record ProtocolScope
     public ValueList<SiteId> Sites { get; }
 
     /// <summary>Gets whether the scope names at least one method, one respondent group and one site.</summary>
+    [JsonIgnore]
     public bool IsComplete => !Methods.IsEmpty && !RespondentGroups.IsEmpty && !Sites.IsEmpty;
 
     /// <summary>Gets every item of the scope: methods, then respondent groups, then sites.</summary>
+    [JsonIgnore]
     public IEnumerable<ScopeItem> Items
         => Methods.Select(ScopeItem.Of).Concat(RespondentGroups.Select(ScopeItem.Of)).Concat(Sites.Select(ScopeItem.Of));
 

@@ -78,6 +78,8 @@ public sealed class DeviationAndDilemmaTests
         Assert.Equal(protocol.State, p.State);
         Assert.Equal(new LocalDate(2016, 6, 30), p.State.ApprovalEnd);
         Assert.Contains("\"Kind\":\"Site\"", Serialize(amendment.History)[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Touches", Serialize(amendment.History)[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Items\"", Serialize(protocol.History)[0], StringComparison.Ordinal);
     }
 
     [Fact]
