@@ -68,7 +68,8 @@ public static class Report
 
             var header = Split(lines[0]);
             int Col(string name) => Array.IndexOf(header, name);
-            int method = Col("Method"), mean = Col("Mean [ns]"), error = Col("Error [ns]"), allocated = Col("Allocated [B]");
+            int Either(string name) => Col(name + (name == "Allocated" ? " [B]" : " [ns]")) is >= 0 and var i ? i : Col(name);
+            int method = Col("Method"), mean = Either("Mean"), error = Either("Error"), allocated = Either("Allocated");
             if (method < 0 || mean < 0)
             {
                 continue;
