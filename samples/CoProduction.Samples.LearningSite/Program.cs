@@ -1,6 +1,7 @@
 using System;
 using CoProduction.Samples.LearningSites;
 
+// The README's main command: dotnet run --project samples/CoProduction.Samples.LearningSite
 SampleOptions options;
 try
 {
@@ -19,5 +20,5 @@ catch (FormatException e)
 }
 
 var result = await LearningSiteScenario.RunAsync(options);
-ConsoleReport.Write(result);
+ConsoleReport.Write(ConsoleReport.Create(Console.Out, Console.IsOutputRedirected), result, options);
 return 0;

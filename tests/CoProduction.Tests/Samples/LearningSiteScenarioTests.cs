@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using CoProduction.Cycles;
+using CoProduction.Samples.LearningSites;
+using CoProduction.Tests.Persistence;
+
+namespace CoProduction.Tests.Samples;
+
+/// <summary>Runs the README's sample in-process, in a temporary folder, once for all the facts below.</summary>
+public sealed class LearningSiteScenarioFixture : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public ScenarioResult Result { get; private set; } = null!;
+
+    public string Folder => _folder.Path;
+
+    public async ValueTask InitializeAsync()
+        => Result = await LearningSiteScenario.RunAsync(new SampleOptions(_folder.Path, Fresh: false, SampleOptions.DefaultSeed), TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixture) : IClassFixture<LearningSiteScenarioFixture>
+{
+    private ScenarioResult Result => fixture.Result;
+
+    [Fact]
+    public void The_first_run_tells_the_whole_story_from_an_empty_folder()
+    {
+        Assert.False(Result.Continued);
+        Assert.Equal(Path.Combine(fixture.Folder, LearningSiteScenario.DatabaseFileName), Result.DatabasePath);
+        Assert.True(File.Exists(Result.DatabasePath));
+        Assert.True(Result.EventCount > 200, $"only {Result.EventCount} events stored");
+        Assert.Equal(2018, Result.Timeline[^1].On.Year);
+    }
+
+    [Fact]
+    public void The_journaling_plan_is_blocked_by_the_ethics_gate_with_its_reason_until_the_amendment_is_approved()
+    {
+        Assert.NotEmpty(Result.JournalingBlockedReasons);
+        Assert.Contains(Result.JournalingBlockedReasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal)
+            && r.Contains("not covered", StringComparison.Ordinal));
+
+        var before = Result.Moments.Single(m => m.Title.Contains("needs journaling", StringComparison.Ordinal));
+        var blocked = before.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
+        Assert.False(blocked.IsPermitted);
+        Assert.Contains(blocked.Reasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal));
+
+        var after = Result.Moments.Single(m => m.Title.Contains("after the amendment", StringComparison.Ordinal));
+        var open = after.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
+        Assert.True(open.IsPermitted);
+        Assert.Empty(open.Reasons);
+        Assert.True(Result.JournalingPermittedAfterAmendment);
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Blocked && e.What.Contains("journaling", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_2017_strike_pauses_the_Kilifi_cycle_which_later_resumes_and_completes()
+    {
+        Assert.Equal([new CycleId("kilifi-2017")], Result.PausedAndResumed);
+        var paused = Result.Moments.Single(m => m.Stage == CycleStage.Paused);
+        Assert.Equal(new CycleId("kilifi-2017"), paused.Cycle);
+        Assert.True(paused.Actions.Single(a => a.Trigger == CycleTrigger.Resume).IsPermitted);
+        Assert.Contains(new CycleId("kilifi-2017"), Result.CompletedCycles);
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Shock && e.What.Contains("strike", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Six_annual_cycles_at_Kilifi_and_ten_workshop_cycles_at_Mitchells_Plain_complete()
+    {
+        Assert.Equal(6, Result.CompletedCycles.Count(c => c.Value.StartsWith("kilifi-", StringComparison.Ordinal)));
+        Assert.Equal(10, Result.CompletedCycles.Count(c => c.Value.StartsWith("mp-", StringComparison.Ordinal)));
+        Assert.Equal(16, Result.CompletedCycles.Count);
+    }
+
+    [Fact]
+    public void The_calendar_parses_back_with_Ical_Net()
+    {
+        var calendar = Ical.Net.Calendar.Load(File.ReadAllText(Result.CalendarPath));
+        Assert.NotNull(calendar);
+    }
+
+    [Fact]
+    public void The_report_and_the_diagrams_are_written_next_to_the_database()
+    {
+        Assert.Equal(fixture.Folder, Path.GetDirectoryName(Result.ReportPath));
+        var report = File.ReadAllText(Result.ReportPath);
+        Assert.Contains("journaling with facility managers", report, StringComparison.Ordinal);
+        Assert.Contains(Result.DiagramPaths, p => Path.GetFileName(p) == "cycle.mmd");
+        Assert.All(Result.DiagramPaths, p => Assert.StartsWith("stateDiagram-v2", File.ReadAllText(p), StringComparison.Ordinal));
+    }
+}
