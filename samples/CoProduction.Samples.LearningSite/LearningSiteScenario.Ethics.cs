@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Scheduling;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
@@ -33,6 +34,13 @@ public sealed partial class LearningSiteScenario
 
     private async IAsyncEnumerable<Instant> RenewKilifiProtocol(int year, bool showReminders, [EnumeratorCancellation] CancellationToken ct)
     {
+        if (showReminders)
+        {
+            var end = _interim[0].Periods[^1].End;
+            CollectReminders(new ApprovalWindowInput(new ProtocolId("KWTRP-2"), "Micro-practices of governance (KWTRP-2)", Cast.Kilifi, end, ZoneOf(Cast.Kilifi)),
+                end.PlusDays(-90), new LocalDate(year, 1, 25));
+        }
+
         yield return When(Cast.Kilifi, new LocalDate(year, 1, showReminders ? 25 : 5));
         _interim[0].Periods.Add(new DateInterval(new LocalDate(year, 1, 5), new LocalDate(year + 1, 1, 31)));
         Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 renewed until {year + 1}-01-31");
@@ -54,7 +62,6 @@ public sealed partial class LearningSiteScenario
         }
 
         yield return When(Cast.Kilifi, new LocalDate(2016, 3, 21));
-
         at = Now;
         _interim[0].Methods.Add(DataCollectionMethod.Journaling);
         _interim[0].Groups.Add(RespondentGroup.FacilityManagers);
@@ -78,5 +85,10 @@ public sealed partial class LearningSiteScenario
 
             return EthicsGateDecision.NotCovered(activity, [$"Planned activity '{activity.Title}' is not covered by any approved protocol on {activity.Date:yyyy-MM-dd}."], ["amend protocol 'KWTRP-2'"]);
         }
+    }
+
+    private IEnumerable<ApprovalWindowInput> ApprovalWindows()
+    {
+        yield return new ApprovalWindowInput(new ProtocolId("KWTRP-2"), "Micro-practices of governance (KWTRP-2)", Cast.Kilifi, _interim[0].Periods[^1].End, ZoneOf(Cast.Kilifi));
     }
 }

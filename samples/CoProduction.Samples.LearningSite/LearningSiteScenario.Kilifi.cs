@@ -28,6 +28,7 @@ public sealed partial class LearningSiteScenario
     ];
 
     private Cycle? _kilifi;
+    private LocalDateTime? _kilifiMeetingMovedTo;
 
     /// <summary>Kilifi's storyline: each year the protocol is renewed, then the year's cycle runs from the last one's revisions.</summary>
     private async IAsyncEnumerable<Instant> KilifiYears(int first, int last, [EnumeratorCancellation] CancellationToken ct)
@@ -65,7 +66,6 @@ public sealed partial class LearningSiteScenario
         };
 
         yield return When(site, new LocalDate(year, 1, DayAround(26)));
-
         var at = Now;
         var cycle = previous is null
             ? Cycle.Start(id, site, 1, focus, ZoneOf(site), at, by, KilifiStageLengths)
@@ -110,7 +110,6 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
         yield return When(site, new LocalDate(year, 3, DayAround(1)));
-
         at = Now;
         if (year == 2016)
         {
@@ -144,21 +143,24 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
         yield return When(site, Later(site, new LocalDate(year, 7, DayAround(1))));
-
         at = Now;
         cycle.StartReflecting(at, by, Rules);
-        var reflectedOn = Today(site).PlusDays(7);
-        yield return When(site, reflectedOn, 14);
+
+        // The reflection with managers is July's meeting of the twice-yearly series (moved in 2017).
+        var meeting = OccurrencesOf(KilifiManagers, new LocalDate(year, 7, 1), new LocalDate(year, 8, 1))[0];
+        var heldOn = _kilifiMeetingMovedTo ?? meeting.Start.LocalDateTime;
+        _kilifiMeetingMovedTo = null;
+        yield return heldOn.PlusHours(3).InZoneLeniently(ZoneOf(site)).ToInstant();
         at = Now;
-        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, reflectedOn,
-            [lead, Cast.KilifiDirector, Cast.KilifiSubCountyManager],
+        var attendees = new[] { lead, Cast.KilifiDirector, Cast.KilifiSubCountyManager };
+        await HeldAsync(meeting, attendees, id, ct).ConfigureAwait(false);
+        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, [.. attendees],
             [year == 2016
                 ? "Journals show facility managers spend most of their day responding to unplanned requests"
                 : "Relationships of trust make it possible to discuss what did not work"]), at, by, Rules);
         Note(site, TimelineKind.Cycle, "Reflection with managers held: insights recorded");
 
         yield return When(site, Today(site).PlusDays(14));
-
         at = Now;
         cycle.StartEvaluating(at, by, Rules);
         foreach (var activity in cycle.State.Activities)
@@ -168,7 +170,6 @@ public sealed partial class LearningSiteScenario
         }
 
         yield return When(site, Today(site).PlusDays(7));
-
         at = Now;
         cycle.StartRevising(at, by, Rules);
         cycle.RecordRevision(RevisionFor(cycle, year), at, by, Rules);
@@ -229,12 +230,17 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
         yield return When(site, new LocalDate(2017, 7, 10));
-
         at = Now;
         Capture("Kilifi during the 2017 strike: the cycle is paused", cycle, at);
 
-        yield return When(site, new LocalDate(2017, 11, 6));
+        // July's reflection with managers cannot happen: it is moved, not dropped (it keeps its slot).
+        var july = OccurrencesOf(KilifiManagers, new LocalDate(2017, 7, 1), new LocalDate(2017, 8, 1))[0];
+        _kilifiMeetingMovedTo = new LocalDateTime(2017, 11, 20, 10, 0);
+        _series[KilifiManagers].Reschedule(july, _kilifiMeetingMovedTo.Value, "health workers' strike", at, by);
+        await SaveAsync(_series[KilifiManagers], ct).ConfigureAwait(false);
+        Note(site, TimelineKind.Meeting, "July's reflection with managers moved to 2017-11-20 because of the strike");
 
+        yield return When(site, new LocalDate(2017, 11, 6));
         at = Now;
         cycle.Resume(at, by, Rules);
         _pausedAndResumed.Add(cycle.Id);

@@ -6,7 +6,9 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using CoProduction.Calendar;
 using CoProduction.Cycles;
+using CoProduction.Scheduling;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
@@ -74,16 +76,25 @@ public sealed partial class LearningSiteScenario
     private static IEnumerable<(string Name, string Text)> Diagrams()
     {
         yield return ("cycle", Cycle.MachineDiagramMermaid());
+        yield return ("meeting-occurrence", MeetingSeries.OccurrenceDiagramMermaid());
     }
 
-    // INTERIM until scheduling merges: the agenda and the calendar.
-    private List<AgendaLine> Agenda() => [];
-
+    /// <summary>One calendar: every meeting series (with moves and cancellations) and every approval's end with its reminders as alarms.</summary>
     private string Calendar()
     {
-        var text = new StringBuilder();
-        text.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CoProduction//LearningSite sample//EN\r\nEND:VCALENDAR\r\n");
-        _ = Now.ToString("uuuuMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        return text.ToString();
+        var exporter = new IcsExporter(_clock, "learning-sites.example.org");
+        var calendar = exporter.MeetingsCalendar(Meetings);
+        var approvals = exporter.ApprovalsCalendar(ApprovalWindows());
+        foreach (var zone in approvals.TimeZones)
+        {
+            if (!calendar.TimeZones.Any(z => z.TzId == zone.TzId))
+            {
+                calendar.AddTimeZone(zone);
+            }
+        }
+
+        calendar.Events.AddRange(approvals.Events);
+        calendar.Todos.AddRange(approvals.Todos);
+        return IcsExporter.Serialize(calendar);
     }
 }

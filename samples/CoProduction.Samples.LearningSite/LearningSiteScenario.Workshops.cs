@@ -29,20 +29,22 @@ public sealed partial class LearningSiteScenario
         "What we learned this year",
     ];
 
-    /// <summary>The second Thursday of a month, the workshops' day.</summary>
-    private static LocalDate WorkshopDay(int year, int month)
-        => DateAdjusters.NextOrSame(IsoDayOfWeek.Thursday)(new LocalDate(year, month, 1)).PlusWeeks(1);
-
     private async IAsyncEnumerable<Instant> WorkshopYear(int year, [EnumeratorCancellation] CancellationToken ct)
     {
         var site = Cast.MitchellsPlain;
         var lead = Cast.MitchellsPlainLeadResearcher;
         var by = Cast.Member(lead);
+        yield return When(site, new LocalDate(year, 1, 18));
+        await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1)), ct).ConfigureAwait(false);
+        Note(site, TimelineKind.Meeting, "Monthly leadership workshops planned (second Thursday), with a debrief the day before and the day after");
+
+        var workshops = OccurrencesOf(MitchellsPlainWorkshops, new LocalDate(year, 2, 1), new LocalDate(year, 12, 1));
         Cycle? previous = null;
-        for (var i = 0; i < WorkshopTopics.Length; i++)
+        for (var i = 0; i < workshops.Count && i < WorkshopTopics.Length; i++)
         {
-            var month = i + 2;
-            var day = WorkshopDay(year, month);
+            var workshop = workshops[i];
+            var day = workshop.Start.Date;
+            var month = day.Month;
             var topic = WorkshopTopics[i];
             var id = new CycleId($"mp-{year}-{month.ToString("00", CultureInfo.InvariantCulture)}");
             yield return When(site, day.PlusDays(-10));
@@ -65,22 +67,25 @@ public sealed partial class LearningSiteScenario
             cycle.EndorsePlan(lead, at, by, Rules);
             cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, at, by, Rules);
 
-            // The pre-workshop debrief: researchers and the facilitator prepare, the day before.
-            yield return When(site, day.PlusDays(-1), 15);
-            at = Now;
-            Note(site, TimelineKind.Meeting, $"Pre-workshop debrief: \"{topic}\"");
+            // The debrief before the workshop: researchers and the facilitator prepare, the day before.
+            var before = Meetings.Timetable.Find(MitchellsPlainBefore, workshop.Slot.PlusDays(-1))!.Value;
+            yield return before.End.ToInstant();
+            await HeldAsync(before, [lead, Cast.Facilitator], null, ct).ConfigureAwait(false);
             yield return When(site, day, 8);
             at = Now;
             cycle.StartActing(at, by, Rules);
-            yield return When(site, day, 16);
+            yield return workshop.End.ToInstant();
             at = Now;
+            await HeldAsync(workshop, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager], id, ct).ConfigureAwait(false);
             cycle.RecordAction(new CycleAction(Workshop, day, "workshop held: " + topic, ["facilitator's notes", "observation notes"]), at, by, Rules);
             cycle.StartReflecting(at, by, Rules);
 
-            // The post-workshop debrief, the next day, with the sub-district manager.
-            var debrief = day.PlusDays(1);
-            yield return When(site, debrief, 10);
+            // The debrief after the workshop, the next day, with the sub-district manager: the cycle's reflection.
+            var after = Meetings.Timetable.Find(MitchellsPlainAfter, workshop.Slot.PlusDays(1))!.Value;
+            var debrief = after.Start.Date;
+            yield return after.End.ToInstant();
             at = Now;
+            await HeldAsync(after, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager], id, ct).ConfigureAwait(false);
             cycle.RecordReflection(new Reflection(ReflectionMeetingKind.AfterWorkshop, debrief,
                 [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager],
                 ["Managers used the workshop to name problems they had not raised before"]), at, by, Rules);
@@ -93,7 +98,7 @@ public sealed partial class LearningSiteScenario
                 ["Debriefs right after the workshop keep the learning fresh"]), at, by, Rules);
             cycle.Complete(at, by, Rules);
             _completed.Add(cycle.Id);
-            Note(site, TimelineKind.Cycle, $"Workshop cycle {cycle.State.Number} \"{topic}\": workshop, debriefs, evaluation and revision; completed");
+            Note(site, TimelineKind.Cycle, $"Workshop cycle {cycle.State.Number} \"{topic}\": debrief before, workshop, debrief after (the reflection), evaluation, revision; completed");
             await SaveAsync(cycle, ct).ConfigureAwait(false);
             previous = cycle;
         }

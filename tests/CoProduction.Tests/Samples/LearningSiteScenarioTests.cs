@@ -83,8 +83,39 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     [Fact]
     public void The_calendar_parses_back_with_Ical_Net()
     {
-        var calendar = Ical.Net.Calendar.Load(File.ReadAllText(Result.CalendarPath));
-        Assert.NotNull(calendar);
+        var calendar = Ical.Net.Calendar.Load(File.ReadAllText(Result.CalendarPath))!;
+
+        var uids = calendar.Events.Select(e => e.Uid).ToArray();
+        Assert.Contains("mp-leadership-workshop@learning-sites.example.org", uids);
+        Assert.Contains("kilifi-reflection-with-managers@learning-sites.example.org", uids);
+        Assert.Contains(calendar.Events, e => e.Alarms.Count > 0);   // the approval's end, with its reminders as alarms
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Nairobi");
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Johannesburg");
+
+        // The workshop series yields the same meetings in the calendar as in the library's agenda.
+        var workshops = calendar.Events.Single(e => e.Uid == "mp-leadership-workshop@learning-sites.example.org");
+        var from = new Ical.Net.DataTypes.CalDateTime(new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+        var firstInSeptember = workshops.GetOccurrences(from).First().Period.StartTime.AsUtc;
+        Assert.Contains(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal)
+            && a.Start.ToInstant().ToDateTimeUtc() == firstInSeptember);
+    }
+
+    [Fact]
+    public void The_approval_nearing_expiry_raises_its_reminders_then_is_renewed()
+    {
+        Assert.Equal(["60d", "30d", "15d", "7d"], Result.Reminders.Select(r => r.Id.Split('/')[^1]));
+        Assert.All(Result.Reminders, r => Assert.Contains("KWTRP-2", r.Text, StringComparison.Ordinal));
+        var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("renewed until 2019-01-31", StringComparison.Ordinal));
+        Assert.True(renewed.On > Result.Reminders[^1].DueOn || renewed.On == Result.Reminders[^1].DueOn);
+    }
+
+    [Fact]
+    public void The_agenda_shows_the_coming_quarters_meetings_in_each_sites_zone()
+    {
+        Assert.NotEmpty(Result.Agenda);
+        Assert.All(Result.Agenda, a => Assert.InRange(a.Start.ToInstant(), Result.EndedAt, Result.EndedAt + NodaTime.Duration.FromDays(92)));
+        Assert.Contains(Result.Agenda, a => a.Start.Zone.Id == "Africa/Johannesburg");
+        Assert.Contains(Result.Agenda, a => a.Start.Zone.Id == "Africa/Nairobi");
     }
 
     [Fact]
