@@ -5,90 +5,148 @@ using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using CoProduction.Scheduling;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
 
-// INTERIM: replaced by the library's protocols, amendments and ProtocolEthicsGate as soon as they merge.
+/// <content>Science/ethics protocols: reviewed, approved, renewed every year, amended when the plan needs journaling.</content>
 public sealed partial class LearningSiteScenario
 {
-    private readonly List<(ProtocolId Id, HashSet<DataCollectionMethod> Methods, HashSet<RespondentGroup> Groups, SiteId Site, List<DateInterval> Periods)> _interim = [];
+    private static readonly ProtocolId Kwtrp2 = new("KWTRP-2");
+    private static readonly ProtocolId CapeTownProtocol = new("UCT-HREC-LS");
+    private static readonly AmendmentId JournalingAmendment = new("KWTRP-2-A1");
+    private static readonly CommitteePolicy KenyaPolicy = CommitteePolicies.KenyaNationalCommittee;
+    private static readonly CommitteePolicy CapeTownPolicy = CommitteePolicies.SouthAfricanUniversityCommittee;
 
-    private IEthicsGate Gate => new InterimGate(_interim);
+    private readonly Dictionary<ProtocolId, Protocol> _protocols = [];
 
+    /// <summary>The library's ethics gate over the protocols as they stand: rebuilt on every use, because it is a snapshot.</summary>
+    private ProtocolEthicsGate Gate => ProtocolEthicsGate.From(_protocols.Values);
+
+    private HashSet<SiteId> KnownSites => [.. _sites.Keys];
+
+    /// <summary>KWTRP-2 for Kilifi: drafted, reviewed, changes requested, resubmitted, approved for a year.</summary>
     private async IAsyncEnumerable<Instant> ApproveProtocols([EnumeratorCancellation] CancellationToken ct)
     {
+        var by = Cast.Member(Cast.KilifiLeadResearcher);
+        yield return When(Cast.Kilifi, new LocalDate(2012, 1, 16));
+        var protocol = Protocol.Draft(Kwtrp2, ProtocolKind.Main, "Micro-practices of governance in Kilifi County", "KEMRI-Wellcome Trust Research Programme",
+            new CommitteeId("kemri-seru"),
+            new ProtocolScope(
+                [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
+                [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers],
+                [Cast.Kilifi]),
+            KnownSites, Now, by);
+        protocol.Submit(Now, by);
+        protocol.StartReview(Now, Cast.KenyaCommittee);
+        _protocols[Kwtrp2] = protocol;
+        Note(Cast.Kilifi, TimelineKind.Ethics, "Protocol KWTRP-2 submitted to the committee");
+
+        yield return When(Cast.Kilifi, new LocalDate(2012, 1, 24));
+        protocol.RequestChanges("Explain how managers' confidentiality is protected in reports", Now, Cast.KenyaCommittee);
+        Note(Cast.Kilifi, TimelineKind.Ethics, "Committee requests changes: how managers' confidentiality is protected");
+        yield return When(Cast.Kilifi, new LocalDate(2012, 1, 26));
+        protocol.Submit(Now, by);
+        protocol.StartReview(Now, Cast.KenyaCommittee);
+
         yield return When(Cast.Kilifi, new LocalDate(2012, 2, 1));
-        _interim.Add((new ProtocolId("KWTRP-2"),
-            [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
-            [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers], Cast.Kilifi,
-            [new DateInterval(new LocalDate(2012, 2, 1), new LocalDate(2013, 1, 31))]));
-        Note(Cast.Kilifi, TimelineKind.Ethics, "Protocol KWTRP-2 approved until 2013-01-31");
-        _interim.Add((new ProtocolId("UCT-HREC-LS"),
-            [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.ReflectivePracticeDiscussion],
-            [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers], Cast.MitchellsPlain,
-            [new DateInterval(new LocalDate(2012, 2, 1), new LocalDate(2018, 12, 31))]));
-        await Task.CompletedTask.ConfigureAwait(false);
+        protocol.Approve(Today(Cast.Kilifi), KenyaPolicy.ApprovalPeriodFrom(Today(Cast.Kilifi)), Now, Cast.KenyaCommittee);
+        Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 approved (version 1) until {Format(protocol.State.ApprovalEnd!.Value)}");
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The Cape Town protocol for the workshops at Mitchell's Plain, approved for 2016.</summary>
+    private async Task ApproveWorkshopProtocolAsync(CancellationToken ct)
+    {
+        var by = Cast.Member(Cast.MitchellsPlainLeadResearcher);
+        var protocol = Protocol.Draft(CapeTownProtocol, ProtocolKind.Main, "Leadership development as action learning in Mitchell's Plain",
+            "University of Cape Town", new CommitteeId("uct-hrec"),
+            new ProtocolScope(
+                [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.ReflectivePracticeDiscussion, DataCollectionMethod.Interview],
+                [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers],
+                [Cast.MitchellsPlain]),
+            KnownSites, Now, by);
+        protocol.Submit(Now, by);
+        protocol.StartReview(Now, Cast.CapeTownCommittee);
+        var today = Today(Cast.MitchellsPlain);
+        protocol.Approve(today, CapeTownPolicy.ApprovalPeriodFrom(today), Now, Cast.CapeTownCommittee);
+        _protocols[CapeTownProtocol] = protocol;
+        Note(Cast.MitchellsPlain, TimelineKind.Ethics, $"Protocol {CapeTownProtocol} reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The yearly continuing review of KWTRP-2; in 2018 the reminders are followed day by day until the renewal.</summary>
     private async IAsyncEnumerable<Instant> RenewKilifiProtocol(int year, bool showReminders, [EnumeratorCancellation] CancellationToken ct)
     {
+        var protocol = _protocols[Kwtrp2];
+        var end = protocol.State.ApprovalEnd!.Value;
+        var renewOn = new LocalDate(year, 1, showReminders ? 25 : 5);
         if (showReminders)
         {
-            var end = _interim[0].Periods[^1].End;
-            CollectReminders(new ApprovalWindowInput(new ProtocolId("KWTRP-2"), "Micro-practices of governance (KWTRP-2)", Cast.Kilifi, end, ZoneOf(Cast.Kilifi)),
-                end.PlusDays(-90), new LocalDate(year, 1, 25));
+            CollectReminders(ApprovalWindow(protocol, Cast.Kilifi, KenyaPolicy), end.PlusDays(-90), renewOn);
         }
 
-        yield return When(Cast.Kilifi, new LocalDate(year, 1, showReminders ? 25 : 5));
-        _interim[0].Periods.Add(new DateInterval(new LocalDate(year, 1, 5), new LocalDate(year + 1, 1, 31)));
-        Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 renewed until {year + 1}-01-31");
-        await Task.CompletedTask.ConfigureAwait(false);
+        yield return When(Cast.Kilifi, renewOn, 11);
+        protocol.Renew(Today(Cast.Kilifi), new LocalDate(year + 1, 1, 31), KenyaPolicy, Now, Cast.KenyaCommittee);
+        Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The plan needs journaling with facility managers: the gate refuses acting until the amendment is approved.</summary>
     private async IAsyncEnumerable<Instant> BlockThenAmend(Cycle cycle, [EnumeratorCancellation] CancellationToken ct)
     {
-        var at = _clock.GetCurrentInstant();
-        Capture("Kilifi 2016: the plan needs journaling with facility managers", cycle, at);
+        var site = Cast.Kilifi;
+        var by = Cast.Member(Cast.KilifiLeadResearcher);
+        Capture("Kilifi 2016: the plan needs journaling with facility managers", cycle, Now);
         try
         {
-            cycle.StartActing(at, Cast.Member(Cast.KilifiLeadResearcher), Rules);
+            cycle.StartActing(Now, by, Rules);
         }
         catch (CommandRejectedException e)
         {
             _journalingBlocked.AddRange(e.Reasons);
-            Note(Cast.Kilifi, TimelineKind.Blocked, "Acting refused by the ethics gate: " + string.Join(" ", e.Reasons));
+            Note(site, TimelineKind.Blocked, "Acting refused by the ethics gate: " + string.Join(" ", e.Reasons));
         }
 
-        yield return When(Cast.Kilifi, new LocalDate(2016, 3, 21));
-        at = Now;
-        _interim[0].Methods.Add(DataCollectionMethod.Journaling);
-        _interim[0].Groups.Add(RespondentGroup.FacilityManagers);
-        Note(Cast.Kilifi, TimelineKind.Ethics, "Amendment A1 to KWTRP-2 approved: journaling with facility managers added (version 2)");
-        Capture("Kilifi 2016: after the amendment is approved", cycle, at);
-        _journalingPermitted = cycle.PermittedTriggers(at, Rules).Contains(CycleTrigger.StartActing);
-        await Task.CompletedTask.ConfigureAwait(false);
+        // The remedy the gate names: amend KWTRP-2 (a sub-study protocol would do too).
+        var protocol = _protocols[Kwtrp2];
+        var amendment = Amendment.Draft(JournalingAmendment, protocol, Today(site),
+            "Facility managers asked to keep journals of their everyday decisions", substantial: true,
+            AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(RespondentGroup.FacilityManagers)),
+            KnownSites, Now, by);
+        amendment.Submit(Now, by);
+        protocol.LodgeAmendment(amendment, Now, by);
+        Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} submitted: add journaling and facility managers to KWTRP-2");
+        await SaveAsync(amendment, ct).ConfigureAwait(false);
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
+
+        yield return When(site, Today(site).PlusDays(4));
+        amendment.StartReview(Now, Cast.KenyaCommittee);
+        yield return When(site, new LocalDate(2016, 3, 21));
+        amendment.Approve(Today(site), Now, Cast.KenyaCommittee);
+        protocol.ApplyAmendment(amendment, Now, Cast.KenyaCommittee);
+        Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} approved: KWTRP-2 version {protocol.State.CurrentVersion!.Number} covers journaling with facility managers");
+        await SaveAsync(amendment, ct).ConfigureAwait(false);
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
+
+        Capture("Kilifi 2016: after the amendment is approved", cycle, Now);
+        _journalingPermitted = cycle.PermittedTriggers(Now, Rules).Contains(CycleTrigger.StartActing);
     }
 
-    private sealed class InterimGate(List<(ProtocolId Id, HashSet<DataCollectionMethod> Methods, HashSet<RespondentGroup> Groups, SiteId Site, List<DateInterval> Periods)> protocols) : IEthicsGate
+    private ApprovalWindowInput ApprovalWindow(Protocol protocol, SiteId site, CommitteePolicy policy)
     {
-        public EthicsGateDecision Check(ResearchActivity activity)
-        {
-            foreach (var p in protocols)
-            {
-                if (p.Site == activity.Site && p.Methods.Contains(activity.Method) && p.Groups.Contains(activity.RespondentGroup) && p.Periods.Any(x => x.Contains(activity.Date)))
-                {
-                    return EthicsGateDecision.Covered(activity, p.Id, 1);
-                }
-            }
-
-            return EthicsGateDecision.NotCovered(activity, [$"Planned activity '{activity.Title}' is not covered by any approved protocol on {activity.Date:yyyy-MM-dd}."], ["amend protocol 'KWTRP-2'"]);
-        }
+        var end = protocol.State.ApprovalEnd!.Value;
+        return new ApprovalWindowInput(protocol.Id, protocol.State.Title, site, end, ZoneOf(site), policy.RenewalDueOn(end));
     }
 
     private IEnumerable<ApprovalWindowInput> ApprovalWindows()
     {
-        yield return new ApprovalWindowInput(new ProtocolId("KWTRP-2"), "Micro-practices of governance (KWTRP-2)", Cast.Kilifi, _interim[0].Periods[^1].End, ZoneOf(Cast.Kilifi));
+        yield return ApprovalWindow(_protocols[Kwtrp2], Cast.Kilifi, KenyaPolicy);
+        if (_protocols.TryGetValue(CapeTownProtocol, out var capeTown))
+        {
+            yield return ApprovalWindow(capeTown, Cast.MitchellsPlain, CapeTownPolicy);
+        }
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class LearningSiteScenario
         var lead = Cast.MitchellsPlainLeadResearcher;
         var by = Cast.Member(lead);
         yield return When(site, new LocalDate(year, 1, 18));
+        await ApproveWorkshopProtocolAsync(ct).ConfigureAwait(false);
         await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1)), ct).ConfigureAwait(false);
         Note(site, TimelineKind.Meeting, "Monthly leadership workshops planned (second Thursday), with a debrief the day before and the day after");
 
