@@ -106,8 +106,12 @@ public sealed partial class LearningSiteScenario
         }
         catch (CommandRejectedException e)
         {
+            // The full reasons (each with its remedies) are in the availability table; the timeline keeps the first sentence.
             _journalingBlocked.AddRange(e.Reasons);
-            Note(site, TimelineKind.Blocked, "Acting refused by the ethics gate: " + string.Join(" ", e.Reasons));
+            var first = e.Reasons[0];
+            var cut = first.IndexOf(" (", System.StringComparison.Ordinal);
+            Note(site, TimelineKind.Blocked, "Acting refused by the ethics gate: " + (cut > 0 ? first[..cut] : first)
+                + (e.Reasons.Count > 1 ? $" (and {e.Reasons.Count - 1} more)" : string.Empty));
         }
 
         // The remedy the gate names: amend KWTRP-2 (a sub-study protocol would do too).

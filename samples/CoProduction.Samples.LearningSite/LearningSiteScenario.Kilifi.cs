@@ -56,7 +56,7 @@ public sealed partial class LearningSiteScenario
         var site = Cast.Kilifi;
         var lead = Cast.KilifiLeadResearcher;
         var by = Cast.Member(lead);
-        var id = new CycleId("kilifi-" + year.ToString(CultureInfo.InvariantCulture));
+        var id = KilifiCycle(year);
         var focus = year switch
         {
             2013 => "Priority setting and budgeting as the county is formed",
@@ -107,6 +107,10 @@ public sealed partial class LearningSiteScenario
         cycle.EndorsePlan(lead, at, by, Rules);
         cycle.EndorsePlan(Cast.KilifiDirector, at, by, Rules);
         Note(site, TimelineKind.Cycle, "Plan endorsed by the lead researcher and the county director (collective leadership)");
+        if (_continuing)
+        {
+            Capture($"Kilifi {year}: the plan carried forward is endorsed", cycle, at);
+        }
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
         yield return When(site, new LocalDate(year, 3, DayAround(1)));
@@ -147,13 +151,16 @@ public sealed partial class LearningSiteScenario
         cycle.StartReflecting(at, by, Rules);
 
         // The reflection with managers is July's meeting of the twice-yearly series (moved in 2017).
-        var meeting = OccurrencesOf(KilifiManagers, new LocalDate(year, 7, 1), new LocalDate(year, 8, 1))[0];
-        var heldOn = _kilifiMeetingMovedTo ?? meeting.Start.LocalDateTime;
+        var july = OccurrencesOf(KilifiManagers, new LocalDate(year, 7, 1), new LocalDate(year, 8, 1));
+        var heldOn = _kilifiMeetingMovedTo ?? (july.Count > 0 ? july[0].Start.LocalDateTime : new LocalDateTime(year, 7, 20, 10, 0));
         _kilifiMeetingMovedTo = null;
         yield return heldOn.PlusHours(3).InZoneLeniently(ZoneOf(site)).ToInstant();
         at = Now;
         var attendees = new[] { lead, Cast.KilifiDirector, Cast.KilifiSubCountyManager };
-        await HeldAsync(meeting, attendees, id, ct).ConfigureAwait(false);
+        if (july.Count > 0)
+        {
+            await HeldAsync(july[0], attendees, id, ct).ConfigureAwait(false);
+        }
         cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, [.. attendees],
             [year == 2016
                 ? "Journals show facility managers spend most of their day responding to unplanned requests"

@@ -76,6 +76,8 @@ public sealed partial class LearningSiteScenario
     private static IEnumerable<(string Name, string Text)> Diagrams()
     {
         yield return ("cycle", Cycle.MachineDiagramMermaid());
+        yield return ("protocol", Protocols.Protocol.MachineDiagramMermaid());
+        yield return ("amendment", Protocols.Amendment.MachineDiagramMermaid());
         yield return ("meeting-occurrence", MeetingSeries.OccurrenceDiagramMermaid());
     }
 

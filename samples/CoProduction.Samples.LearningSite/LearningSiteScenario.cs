@@ -10,6 +10,7 @@ using CoProduction.Persistence;
 using CoProduction.Programmes;
 using CoProduction.Sites;
 using CoProduction.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -69,6 +70,8 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
         Directory.CreateDirectory(options.OutputDirectory);
         if (options.Fresh)
         {
+            // A pooled connection would keep the deleted file alive and serve its old content.
+            SqliteConnection.ClearAllPools();
             foreach (var file in OwnFiles)
             {
                 File.Delete(Path.Combine(options.OutputDirectory, file));
@@ -86,7 +89,12 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        // Lets go of the database file, so the folder can be deleted or the run repeated with --fresh.
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task<ScenarioResult> RunAsync(CancellationToken ct)
     {
@@ -102,8 +110,6 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
 
         return await FinishAsync(continued, ct).ConfigureAwait(false);
     }
-
-    private Task ContinueAsync(CancellationToken ct) => throw new NotSupportedException("continuing comes next");
 
     private async Task TellTheStoryAsync(CancellationToken ct)
     {

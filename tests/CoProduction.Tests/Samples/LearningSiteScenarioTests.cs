@@ -103,7 +103,8 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     [Fact]
     public void The_approval_nearing_expiry_raises_its_reminders_then_is_renewed()
     {
-        Assert.Equal(["60d", "30d", "15d", "7d"], Result.Reminders.Select(r => r.Id.Split('/')[^1]));
+        var expiring = Result.Reminders.Where(r => r.Id.StartsWith("approval-expiring/KWTRP-2/2018-01-31/", StringComparison.Ordinal));
+        Assert.Equal(["60d", "30d", "15d", "7d"], expiring.Select(r => r.Id.Split('/')[^1]));
         Assert.All(Result.Reminders, r => Assert.Contains("KWTRP-2", r.Text, StringComparison.Ordinal));
         var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("renewed until 2019-01-31", StringComparison.Ordinal));
         Assert.True(renewed.On > Result.Reminders[^1].DueOn || renewed.On == Result.Reminders[^1].DueOn);
@@ -124,7 +125,41 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.Equal(fixture.Folder, Path.GetDirectoryName(Result.ReportPath));
         var report = File.ReadAllText(Result.ReportPath);
         Assert.Contains("journaling with facility managers", report, StringComparison.Ordinal);
-        Assert.Contains(Result.DiagramPaths, p => Path.GetFileName(p) == "cycle.mmd");
+        Assert.Equal(["cycle.mmd", "protocol.mmd", "amendment.mmd", "meeting-occurrence.mmd"], Result.DiagramPaths.Select(Path.GetFileName));
         Assert.All(Result.DiagramPaths, p => Assert.StartsWith("stateDiagram-v2", File.ReadAllText(p), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_second_run_on_the_same_folder_continues_the_stored_story_by_one_year()
+    {
+        using var folder = new TempFolder();
+        var options = new SampleOptions(folder.Path, Fresh: false, Seed: 7);
+        var first = await LearningSiteScenario.RunAsync(options, TestContext.Current.CancellationToken);
+        var second = await LearningSiteScenario.RunAsync(options, TestContext.Current.CancellationToken);
+
+        Assert.False(first.Continued);
+        Assert.True(second.Continued);
+        Assert.Equal([new CycleId("kilifi-2019")], second.CompletedCycles);
+        Assert.True(second.EventCount > first.EventCount);
+        Assert.Contains(second.Timeline, e => e.What.Contains("renewed until 2020-01-31", StringComparison.Ordinal));
+        Assert.Contains(second.Moments.Single().Actions, a => a.Trigger == CycleTrigger.StartActing && a.IsPermitted);
+
+        var fresh = await LearningSiteScenario.RunAsync(options with { Fresh = true }, TestContext.Current.CancellationToken);
+        Assert.False(fresh.Continued);
+        Assert.Equal(first.EventCount, fresh.EventCount);
+        Assert.Equal(first.Timeline, fresh.Timeline);
+    }
+
+    [Fact]
+    public async Task The_seed_moves_the_days_but_not_the_outcomes()
+    {
+        using var folder = new TempFolder();
+        var other = await LearningSiteScenario.RunAsync(new SampleOptions(folder.Path, Fresh: true, Seed: 99), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(Result.Timeline.Select(e => e.On), other.Timeline.Select(e => e.On));
+        Assert.Equal(Result.CompletedCycles.Select(c => c.Value).Order(), other.CompletedCycles.Select(c => c.Value).Order());
+        Assert.Equal(Result.PausedAndResumed, other.PausedAndResumed);
+        Assert.NotEmpty(other.JournalingBlockedReasons);
+        Assert.True(other.JournalingPermittedAfterAmendment);
     }
 }
