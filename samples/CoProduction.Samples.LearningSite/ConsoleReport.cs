@@ -46,14 +46,16 @@ public static class ConsoleReport
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         var inv = CultureInfo.InvariantCulture;
+        var ascii = !console.Profile.Capabilities.Unicode;
+        Table NewTable() => ascii ? new Table().Border(TableBorder.Ascii) : new Table();
 
-        console.Write(new Rule("[bold]CoProduction: the RESYST learning sites[/]").LeftJustified());
+        console.Write(new Rule("[bold]CoProduction: the RESYST learning sites[/]") { Border = ascii ? BoxBorder.Ascii : BoxBorder.Square }.LeftJustified());
         console.MarkupLine(result.Continued
             ? $"Continuing the stored story (seed {options.Seed}): one more year at Kilifi. Start again with [bold]--fresh[/]."
             : $"The story from 2012 to 2018 on a fake clock (seed {options.Seed}); every step is saved to SQLite.");
         console.WriteLine();
 
-        var tree = new Tree("[bold]Timeline[/]");
+        var tree = new Tree("[bold]Timeline[/]") { Guide = ascii ? TreeGuide.Ascii : TreeGuide.Line };
         foreach (var year in result.Timeline.GroupBy(e => e.On.Year))
         {
             var node = tree.AddNode($"[bold]{year.Key.ToString(inv)}[/]");
@@ -68,7 +70,7 @@ public static class ConsoleReport
 
         foreach (var moment in result.Moments)
         {
-            var table = new Table().Title($"[bold]{Markup.Escape(moment.Title)}[/]").AddColumn("action").AddColumn("now").AddColumn("why not");
+            var table = NewTable().Title($"[bold]{Markup.Escape(moment.Title)}[/]").AddColumn("action").AddColumn("now").AddColumn("why not");
             table.Caption($"{moment.Cycle} in {moment.Stage} on {moment.On.ToString("yyyy-MM-dd", inv)}: cycle.Availability(at, rules)");
             foreach (var action in moment.Actions.Where(a => a.IsPermitted || !OnlyWrongStage(a.Reasons)))
             {
@@ -84,7 +86,7 @@ public static class ConsoleReport
 
         if (result.Reminders.Count > 0)
         {
-            var reminders = new Table().Title("[bold]Reminders before KWTRP-2's approval lapsed[/]").AddColumn("due").AddColumn("reminder").AddColumn("id");
+            var reminders = NewTable().Title("[bold]Reminders before KWTRP-2's approval lapsed[/]").AddColumn("due").AddColumn("reminder").AddColumn("id");
             foreach (var r in result.Reminders)
             {
                 reminders.AddRow(r.DueOn.ToString("yyyy-MM-dd", inv), Markup.Escape(r.Text), Markup.Escape(r.Id));
@@ -94,7 +96,7 @@ public static class ConsoleReport
             console.WriteLine();
         }
 
-        var agenda = new Table().Title("[bold]Agenda for the coming quarter[/]").AddColumn("when (site's time)").AddColumn("site").AddColumn("meeting");
+        var agenda = NewTable().Title("[bold]Agenda for the coming quarter[/]").AddColumn("when (site's time)").AddColumn("site").AddColumn("meeting");
         foreach (var a in result.Agenda)
         {
             agenda.AddRow(a.Start.ToString("yyyy-MM-dd HH:mm x", inv), Markup.Escape(a.Site), Markup.Escape(a.Title));
@@ -106,7 +108,7 @@ public static class ConsoleReport
         console.MarkupLine(
             $"[bold]{result.CompletedCycles.Count}[/] cycles completed, [bold]{result.PausedAndResumed.Count}[/] paused and resumed, " +
             $"[bold]{result.EventCount}[/] events stored.");
-        var files = new Table().AddColumn("file").AddColumn("where");
+        var files = NewTable().AddColumn("file").AddColumn("where");
         files.AddRow("database (SQLite)", Markup.Escape(result.DatabasePath));
         files.AddRow("calendar (.ics)", Markup.Escape(result.CalendarPath));
         files.AddRow("report (Markdown)", Markup.Escape(result.ReportPath));

@@ -130,6 +130,38 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     }
 
     [Fact]
+    public void The_console_report_is_plain_ASCII_text_when_redirected_and_names_its_files()
+    {
+        var output = new StringWriter();
+        ConsoleReport.Write(ConsoleReport.Create(output, redirected: true), Result, new SampleOptions(fixture.Folder, false, SampleOptions.DefaultSeed));
+        var text = output.ToString();
+
+        Assert.DoesNotContain('\u001b', text);                       // no ANSI escapes in CI logs
+        Assert.All(text, c => Assert.True(c < 128 || char.IsLetter(c) || c is '→' or '—' or '–', $"'{c}' (U+{(int)c:X4})"));
+        Assert.Contains("journaling with facility managers", text, StringComparison.Ordinal);
+        Assert.Contains(Result.DatabasePath, text, StringComparison.Ordinal);
+        Assert.Contains(Result.CalendarPath, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_are_parsed_by_hand_and_bad_ones_say_what_is_wrong()
+    {
+        var options = SampleOptions.Parse(["--output", "out", "--fresh", "--seed", "7"], out var help);
+        Assert.False(help);
+        Assert.Equal(Path.GetFullPath("out"), options.OutputDirectory);
+        Assert.True(options.Fresh);
+        Assert.Equal(7, options.Seed);
+
+        var defaults = SampleOptions.Parse([], out _);
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), SampleOptions.DefaultOutputFolder), defaults.OutputDirectory);
+        Assert.False(defaults.Fresh);
+
+        Assert.Contains("--seed needs a whole number", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--seed", "x"], out _)).Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown option '--colour'", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--colour"], out _)).Message, StringComparison.Ordinal);
+        Assert.Contains("--output needs a value", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--output"], out _)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_run_on_the_same_folder_continues_the_stored_story_by_one_year()
     {
         using var folder = new TempFolder();
