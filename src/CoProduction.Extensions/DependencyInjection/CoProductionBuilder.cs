@@ -1,0 +1,81 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using CoProduction.Notifications;
+using CoProduction.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoProduction;
+
+/// <summary>
+/// Chooses the parts of CoProduction an app uses: the store, the checkpoint store and the
+/// notification handlers. Returned by <c>AddCoProduction(...)</c>; every method returns the builder.
+/// </summary>
+/// <remarks>
+/// A <c>Use*</c> call is an explicit choice and replaces an earlier one; everything
+/// <c>AddCoProduction</c> registers by default is added with <c>TryAdd</c>, so a service the app
+/// registered itself (before or after) is never overwritten by a default.
+/// </remarks>
+public sealed class CoProductionBuilder
+{
+    internal CoProductionBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>Gets the service collection, for adapter packages that add their own <c>Use*</c> methods.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Keeps events in memory (the default when no store is chosen): for tests, demos and tools. Everything is lost at exit.</summary>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseInMemoryStore()
+    {
+        UseStore(_ => new InMemoryEventStore());
+        Services.RemoveAll<ICheckpointStore>();
+        Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        return this;
+    }
+
+    /// <summary>Uses the given store type, created once by the container.</summary>
+    /// <typeparam name="TStore">The store.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IEventStore
+    {
+        Services.RemoveAll<IEventStore>();
+        Services.AddSingleton<IEventStore, TStore>();
+        return this;
+    }
+
+    /// <summary>Uses the store the factory creates, once.</summary>
+    /// <param name="factory">Creates the store from the container.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseStore(Func<IServiceProvider, IEventStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<IEventStore>();
+        Services.AddSingleton(factory);
+        return this;
+    }
+
+    /// <summary>Uses the given checkpoint store for notification catch-up.</summary>
+    /// <typeparam name="TCheckpoints">The checkpoint store.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseCheckpointStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCheckpoints>()
+        where TCheckpoints : class, ICheckpointStore
+    {
+        Services.RemoveAll<ICheckpointStore>();
+        Services.AddSingleton<ICheckpointStore, TCheckpoints>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a handler that is offered every committed event, at least once, in global order,
+    /// with its own checkpoint. Adding the same handler type twice adds it once.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddNotificationHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class, INotificationHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationHandler, THandler>());
+        return this;
+    }
+}
