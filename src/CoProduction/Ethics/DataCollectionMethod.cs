@@ -53,11 +53,14 @@ public readonly record struct DataCollectionMethod
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    private sealed class DataCollectionMethodJsonConverter : JsonConverter<DataCollectionMethod>
+    /// <summary>Reads and writes a data-collection method as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
+    public sealed class DataCollectionMethodJsonConverter : JsonConverter<DataCollectionMethod>
     {
+        /// <inheritdoc/>
         public override DataCollectionMethod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             => NamedCode.Read(ref reader, Named);
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, DataCollectionMethod value, JsonSerializerOptions options)
             => writer.WriteStringValue(value.Code);
     }

@@ -44,11 +44,14 @@ public readonly record struct RespondentGroup
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    private sealed class RespondentGroupJsonConverter : JsonConverter<RespondentGroup>
+    /// <summary>Reads and writes a respondent group as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
+    public sealed class RespondentGroupJsonConverter : JsonConverter<RespondentGroup>
     {
+        /// <inheritdoc/>
         public override RespondentGroup Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             => NamedCode.Read(ref reader, Named);
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, RespondentGroup value, JsonSerializerOptions options)
             => writer.WriteStringValue(value.Code);
     }

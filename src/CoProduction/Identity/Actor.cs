@@ -83,8 +83,10 @@ public readonly record struct Actor
     public override string ToString()
         => MemberId is { } m ? MemberPrefix + m.Value : NamedPrefix + (Name ?? "system");
 
-    private sealed class ActorJsonConverter : JsonConverter<Actor>
+    /// <summary>Reads and writes an actor as its text form (<c>member:ID</c> or <c>named:NAME</c>); public so that source-generated JSON contexts in any assembly can use it.</summary>
+    public sealed class ActorJsonConverter : JsonConverter<Actor>
     {
+        /// <inheritdoc/>
         public override Actor Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             try
@@ -97,6 +99,7 @@ public readonly record struct Actor
             }
         }
 
+        /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, Actor value, JsonSerializerOptions options)
             => writer.WriteStringValue(value.ToString());
     }

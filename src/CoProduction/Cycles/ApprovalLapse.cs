@@ -1,0 +1,14 @@
+using CoProduction.Collections;
+using NodaTime;
+
+namespace CoProduction.Cycles;
+
+/// <summary>
+/// The ethics gate's finding that an action's activity was not covered by any approved protocol on
+/// the action's date: the fact a protocol deviation is opened from.
+/// </summary>
+/// <param name="Activity">The activity acted on.</param>
+/// <param name="On">The action's date.</param>
+/// <param name="Reasons">The gate's reasons, each a sentence.</param>
+/// <param name="Remedies">What the gate says would cover it.</param>
+public sealed record ApprovalLapse(ActivityId Activity, LocalDate On, ValueList<string> Reasons, ValueList<string> Remedies);

@@ -1,0 +1,151 @@
+using CoProduction.Collections;
+using NodaTime;
+
+namespace CoProduction.Cycles;
+
+/// <content>The fold: how each event changes the state, and how a replayed event is checked against the machine's table.</content>
+public sealed partial class Cycle
+{
+    /// <inheritdoc/>
+    protected override CycleState Apply(CycleState state, ICycleEvent @event) => @event switch
+    {
+        ActivityPlanned e => state with { Activities = state.Activities.Add(e.Activity) },
+        PlanEndorsed e => state with { Endorsements = state.Endorsements.Add(e.Endorsement) },
+        ActionRecorded e => state with { Actions = state.Actions.Add(e.Action) },
+        ActionRecordedOutsideApproval e => state with
+        {
+            Actions = state.Actions.Add(e.Action),
+            ApprovalLapses = state.ApprovalLapses.Add(e.Lapse),
+        },
+        ReflectionRecorded e => state with { Reflections = state.Reflections.Add(e.Reflection) },
+        EvaluationRecorded e => state with { Evaluations = state.Evaluations.Add(e.Evaluation) },
+        RevisionRecorded e => state with { Revisions = state.Revisions.Add(e.Revision) },
+        NoChangeDecided e => state with { NoChangeRationale = e.Rationale },
+        ActingStarted e => Enter(state, CycleStage.Acting, e.At),
+        ReflectingStarted e => Enter(state, CycleStage.Reflecting, e.At),
+        EvaluatingStarted e => Enter(state, CycleStage.Evaluating, e.At),
+        RevisingStarted e => Enter(state, CycleStage.Revising, e.At),
+        CycleCompleted e => Finish(state, e.At) with { Stage = CycleStage.Completed },
+        CyclePaused e => state with
+        {
+            Stage = CycleStage.Paused,
+            PausedFrom = state.Stage,
+            Pauses = state.Pauses.Add(new CyclePause(e.Shock, e.Description, state.Stage, e.At, null)),
+        },
+        CycleResumed e => state.PausedFrom is { } back
+            ? EndPause(state, e.At) with { Stage = back, PausedFrom = null }
+            : state,
+        CycleAbandoned e => Finish(EndPause(state, e.At), e.At) with
+        {
+            Stage = CycleStage.Abandoned,
+            PausedFrom = null,
+            AbandonReason = e.Reason,
+        },
+        NextCycleStarted e => state with { NextCycle = e.NextCycle },
+        CycleStarted e => new CycleState
+        {
+            IsStarted = true,
+            Site = e.Site,
+            Number = e.Number,
+            Focus = e.Focus,
+            TimeZoneId = e.TimeZoneId,
+            StartedAt = e.At,
+            StartedOn = e.StartedOn,
+            ExpectedStageLengths = e.ExpectedStageLengths,
+            PreviousCycle = e.PreviousCycle,
+            Proposals = e.Proposals,
+            Stage = CycleStage.Planning,
+            Timeline = [new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)],
+        },
+        _ => state,
+    };
+
+    /// <inheritdoc/>
+    protected override string? CheckReplay(CycleState before, ICycleEvent @event, CycleState after)
+    {
+        if (@event is CycleStarted)
+        {
+            return before.IsStarted ? "a cycle is started once; this history starts it again." : null;
+        }
+
+        if (!before.IsStarted)
+        {
+            return "the history of a cycle begins with cycle.started.";
+        }
+
+        if (TriggerOf(@event) is not { } trigger)
+        {
+            return "the cycle's machine has no trigger for this event.";
+        }
+
+        return Machine.Allows(before.Stage, trigger, after.Stage)
+            ? null
+            : "the cycle's machine has no " + trigger.ToString() + " from " + before.Stage.ToString() + " to " + after.Stage.ToString() + ".";
+    }
+
+    private static CycleTrigger? TriggerOf(ICycleEvent @event) => @event switch
+    {
+        ActivityPlanned => CycleTrigger.PlanActivity,
+        PlanEndorsed => CycleTrigger.EndorsePlan,
+        ActionRecorded or ActionRecordedOutsideApproval => CycleTrigger.RecordAction,
+        ReflectionRecorded => CycleTrigger.RecordReflection,
+        EvaluationRecorded => CycleTrigger.RecordEvaluation,
+        RevisionRecorded => CycleTrigger.RecordRevision,
+        NoChangeDecided => CycleTrigger.DecideNoChange,
+        ActingStarted => CycleTrigger.StartActing,
+        ReflectingStarted => CycleTrigger.StartReflecting,
+        EvaluatingStarted => CycleTrigger.StartEvaluating,
+        RevisingStarted => CycleTrigger.StartRevising,
+        CycleCompleted => CycleTrigger.Complete,
+        CyclePaused => CycleTrigger.Pause,
+        CycleResumed => CycleTrigger.Resume,
+        CycleAbandoned => CycleTrigger.Abandon,
+        NextCycleStarted => CycleTrigger.StartNextCycle,
+        _ => null,
+    };
+
+    /// <summary>Closes the current stage's visit and opens one for <paramref name="stage"/>.</summary>
+    private static CycleState Enter(CycleState state, CycleStage stage, Instant at)
+    {
+        var closed = Finish(state, at);
+        return closed with { Stage = stage, Timeline = closed.Timeline.Add(new StageVisit(stage, at, null, Duration.Zero)) };
+    }
+
+    /// <summary>Closes the current stage's visit, if open.</summary>
+    private static CycleState Finish(CycleState state, Instant at)
+    {
+        var timeline = state.Timeline;
+        if (timeline.IsEmpty || timeline[timeline.Count - 1].Left is not null)
+        {
+            return state;
+        }
+
+        var last = timeline.Count - 1;
+        return state with { Timeline = timeline.SetItem(last, timeline[last] with { Left = at }) };
+    }
+
+    /// <summary>Ends an open pause at <paramref name="at"/> and counts its length inside the stage it interrupted.</summary>
+    private static CycleState EndPause(CycleState state, Instant at)
+    {
+        var pauses = state.Pauses;
+        if (state.Stage != CycleStage.Paused || pauses.IsEmpty || pauses[pauses.Count - 1].EndedAt is not null)
+        {
+            return state;
+        }
+
+        var pause = pauses[pauses.Count - 1];
+        var timeline = state.Timeline;
+        ValueList<StageVisit> counted = timeline;
+        if (!timeline.IsEmpty)
+        {
+            var visit = timeline[timeline.Count - 1];
+            counted = timeline.SetItem(timeline.Count - 1, visit with { Paused = visit.Paused + (at - pause.PausedAt) });
+        }
+
+        return state with
+        {
+            Pauses = pauses.SetItem(pauses.Count - 1, pause with { EndedAt = at }),
+            Timeline = counted,
+        };
+    }
+}

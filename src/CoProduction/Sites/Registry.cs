@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using CoProduction.Events;
+using CoProduction.Persistence;
+
+namespace CoProduction.Sites;
+
+/// <summary>
+/// What aggregates that are registries rather than processes (learning sites, programmes) share:
+/// they have one state, <c>Registered</c>, in which every command is allowed and only rules of the
+/// domain refuse one; their history starts with their registration.
+/// </summary>
+internal static class Registry
+{
+    internal const string State = "Registered";
+
+    internal static CommandRejectedException Rejection(string aggregate, string command, IReadOnlyList<string> commands, string reason)
+        => new(aggregate, State, command, commands, [reason]);
+
+    internal static void RequireId(string? value, string paramName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException("A default id was given; create ids with their constructor.", paramName);
+        }
+    }
+
+    internal static void RequireText(string? value, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            throw new ArgumentException($"'{value}' starts or ends with white space.", paramName);
+        }
+    }
+
+    /// <summary>The registration event that must open <paramref name="history"/>, checked against the stream it was read from.</summary>
+    internal static TRegistered Registration<TRegistered>(StreamId stream, IReadOnlyList<IDomainEvent> history, Func<TRegistered, StreamId> streamOf)
+        where TRegistered : class, IDomainEvent
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0 || history[0] is not TRegistered registered)
+        {
+            throw new InvalidHistoryException(
+                $"stream '{stream}'", 1, history.Count == 0 ? "nothing" : history[0]?.GetType().Name ?? "null", $"the history starts with {typeof(TRegistered).Name}.");
+        }
+
+        var expected = streamOf(registered);
+        return expected == stream
+            ? registered
+            : throw new InvalidHistoryException(
+                $"stream '{stream}'", 1, typeof(TRegistered).Name, $"it registers the aggregate of stream '{expected}'.");
+    }
+}

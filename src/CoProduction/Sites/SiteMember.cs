@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using CoProduction.Collections;
+using NodaTime;
+
+namespace CoProduction.Sites;
+
+/// <summary>
+/// A person in a learning site's team: who they are, their tenure periods per role, whether they
+/// are one of the core people whose continuity holds the work together, and their engagements.
+/// </summary>
+/// <remarks>
+/// The same <see cref="MemberId"/> may be a member of several sites; each site keeps its own record.
+/// </remarks>
+/// <param name="Id">The member's id.</param>
+/// <param name="DisplayName">The name shown in the app.</param>
+/// <param name="Pseudonym">The name used in research reports, or <see langword="null"/> to use none.</param>
+/// <param name="IsCore">Whether the member is marked as core (a key relationship of the site).</param>
+/// <param name="Tenures">Every tenure period, in the order recorded.</param>
+/// <param name="Engagements">Every engagement, in the order recorded.</param>
+public sealed record SiteMember(
+    MemberId Id,
+    string DisplayName,
+    string? Pseudonym,
+    bool IsCore,
+    ValueList<Tenure> Tenures,
+    ValueList<Engagement> Engagements)
+{
+    /// <summary>Gets the name to print in research reports: the pseudonym when there is one, else the display name.</summary>
+    public string NameForReports => Pseudonym ?? DisplayName;
+
+    /// <summary>Whether the member held any role on <paramref name="date"/>.</summary>
+    /// <param name="date">The date, in the site's calendar.</param>
+    /// <returns><see langword="true"/> when some tenure covers the date.</returns>
+    public bool IsActiveOn(LocalDate date)
+    {
+        foreach (var tenure in Tenures)
+        {
+            if (tenure.Covers(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The roles the member held on <paramref name="date"/>, in the order first recorded.</summary>
+    /// <param name="date">The date, in the site's calendar.</param>
+    /// <returns>The roles; empty when none.</returns>
+    public IReadOnlyList<MemberRole> RolesOn(LocalDate date)
+    {
+        List<MemberRole>? roles = null;
+        foreach (var tenure in Tenures)
+        {
+            if (tenure.Covers(date))
+            {
+                (roles ??= new List<MemberRole>(2)).Add(tenure.Role);
+            }
+        }
+
+        return roles is null ? [] : roles;
+    }
+
+    /// <summary>The open tenure of <paramref name="role"/>, if the member holds it now.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns>The open tenure, or <see langword="null"/>.</returns>
+    public Tenure? OpenTenure(MemberRole role)
+    {
+        var i = OpenTenureIndex(role);
+        return i < 0 ? null : Tenures[i];
+    }
+
+    internal int OpenTenureIndex(MemberRole role)
+    {
+        for (var i = 0; i < Tenures.Count; i++)
+        {
+            if (Tenures[i].IsOpen && Tenures[i].Role == role)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The most recent engagement on or before <paramref name="asOf"/>.</summary>
+    /// <param name="asOf">The date to look back from, included.</param>
+    /// <returns>The latest engagement (the last recorded among those on the same day), or <see langword="null"/>.</returns>
+    public Engagement? LastEngagement(LocalDate asOf)
+    {
+        Engagement? last = null;
+        foreach (var engagement in Engagements)
+        {
+            if (engagement.On <= asOf && (last is null || engagement.On >= last.On))
+            {
+                last = engagement;
+            }
+        }
+
+        return last;
+    }
+}

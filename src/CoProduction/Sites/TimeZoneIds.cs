@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace CoProduction.Sites;
+
+/// <summary>Checks IANA time-zone ids against an injected provider and suggests close ids for unknown ones.</summary>
+internal static class TimeZoneIds
+{
+    private const int MaxSuggestions = 3;
+
+    /// <summary>Returns the zone for <paramref name="zoneId"/>, or throws with suggestions.</summary>
+    internal static DateTimeZone Require(IDateTimeZoneProvider zones, string zoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        ArgumentException.ThrowIfNullOrWhiteSpace(zoneId);
+        return zones.GetZoneOrNull(zoneId)
+            ?? throw new UnknownTimeZoneException(zoneId, zones.VersionId, Suggest(zones.Ids, zoneId));
+    }
+
+    /// <summary>
+    /// The closest ids: ranked by the smaller of the edit distance to the whole id and to its last
+    /// segment (so <c>Nairobi</c> finds <c>Africa/Nairobi</c>), ignoring case; ties go to ids in the
+    /// same region (<c>Africa/…</c>), then ordinal order. Ids further than a third of the length away
+    /// are only suggested when they share the region prefix.
+    /// </summary>
+    internal static IReadOnlyList<string> Suggest(IEnumerable<string> ids, string zoneId)
+    {
+        var wanted = zoneId.Trim().ToUpperInvariant();
+        var slash = wanted.IndexOf('/', StringComparison.Ordinal);
+        var region = slash > 0 ? wanted[..(slash + 1)] : null;
+        var threshold = Math.Max(2, wanted.Length / 3);
+        var ranked = new List<(int Distance, int OtherRegion, string Id)>();
+        foreach (var id in ids)
+        {
+            var upper = id.ToUpperInvariant();
+            var lastSlash = upper.LastIndexOf('/');
+            var distance = Math.Min(
+                EditDistance(wanted, upper),
+                lastSlash < 0 ? int.MaxValue : EditDistance(wanted, upper[(lastSlash + 1)..]));
+            var sameRegion = region is not null && upper.StartsWith(region, StringComparison.Ordinal);
+            if (distance <= threshold || sameRegion)
+            {
+                ranked.Add((distance, sameRegion ? 0 : 1, id));
+            }
+        }
+
+        ranked.Sort((a, b) =>
+        {
+            var c = a.Distance.CompareTo(b.Distance);
+            c = c != 0 ? c : a.OtherRegion.CompareTo(b.OtherRegion);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+
+        var result = new List<string>(MaxSuggestions);
+        for (var i = 0; i < ranked.Count && result.Count < MaxSuggestions; i++)
+        {
+            result.Add(ranked[i].Id);
+        }
+
+        return result;
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute each cost 1).</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

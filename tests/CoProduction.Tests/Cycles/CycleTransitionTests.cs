@@ -1,0 +1,351 @@
+using System.Linq;
+using CoProduction.Cycles;
+using CoProduction.Sites;
+using NodaTime;
+using static CoProduction.Tests.Cycles.KilifiSite;
+
+namespace CoProduction.Tests.Cycles;
+
+public sealed class CycleTransitionTests
+{
+    private readonly CycleRules rules = Rules();
+
+    [Fact]
+    public void A_started_cycle_is_planning_at_its_site_in_the_site_zone()
+    {
+        var cycle = Start();
+        Assert.Equal(CycleStage.Planning, cycle.Stage);
+        Assert.Equal(Site, cycle.State.Site);
+        Assert.Equal("Africa/Nairobi", cycle.State.TimeZoneId);
+        Assert.Equal(new LocalDate(2016, 1, 11), cycle.State.StartedOn);
+        Assert.Equal(1, cycle.Version);
+        Assert.Equal(0, cycle.CommittedVersion);
+        Assert.IsType<CycleStarted>(Assert.Single(cycle.UncommittedEvents));
+        Assert.Equal("cycle-kilifi-2016", cycle.StreamId.Value);
+    }
+
+    [Fact]
+    public void The_start_date_is_the_site_calendar_day_not_the_utc_day()
+    {
+        // 22:30 UTC on 10 January is already 11 January in Kilifi (UTC+3).
+        var cycle = Cycle.Start(new CycleId("late"), Site, 1, "focus", Zone, Instant.FromUtc(2016, 1, 10, 22, 30), ByResearcher);
+        Assert.Equal(new LocalDate(2016, 1, 11), cycle.State.StartedOn);
+    }
+
+    [Fact]
+    public void Leaving_planning_needs_at_least_one_planned_activity()
+    {
+        var cycle = Start();
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 1), ByResearcher, rules));
+        Assert.Equal("Planning", ex.State);
+        Assert.Equal("StartActing", ex.Trigger);
+        Assert.Contains(CycleMachine.PlanHasActivity, ex.Reasons);
+        Assert.DoesNotContain("StartActing", ex.PermittedTriggers);
+        Assert.Contains("PlanActivity", ex.PermittedTriggers);
+    }
+
+    [Fact]
+    public void Leaving_planning_needs_an_endorsement_by_a_manager()
+    {
+        var cycle = Start();
+        cycle.PlanActivity(Interviews(), On(2016, 1, 20), ByResearcher, rules);
+        cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
+        Assert.Single(ex.Reasons);
+        Assert.StartsWith("No manager has endorsed the current plan", ex.Reasons[0], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Leaving_planning_needs_an_endorsement_by_a_researcher()
+    {
+        var cycle = Start();
+        cycle.PlanActivity(Interviews(), On(2016, 1, 20), ByResearcher, rules);
+        cycle.EndorsePlan(Manager, On(2016, 2, 1), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
+        Assert.StartsWith("No researcher has endorsed", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endorsement_counts_by_the_role_held_on_its_date()
+    {
+        // The former district manager left on 2013-03-03: the same person endorsing before and after.
+        var cycle = Cycle.Start(new CycleId("kilifi-2013"), Site, 1, "priority setting", Zone, On(2013, 1, 7), ByResearcher);
+        cycle.PlanActivity(Interviews(2013), On(2013, 1, 8), ByResearcher, rules);
+        cycle.EndorsePlan(Researcher, On(2013, 2, 1), ByResearcher, rules);
+        cycle.EndorsePlan(LeftManager, On(2013, 3, 2), ByResearcher, rules);
+        cycle.StartActing(On(2013, 3, 4), ByResearcher, rules);
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+    }
+
+    [Fact]
+    public void A_member_who_has_left_cannot_endorse()
+    {
+        var cycle = Start();
+        cycle.PlanActivity(Interviews(), On(2016, 1, 20), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.EndorsePlan(LeftManager, On(2016, 2, 1), ByResearcher, rules));
+        Assert.Contains("holds no role at site kilifi on 2016-02-01", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_health_worker_endorsement_does_not_make_the_plan_collective()
+    {
+        var cycle = Start();
+        cycle.PlanActivity(Interviews(), On(2016, 1, 20), ByResearcher, rules);
+        cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, rules);
+        cycle.EndorsePlan(HealthWorker, On(2016, 2, 1), ByResearcher, rules);
+        Assert.Throws<CommandRejectedException>(() => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
+    }
+
+    [Fact]
+    public void Changing_the_plan_after_endorsement_asks_for_endorsement_again()
+    {
+        var cycle = Planned(rules);
+        cycle.PlanActivity(Journaling() with { Id = new ActivityId("observation"), DataCollection = null, Title = "observe meetings" }, On(2016, 2, 3), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
+        Assert.Contains(ex.Reasons, r => r.Contains("before the plan last changed", System.StringComparison.Ordinal));
+        cycle.EndorsePlan(Researcher, On(2016, 2, 4), ByResearcher, rules);
+        cycle.EndorsePlan(Manager, On(2016, 2, 4), ByResearcher, rules);
+        cycle.StartActing(On(2016, 2, 15), ByResearcher, rules);
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+    }
+
+    [Fact]
+    public void A_relaxed_policy_accepts_one_endorsement_by_any_member_with_a_role()
+    {
+        var relaxed = Rules(new CyclePolicy { RequireCollectiveEndorsement = false });
+        var cycle = Start();
+        cycle.PlanActivity(Interviews(), On(2016, 1, 20), ByResearcher, relaxed);
+        Assert.Throws<CommandRejectedException>(() => cycle.StartActing(On(2016, 2, 15), ByResearcher, relaxed));
+        cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, relaxed);
+        cycle.StartActing(On(2016, 2, 15), ByResearcher, relaxed);
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+    }
+
+    [Fact]
+    public void Leaving_planning_needs_every_data_collecting_activity_covered_with_the_gate_reasons()
+    {
+        var cycle = EndorsedPlan(rules, 2016, Journaling());
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 15), ByResearcher, rules));
+        Assert.Equal(2, ex.Reasons.Count);
+        Assert.StartsWith(
+            "Planned activity 'journaling with facility managers' is not covered by any approved protocol on 2016-03-01: amend protocol KWTRP-2 or open a sub-study protocol",
+            ex.Reasons[0],
+            System.StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Planned activity 'journaling with facility managers' is not covered by any approved protocol on 2016-02-15",
+            ex.Reasons[1],
+            System.StringComparison.Ordinal);
+
+        var availability = cycle.Availability(On(2016, 2, 15), rules).Single(a => a.Trigger == CycleTrigger.StartActing);
+        Assert.False(availability.IsPermitted);
+        Assert.Equal(ex.Reasons, availability.Reasons);
+    }
+
+    [Fact]
+    public void The_gate_is_asked_on_the_day_acting_starts_as_well_as_on_the_planned_date()
+    {
+        // Interviews are approved until 2017-12-31; planned inside, but acting would start after the approval lapsed.
+        var cycle = EndorsedPlan(rules, 2017, Interviews(2017) with { PlannedOn = new LocalDate(2017, 12, 1) });
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2018, 1, 2), ByResearcher, rules));
+        Assert.Contains("on 2018-01-02", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
+        cycle.StartActing(On(2017, 11, 30), ByResearcher, rules);
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+    }
+
+    [Fact]
+    public void An_activity_without_data_collection_is_not_asked_of_the_gate()
+    {
+        var cycle = EndorsedPlan(rules, 2016, Feedback());
+        cycle.StartActing(On(2016, 2, 15), ByResearcher, rules);
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+    }
+
+    [Fact]
+    public void Endorsing_an_empty_plan_is_blocked_by_its_guard()
+    {
+        var cycle = Start();
+        var ex = CycleAssert.Rejected(cycle, () => cycle.EndorsePlan(Researcher, On(2016, 2, 1), ByResearcher, rules));
+        Assert.Equal([CycleMachine.PlanHasActivity], ex.Reasons);
+    }
+
+    [Fact]
+    public void Leaving_acting_needs_an_action()
+    {
+        var cycle = Acting(rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartReflecting(On(2016, 8, 1), ByResearcher, rules));
+        Assert.Equal([CycleMachine.HasAction], ex.Reasons);
+        cycle.RecordAction(new CycleAction(new ActivityId("feedback"), new LocalDate(2016, 3, 1), "briefed the CHMT", []), On(2016, 3, 1), ByResearcher, rules);
+        cycle.StartReflecting(On(2016, 8, 1), ByResearcher, rules);
+        Assert.Equal(CycleStage.Reflecting, cycle.Stage);
+    }
+
+    [Fact]
+    public void Leaving_reflecting_needs_a_reflection_with_a_manager_present()
+    {
+        var cycle = Reflecting(rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartEvaluating(On(2016, 9, 1), ByResearcher, rules));
+        Assert.Equal(["No reflection is recorded yet"], ex.Reasons);
+
+        cycle.RecordReflection(
+            new Reflection(ReflectionMeetingKind.AmongResearchers, new LocalDate(2016, 8, 5), [Researcher, SecondResearcher], ["fees matter"]),
+            On(2016, 8, 5),
+            ByResearcher,
+            rules);
+        ex = CycleAssert.Rejected(cycle, () => cycle.StartEvaluating(On(2016, 9, 1), ByResearcher, rules));
+        Assert.Contains("manager role", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
+
+        var relaxed = Rules(new CyclePolicy { RequireManagerAtReflection = false });
+        Assert.Contains(CycleTrigger.StartEvaluating, cycle.PermittedTriggers(On(2016, 9, 1), relaxed));
+
+        cycle.RecordReflection(
+            new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(2016, 8, 20), [Researcher, Manager], ["the county listens"]),
+            On(2016, 8, 20),
+            ByResearcher,
+            rules);
+        cycle.StartEvaluating(On(2016, 9, 1), ByResearcher, rules);
+        Assert.Equal(CycleStage.Evaluating, cycle.Stage);
+    }
+
+    [Fact]
+    public void Leaving_evaluating_needs_an_evaluation_of_every_planned_activity_naming_the_missing_ones()
+    {
+        var cycle = Evaluating(rules);
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.Achieved, "transcripts"), On(2016, 10, 1), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartRevising(On(2016, 11, 1), ByResearcher, rules));
+        Assert.Equal(["Planned activity 'feedback to county policy-makers' (feedback) is not evaluated yet"], ex.Reasons);
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.Dropped, "no meeting held"), On(2016, 10, 2), ByResearcher, rules);
+        Assert.DoesNotContain(CycleTrigger.RecordEvaluation, cycle.PermittedTriggers(On(2016, 11, 1), rules));
+        cycle.StartRevising(On(2016, 11, 1), ByResearcher, rules);
+        Assert.Equal(CycleStage.Revising, cycle.Stage);
+    }
+
+    [Fact]
+    public void Completing_needs_a_revision_or_an_explicit_no_change_decision()
+    {
+        var cycle = Revising(rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.Complete(On(2016, 12, 1), ByResearcher, rules));
+        Assert.Equal([CycleMachine.RevisedOrNoChange], ex.Reasons);
+        cycle.DecideNoChange("the plan worked; repeat it", On(2016, 11, 20), ByResearcher, rules);
+        cycle.Complete(On(2016, 12, 1), ByResearcher, rules);
+        Assert.Equal(CycleStage.Completed, cycle.Stage);
+        Assert.True(cycle.State.IsFinal);
+    }
+
+    [Fact]
+    public void A_revision_and_a_no_change_decision_exclude_each_other()
+    {
+        var cycle = Revising(rules);
+        cycle.DecideNoChange("repeat", On(2016, 11, 20), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.RecordRevision(new Revision([], [], ["a lesson"]), On(2016, 11, 21), ByResearcher, rules));
+        Assert.Equal([CycleMachine.NoNoChange], ex.Reasons);
+        CycleAssert.Rejected(cycle, () => cycle.DecideNoChange("again", On(2016, 11, 21), ByResearcher, rules));
+
+        var other = Revising(rules);
+        other.RecordRevision(new Revision([], [], ["a lesson"]), On(2016, 11, 21), ByResearcher, rules);
+        other.RecordRevision(new Revision([], [], ["another lesson"]), On(2016, 11, 22), ByResearcher, rules);
+        CycleAssert.Rejected(other, () => other.DecideNoChange("nothing", On(2016, 11, 23), ByResearcher, rules));
+    }
+
+    [Theory]
+    [InlineData(CycleStage.Planning)]
+    [InlineData(CycleStage.Acting)]
+    [InlineData(CycleStage.Reflecting)]
+    [InlineData(CycleStage.Evaluating)]
+    [InlineData(CycleStage.Revising)]
+    public void A_paused_cycle_resumes_in_the_stage_it_left(CycleStage stage)
+    {
+        var cycle = InStage(stage);
+        cycle.Pause(ShockKind.ManagerialChange, "the county health director was replaced", On(2016, 12, 20), ByResearcher, rules);
+        Assert.Equal(CycleStage.Paused, cycle.Stage);
+        Assert.Equal(stage, cycle.State.PausedFrom);
+        Assert.Equal([CycleTrigger.Resume, CycleTrigger.Abandon], cycle.PermittedTriggers(On(2016, 12, 21), rules));
+        cycle.Resume(On(2016, 12, 28), ByResearcher, rules);
+        Assert.Equal(stage, cycle.Stage);
+        Assert.Null(cycle.State.PausedFrom);
+    }
+
+    [Theory]
+    [InlineData(CycleStage.Planning)]
+    [InlineData(CycleStage.Acting)]
+    [InlineData(CycleStage.Reflecting)]
+    [InlineData(CycleStage.Evaluating)]
+    [InlineData(CycleStage.Revising)]
+    [InlineData(CycleStage.Paused)]
+    public void A_cycle_can_be_abandoned_from_any_open_stage_with_a_reason(CycleStage stage)
+    {
+        var cycle = stage == CycleStage.Paused ? InStage(CycleStage.Acting) : InStage(stage);
+        if (stage == CycleStage.Paused)
+        {
+            cycle.Pause(ShockKind.Devolution, "functions moved to the county", On(2016, 12, 20), ByResearcher, rules);
+        }
+
+        cycle.Abandon("the county dissolved the team", On(2016, 12, 30), ByResearcher, rules);
+        Assert.Equal(CycleStage.Abandoned, cycle.Stage);
+        Assert.Equal("the county dissolved the team", cycle.State.AbandonReason);
+        Assert.Empty(cycle.PermittedTriggers(On(2016, 12, 31), rules));
+    }
+
+    [Fact]
+    public void Resume_when_not_paused_is_rejected_and_names_the_allowed_triggers()
+    {
+        var cycle = Acting(rules);
+        var ex = CycleAssert.Rejected(cycle, () => cycle.Resume(On(2016, 3, 1), ByResearcher, rules));
+        Assert.Equal(["Resume is not possible in Acting"], ex.Reasons);
+        Assert.Equal(["RecordAction", "Pause", "Abandon"], ex.PermittedTriggers);
+    }
+
+    [Fact]
+    public void Pausing_a_paused_cycle_is_rejected()
+    {
+        var cycle = Acting(rules);
+        cycle.Pause(ShockKind.Strike, "strike", On(2016, 3, 1), ByResearcher, rules);
+        CycleAssert.Rejected(cycle, () => cycle.Pause(ShockKind.Strike, "again", On(2016, 3, 2), ByResearcher, rules));
+    }
+
+    [Fact]
+    public void Finished_cycles_accept_nothing_but_starting_the_next_once()
+    {
+        var completed = Completed(rules);
+        Assert.Equal([CycleTrigger.StartNextCycle], completed.PermittedTriggers(On(2017, 1, 1), rules));
+        CycleAssert.Rejected(completed, () => completed.Pause(ShockKind.Other, "x", On(2017, 1, 1), ByResearcher, rules));
+        CycleAssert.Rejected(completed, () => completed.Abandon("x", On(2017, 1, 1), ByResearcher, rules));
+        completed.StartNext(new CycleId("kilifi-2017"), "next", On(2017, 1, 9), ByResearcher, rules);
+        var ex = CycleAssert.Rejected(completed, () => completed.StartNext(new CycleId("kilifi-2017b"), "again", On(2017, 1, 10), ByResearcher, rules));
+        Assert.Equal([CycleMachine.NoNextCycle], ex.Reasons);
+    }
+
+    [Fact]
+    public void Availability_lists_every_trigger_with_reasons_for_the_blocked_ones()
+    {
+        var cycle = Start();
+        var availability = cycle.Availability(On(2016, 1, 12), rules);
+        Assert.Equal(System.Enum.GetValues<CycleTrigger>(), availability.Select(a => a.Trigger));
+        Assert.Equal(
+            [CycleTrigger.PlanActivity, CycleTrigger.Pause, CycleTrigger.Abandon],
+            availability.Where(a => a.IsPermitted).Select(a => a.Trigger));
+        Assert.All(availability.Where(a => !a.IsPermitted), a => Assert.NotEmpty(a.Reasons));
+        Assert.Equal(
+            ["Resume is not possible in Planning"],
+            availability.Single(a => a.Trigger == CycleTrigger.Resume).Reasons);
+    }
+
+    [Fact]
+    public void The_rejection_message_says_what_was_tried_in_which_stage_why_and_what_is_allowed()
+    {
+        var cycle = Start();
+        var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(On(2016, 2, 1), ByResearcher, rules));
+        Assert.Equal(
+            "Cannot StartActing cycle 'kilifi-2016' in state Planning: the plan has at least one activity; No researcher has endorsed the current plan (by the roles held at the site on the day of endorsement); No manager has endorsed the current plan (by the roles held at the site on the day of endorsement): collective leadership needs one. Allowed now: PlanActivity, Pause, Abandon.",
+            ex.Message);
+    }
+
+    private Cycle InStage(CycleStage stage) => stage switch
+    {
+        CycleStage.Planning => Start(),
+        CycleStage.Acting => Acting(rules),
+        CycleStage.Reflecting => Reflecting(rules),
+        CycleStage.Evaluating => Evaluating(rules),
+        CycleStage.Revising => Revising(rules),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(stage)),
+    };
+}

@@ -1,0 +1,121 @@
+using CoProduction.Cycles;
+using CoProduction.Ethics;
+using CoProduction.Sites;
+using NodaTime;
+
+namespace CoProduction.Tests.Cycles;
+
+/// <summary>The Kilifi learning site as the cycle tests see it: a team, an approved main protocol, and a helper that walks a cycle through its stages.</summary>
+internal static class KilifiSite
+{
+    public static readonly SiteId Site = new("kilifi");
+    public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Africa/Nairobi"];
+    public static readonly ProtocolId MainProtocol = new("KWTRP-2");
+    public static readonly MemberId Researcher = new("benjamin");
+    public static readonly MemberId Manager = new("county-chmt-lead");
+    public static readonly MemberId SecondResearcher = new("evelyn");
+    public static readonly MemberId HealthWorker = new("nurse-amina");
+    public static readonly MemberId LeftManager = new("former-dhmo");
+    public static readonly Actor ByResearcher = Actor.Member(Researcher);
+
+    public static readonly DataCollection InterviewManagers = new(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers);
+    public static readonly DataCollection JournalingManagers = new(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers);
+
+    public static TestRoster Roster() => new TestRoster()
+        .Add(Site, Researcher, MemberRole.Researcher, new LocalDate(2012, 1, 1))
+        .Add(Site, SecondResearcher, MemberRole.Researcher, new LocalDate(2012, 1, 1))
+        .Add(Site, Manager, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2013, 3, 1))
+        .Add(Site, HealthWorker, new MemberRole(RoleKind.HealthWorker), new LocalDate(2012, 1, 1))
+        .Add(Site, LeftManager, MemberRole.Manager(ManagementLevel.District, Seniority.Senior), new LocalDate(2012, 1, 1), new LocalDate(2013, 3, 3));
+
+    /// <summary>Interviews with facility managers approved 2012–2017 under KWTRP-2; journaling not approved.</summary>
+    public static TestEthicsGate Gate() => new TestEthicsGate()
+        .Approve(MainProtocol, DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Site, new LocalDate(2012, 1, 1), new LocalDate(2017, 12, 31))
+        .Approve(MainProtocol, DataCollectionMethod.Observation, RespondentGroup.DistrictManagers, Site, new LocalDate(2012, 1, 1), new LocalDate(2017, 12, 31));
+
+    public static CycleRules Rules(CyclePolicy? policy = null) => new(Gate(), Roster(), DateTimeZoneProviders.Tzdb, policy);
+
+    /// <summary>An instant at 09:00 in Kilifi on the date.</summary>
+    public static Instant On(int year, int month, int day, int hour = 9)
+        => new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(Zone).ToInstant();
+
+    public static Cycle Start(int year = 2016, string id = "kilifi-2016")
+        => Cycle.Start(new CycleId(id), Site, year - 2012, "Hospital priority-setting and user fees after devolution", Zone, On(year, 1, 11), ByResearcher);
+
+    public static PlannedActivity Interviews(int year = 2016) => new(
+        new ActivityId("interviews"), "interviews with facility managers", ActivityKind.Research, InterviewManagers, new LocalDate(year, 3, 1), Researcher, "managers describe fee retention as essential");
+
+    public static PlannedActivity Journaling(int year = 2016) => new(
+        new ActivityId("journaling"), "journaling with facility managers", ActivityKind.Research, JournalingManagers, new LocalDate(year, 3, 1), Researcher);
+
+    public static PlannedActivity Feedback(int year = 2016) => new(
+        new ActivityId("feedback"), "feedback to county policy-makers", ActivityKind.Feedback, null, new LocalDate(year, 9, 1), Manager);
+
+    /// <summary>Starts the year's cycle, plans the activities on 20 January and has the plan endorsed by a researcher and a manager on 1 February.</summary>
+    public static Cycle EndorsedPlan(CycleRules rules, int year, params PlannedActivity[] activities)
+    {
+        var cycle = Start(year, "kilifi-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var activity in activities)
+        {
+            cycle.PlanActivity(activity, On(year, 1, 20), ByResearcher, rules);
+        }
+
+        cycle.EndorsePlan(Researcher, On(year, 2, 1), ByResearcher, rules);
+        cycle.EndorsePlan(Manager, On(year, 2, 1), Actor.Member(Manager), rules);
+        return cycle;
+    }
+
+    /// <summary>Plans interviews and feedback and has the plan endorsed by a researcher and a manager.</summary>
+    public static Cycle Planned(CycleRules rules, int year = 2016) => EndorsedPlan(rules, year, Interviews(year), Feedback(year));
+
+    public static Cycle Acting(CycleRules rules, int year = 2016)
+    {
+        var cycle = Planned(rules, year);
+        cycle.StartActing(On(year, 2, 15), ByResearcher, rules);
+        return cycle;
+    }
+
+    public static Cycle Reflecting(CycleRules rules, int year = 2016)
+    {
+        var cycle = Acting(rules, year);
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(year, 3, 1), "12 interviews with hospital managers", ["transcripts"]), On(year, 3, 2), ByResearcher, rules);
+        cycle.StartReflecting(On(year, 8, 1), ByResearcher, rules);
+        return cycle;
+    }
+
+    public static Cycle Evaluating(CycleRules rules, int year = 2016)
+    {
+        var cycle = Reflecting(rules, year);
+        cycle.RecordReflection(
+            new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(year, 8, 10), [Researcher, Manager], ["fee retention sustains hospital operations"]),
+            On(year, 8, 10, 16),
+            ByResearcher,
+            rules);
+        cycle.StartEvaluating(On(year, 9, 15), ByResearcher, rules);
+        return cycle;
+    }
+
+    public static Cycle Revising(CycleRules rules, int year = 2016)
+    {
+        var cycle = Evaluating(rules, year);
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.Achieved, "12 transcripts analysed", "as predicted"), On(year, 10, 1), ByResearcher, rules);
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.PartlyAchieved, "one county meeting held"), On(year, 10, 1), ByResearcher, rules);
+        cycle.StartRevising(On(year, 11, 1), ByResearcher, rules);
+        return cycle;
+    }
+
+    public static Cycle Completed(CycleRules rules, int year = 2016)
+    {
+        var cycle = Revising(rules, year);
+        cycle.RecordRevision(
+            new Revision(
+                [new ActivityRevision(new ActivityId("interviews"), RevisionDecision.Adopt, "keep tracking fee use"), new ActivityRevision(new ActivityId("feedback"), RevisionDecision.Adapt, "brief the county assembly's health committee too")],
+                [new ProposedActivity(new ActivityId("fif-act"), "support the Facility Improvement Fund Act", ActivityKind.Intervention, null)],
+                ["policy-makers act on evidence fed back in person"]),
+            On(year, 11, 20),
+            ByResearcher,
+            rules);
+        cycle.Complete(On(year, 12, 15), ByResearcher, rules);
+        return cycle;
+    }
+}

@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Persistence;
+using NodaTime;
+using static CoProduction.Tests.Persistence.StoreTesting;
+
+namespace CoProduction.Tests.Persistence;
+
+/// <summary>The promises every event store keeps. Each store's test class derives from this one.</summary>
+public abstract class EventStoreConformance
+{
+    private static readonly StreamId Stream = new("cycle-kilifi-2016");
+    private static readonly StreamId Other = new("cycle-sedibeng-2016");
+
+    /// <summary>Creates an empty store.</summary>
+    protected abstract IEventStore CreateStore();
+
+    [Fact]
+    public async Task Appended_events_read_back_in_order_with_their_whole_envelope()
+    {
+        var store = CreateStore();
+        var at = Instant.FromUtc(2016, 3, 1, 8, 0) + Duration.FromNanoseconds(123_456_789);
+        var first = new EventData("cycle.started", 2, "{\"title\":\"Kilifi 2016 – é\"}"u8.ToArray(), at, Actor.Member(new MemberId("jane")));
+        var result = await store.AppendAsync(Stream, 0, [first, Event("cycle.activity-planned")], new CommandId("c-1"));
+
+        Assert.Equal(new AppendResult(Stream, 2, result.LastPosition, false), result);
+        var events = await store.ReadStreamAsync(Stream);
+        Assert.Equal(2, events.Count);
+        var e = events[0];
+        Assert.Equal((Stream, 1L, "cycle.started", 2, at, Actor.Member(new MemberId("jane")), (CommandId?)new CommandId("c-1")),
+            (e.Stream, e.Version, e.EventName, e.SchemaVersion, e.RecordedAt, e.Actor, e.CommandId));
+        Assert.Equal(first.Payload.ToArray(), e.Payload.ToArray());
+        Assert.Equal(2, events[1].Version);
+        Assert.Equal(result.LastPosition, events[1].Position);
+    }
+
+    [Fact]
+    public async Task Reading_from_a_version_returns_that_version_and_later_ones()
+    {
+        var store = CreateStore();
+        await store.AppendAsync(Stream, 0, [.. Enumerable.Range(1, 5).Select(Numbered)]);
+        var tail = await store.ReadStreamAsync(Stream, 4);
+        Assert.Equal([4, 5], tail.Select(NumberOf));
+        Assert.Empty(await store.ReadStreamAsync(Stream, 6));
+    }
+
+    [Fact]
+    public async Task A_stream_that_was_never_written_reads_empty()
+        => Assert.Empty(await CreateStore().ReadStreamAsync(new StreamId("cycle-nowhere")));
+
+    [Fact]
+    public async Task A_stale_writer_gets_a_concurrency_error_with_both_versions_and_writes_nothing()
+    {
+        var store = CreateStore();
+        await store.AppendAsync(Stream, 0, [Numbered(1), Numbered(2)]);
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(async () => await store.AppendAsync(Stream, 1, [Numbered(3)]));
+        Assert.Equal((Stream, 1L, 2L), (ex.Stream, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal([1, 2], (await store.ReadStreamAsync(Stream)).Select(NumberOf));
+    }
+
+    [Fact]
+    public async Task A_writer_ahead_of_the_stream_gets_a_concurrency_error_too()
+    {
+        var store = CreateStore();
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(async () => await store.AppendAsync(Stream, 3, [Numbered(1)]));
+        Assert.Equal((3L, 0L), (ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Empty(await store.ReadStreamAsync(Stream));
+    }
+
+    [Fact]
+    public async Task A_retried_command_is_recorded_once_and_returns_the_first_result()
+    {
+        var store = CreateStore();
+        var command = new CommandId("plan-activity-7");
+        var first = await store.AppendAsync(Stream, 0, [Numbered(1), Numbered(2)], command);
+        await store.AppendAsync(Stream, 2, [Numbered(3)]);
+
+        // The retry carries the version its sender saw; the command id wins over the stale version.
+        var retry = await store.AppendAsync(Stream, 0, [Numbered(1), Numbered(2)], command);
+
+        Assert.Equal(first with { WasDuplicate = true }, retry);
+        Assert.Equal([1, 2, 3], (await store.ReadStreamAsync(Stream)).Select(NumberOf));
+    }
+
+    [Fact]
+    public async Task The_same_command_id_on_another_stream_is_another_command()
+    {
+        var store = CreateStore();
+        var command = new CommandId("shared");
+        await store.AppendAsync(Stream, 0, [Numbered(1)], command);
+        var other = await store.AppendAsync(Other, 0, [Numbered(2)], command);
+        Assert.False(other.WasDuplicate);
+        Assert.Single(await store.ReadStreamAsync(Other));
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_invalid_event_is_refused_whole()
+    {
+        var store = CreateStore();
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendAsync(Stream, 0, [Numbered(1), Event(" ")]));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendAsync(Stream, 0, []));
+        Assert.Empty(await store.ReadStreamAsync(Stream));
+        Assert.Empty(await store.ReadAllAsync(0, 10));
+    }
+
+    [Fact]
+    public async Task A_cancelled_append_writes_nothing()
+    {
+        var store = CreateStore();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.AppendAsync(Stream, 0, [Numbered(1)], null, cancelled.Token));
+        Assert.Empty(await store.ReadStreamAsync(Stream));
+    }
+
+    [Fact]
+    public async Task Global_positions_increase_strictly_across_streams_in_append_order()
+    {
+        var store = CreateStore();
+        var appended = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            var stream = new StreamId("s-" + (i % 4));
+            var version = (await store.ReadStreamAsync(stream)).Count;
+            await store.AppendAsync(stream, version, [Numbered(2 * i), Numbered((2 * i) + 1)]);
+            appended.AddRange([2 * i, (2 * i) + 1]);
+        }
+
+        var all = await store.ReadAllAsync(0, 1000);
+        Assert.Equal(appended, all.Select(NumberOf));
+        Assert.All(all.Zip(all.Skip(1)), pair => Assert.True(pair.First.Position < pair.Second.Position));
+    }
+
+    [Fact]
+    public async Task Reading_everything_in_pages_returns_each_event_once_in_order()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 23; i++)
+        {
+            await store.AppendAsync(new StreamId("s-" + i), 0, [Numbered(i)]);
+        }
+
+        var seen = new List<int>();
+        var after = 0L;
+        while (await store.ReadAllAsync(after, 5) is { Count: > 0 } page)
+        {
+            Assert.True(page.Count <= 5);
+            seen.AddRange(page.Select(NumberOf));
+            after = page[^1].Position;
+        }
+
+        Assert.Equal(Enumerable.Range(0, 23), seen);
+        Assert.Empty(await store.ReadAllAsync(after, 5));
+    }
+
+    [Fact]
+    public async Task Writers_racing_on_one_version_have_exactly_one_winner()
+    {
+        var store = CreateStore();
+        await store.AppendAsync(Stream, 0, [Numbered(0)]);
+        const int writers = 8;
+        using var start = new Barrier(writers);
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, writers).Select(w => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                await store.AppendAsync(Stream, 1, [Numbered(w)]);
+                return true;
+            }
+            catch (ConcurrencyException ex) when (ex.ActualVersion == 2)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, won => won);
+        var events = await store.ReadStreamAsync(Stream);
+        Assert.Equal(2, events.Count);
+        Assert.Equal(Enumerable.Range(1, writers).Single(w => outcomes[w - 1]), NumberOf(events[1]));
+    }
+
+    [Fact]
+    public async Task Threads_racing_on_one_stream_lose_nothing_and_double_nothing()
+    {
+        var store = CreateStore();
+        const int writers = 6;
+        const int each = 15;
+        var conflicts = 0;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                var n = (w * 1000) + i;
+                while (true)
+                {
+                    var version = (await store.ReadStreamAsync(Stream)).Count;
+                    try
+                    {
+                        await store.AppendAsync(Stream, version, [Numbered(n)]);
+                        break;
+                    }
+                    catch (ConcurrencyException)
+                    {
+                        Interlocked.Increment(ref conflicts);
+                    }
+                }
+            }
+        })));
+
+        var events = await store.ReadStreamAsync(Stream);
+        Assert.Equal(Enumerable.Range(1, writers * each).Select(v => (long)v), events.Select(e => e.Version));
+        var numbers = events.Select(NumberOf).ToList();
+        Assert.Equal(writers * each, numbers.Distinct().Count());
+        for (var w = 0; w < writers; w++)
+        {
+            // Each writer's own events appear in the order it appended them.
+            Assert.Equal(Enumerable.Range(w * 1000, each), numbers.Where(n => n / 1000 == w));
+        }
+    }
+
+    [Fact]
+    public async Task A_stream_of_ten_thousand_events_reads_back_whole_and_in_order()
+    {
+        var store = CreateStore();
+        const int total = 10_000;
+        for (var start = 0; start < total; start += 500)
+        {
+            await store.AppendAsync(Stream, start, [.. Enumerable.Range(start, 500).Select(Numbered)]);
+        }
+
+        var events = await store.ReadStreamAsync(Stream);
+        Assert.Equal(total, events.Count);
+        Assert.Equal(Enumerable.Range(0, total), events.Select(NumberOf));
+        Assert.Equal(Enumerable.Range(1, total).Select(v => (long)v), events.Select(e => e.Version));
+        Assert.Equal(total, (await store.ReadAllAsync(0, total + 1)).Count);
+    }
+}
+
+public sealed class InMemoryEventStoreConformanceTests : EventStoreConformance
+{
+    protected override IEventStore CreateStore() => new InMemoryEventStore();
+}
