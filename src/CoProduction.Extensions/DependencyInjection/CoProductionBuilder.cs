@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using CoProduction.Commands;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,34 @@ public sealed class CoProductionBuilder
     {
         Services.RemoveAll<ICheckpointStore>();
         Services.AddSingleton<ICheckpointStore, TCheckpoints>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the app's own events (or upcasters) to the registry the <see cref="EventSerializer"/> is
+    /// built from, for example <c>events =&gt; events.AddContext(MyEventsJsonContext.Default)</c>.
+    /// The library's own events are always known; each call adds one change, applied in order.
+    /// </summary>
+    /// <param name="configure">Changes the registry.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder ConfigureEvents(Action<EventTypeRegistry> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddSingleton(new EventRegistryConfiguration(configure));
+        return this;
+    }
+
+    /// <summary>
+    /// Says who issues commands when a call names no actor, for example the signed-in user. Registered
+    /// scoped, like the application services that read it.
+    /// </summary>
+    /// <typeparam name="TActor">The app's <see cref="ICurrentActor"/>.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseCurrentActor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TActor>()
+        where TActor : class, ICurrentActor
+    {
+        Services.RemoveAll<ICurrentActor>();
+        Services.AddScoped<ICurrentActor, TActor>();
         return this;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CoProduction.Cycles;
 using NodaTime;
 
 namespace CoProduction;
@@ -40,6 +41,12 @@ public sealed class CoProductionOptions
 
     /// <summary>Gets or sets whether leaving Reflecting needs a reflection with a manager present. Default: <see langword="true"/>.</summary>
     public bool RequireManagerAtReflection { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets what happens to an action on a data-collecting activity that no approved protocol
+    /// covers on the action's date. Default: <see cref="OutOfApprovalActions.Refuse"/>.
+    /// </summary>
+    public OutOfApprovalActions OutOfApprovalActions { get; set; } = OutOfApprovalActions.Refuse;
 
     /// <summary>
     /// Gets or sets how many days a core manager may go without engagement before a reminder is

@@ -1,8 +1,14 @@
 using System;
+using System.Linq;
+using CoProduction.Commands;
+using CoProduction.Cycles;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
@@ -62,7 +68,58 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<IEventStoreReader>(sp => sp.GetRequiredService<IEventStore>());
         services.TryAddSingleton<IEventStoreWriter>(sp => sp.GetRequiredService<IEventStore>());
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.TryAddSingleton(Serializer);
+        services.TryAddSingleton(typeof(AggregateRepository<>));
+
+        services.TryAddSingleton(sp => Policy(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
+        services.TryAddSingleton<IEthicsGateSource, NoEthicsGateSource>();
+        services.TryAddSingleton<ICycleRulesProvider, StoreCycleRulesProvider>();
+
+        services.TryAddSingleton<ICurrentActor, SystemActor>();
+        services.TryAddSingleton<NotificationSignal>();
+        services.TryAddScoped(typeof(AggregateCommands<>));
+        services.TryAddScoped(typeof(IAggregateCommands<>), typeof(AggregateCommands<>));
+        services.TryAddScoped(sp => new CycleCommands(sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>()));
+
+        services.TryAddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IEventStoreReader>(),
+            sp.GetRequiredService<EventSerializer>(),
+            sp.GetRequiredService<ICheckpointStore>(),
+            sp.GetServices<INotificationHandler>(),
+            sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            Logger<NotificationDispatcher>(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
 
         return new CoProductionBuilder(services);
     }
+
+    private static EventSerializer Serializer(IServiceProvider services)
+    {
+        var changes = services.GetServices<EventRegistryConfiguration>().ToList();
+        var zones = services.GetRequiredService<IDateTimeZoneProvider>();
+        if (changes.Count == 0 && ReferenceEquals(zones, DateTimeZoneProviders.Tzdb))
+        {
+            return EventSerializer.Default;
+        }
+
+        var registry = new EventTypeRegistry { ZoneProvider = zones };
+        foreach (var change in changes)
+        {
+            change.Configure(registry);
+        }
+
+        return new EventSerializer(registry);
+    }
+
+    private static CyclePolicy Policy(CoProductionOptions options) => new()
+    {
+        RequireCollectiveEndorsement = options.RequireCollectiveEndorsement,
+        RequireManagerAtReflection = options.RequireManagerAtReflection,
+        OutOfApprovalActions = options.OutOfApprovalActions,
+    };
+
+    private static ILogger<T> Logger<T>(IServiceProvider services)
+        => services.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
 }
