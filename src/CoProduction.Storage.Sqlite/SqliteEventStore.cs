@@ -47,6 +47,16 @@ public sealed class SqliteEventStore : IEventStore
             throw new ArgumentException("The busy timeout cannot be negative.", nameof(options));
         }
 
+        var builder = ConnectionFor(options);
+        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
+        connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    /// <summary>The connection settings for the options' file, shared with the checkpoint store in the same file.</summary>
+    internal static SqliteConnectionStringBuilder ConnectionFor(SqliteEventStoreOptions options)
+    {
         var builder = options.ConnectionString is { Length: > 0 } text
             ? new SqliteConnectionStringBuilder(text)
             : new SqliteConnectionStringBuilder
@@ -57,10 +67,7 @@ public sealed class SqliteEventStore : IEventStore
             };
         builder.Mode = builder.Mode == SqliteOpenMode.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
         builder.Pooling = true;
-        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
-        builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
-        connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        return builder;
     }
 
     /// <summary>Gets the database file the store uses.</summary>
