@@ -30,7 +30,7 @@ public static class CoProductionServiceCollectionExtensions
     public static CoProductionBuilder AddCoProduction(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<CoProductionOptions>().ValidateOnStart();
+        AddValidatedOptions(services);
         return AddCore(services);
     }
 
@@ -42,7 +42,7 @@ public static class CoProductionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<CoProductionOptions>().Configure(configure).ValidateOnStart();
+        AddValidatedOptions(services).Configure(configure);
         return AddCore(services);
     }
 
@@ -54,8 +54,27 @@ public static class CoProductionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configSectionPath);
-        services.AddOptions<CoProductionOptions>().BindConfiguration(configSectionPath).ValidateOnStart();
+        var options = AddValidatedOptions(services);
+        var marker = new BoundConfigurationSection(configSectionPath);
+        if (!services.Any(d => d.ServiceType == typeof(BoundConfigurationSection) && marker.Equals(d.ImplementationInstance)))
+        {
+            services.AddSingleton(marker);
+            options.BindConfiguration(configSectionPath);
+        }
+
         return AddCore(services);
+    }
+
+    private static OptionsBuilder<CoProductionOptions> AddValidatedOptions(IServiceCollection services)
+    {
+        var options = services.AddOptions<CoProductionOptions>();
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<CoProductionOptions>) && d.ImplementationType == typeof(CoProductionOptionsValidator)))
+        {
+            // ValidateOnStart adds a registration per call: once is enough.
+            options.ValidateOnStart();
+        }
+
+        return options;
     }
 
     private static CoProductionBuilder AddCore(IServiceCollection services)
