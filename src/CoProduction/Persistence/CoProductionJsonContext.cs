@@ -77,6 +77,12 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(CycleResumed))]
 [JsonSerializable(typeof(CycleAbandoned))]
 [JsonSerializable(typeof(NextCycleStarted))]
+// Scheduling
+[JsonSerializable(typeof(CoProduction.Scheduling.MeetingSeriesPlanned))]
+[JsonSerializable(typeof(CoProduction.Scheduling.MeetingHeld))]
+[JsonSerializable(typeof(CoProduction.Scheduling.MeetingMissed))]
+[JsonSerializable(typeof(CoProduction.Scheduling.MeetingCancelled))]
+[JsonSerializable(typeof(CoProduction.Scheduling.MeetingRescheduled))]
 // Item types inside ValueList<T> of the events above
 [JsonSerializable(typeof(ActivityRevision))]
 [JsonSerializable(typeof(ApprovalLapse))]

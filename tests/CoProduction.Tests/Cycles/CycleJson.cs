@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using CoProduction.Events;
-using CoProduction.Persistence;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -14,10 +13,5 @@ internal static class CycleJson
     public static string WireName(IDomainEvent e) => e.GetType().GetCustomAttribute<EventNameAttribute>()!.Name;
 
     /// <summary>Through the serializer the stores use: wire name, schema version, strict reading.</summary>
-    public static IDomainEvent RoundTrip(IDomainEvent e)
-    {
-        var data = EventSerializer.Default.Serialize(e);
-        var stored = new StoredEvent(new StreamId("cycle-round-trip"), 1, 1, data.EventName, data.SchemaVersion, data.Payload, data.RecordedAt, data.Actor, null);
-        return EventSerializer.Default.Deserialize(stored);
-    }
+    public static IDomainEvent RoundTrip(IDomainEvent e) => Persistence.StoredJson.RoundTrip(e);
 }

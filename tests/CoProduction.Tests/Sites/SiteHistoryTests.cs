@@ -24,8 +24,7 @@ public sealed class SiteHistoryTests
         _ => PaperSites.Sedibeng(),
     };
 
-    private static IDomainEvent RoundTrip(IDomainEvent e)
-        => (IDomainEvent)JsonSerializer.Deserialize(JsonSerializer.Serialize(e, e.GetType(), Json), e.GetType(), Json)!;
+    private static IDomainEvent RoundTrip(IDomainEvent e) => Persistence.StoredJson.RoundTrip(e);
 
     [Theory]
     [MemberData(nameof(SiteNames))]
