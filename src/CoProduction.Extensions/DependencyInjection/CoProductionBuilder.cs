@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using CoProduction.Commands;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
+using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -105,6 +106,32 @@ public sealed class CoProductionBuilder
         where THandler : class, INotificationHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a handler that the background sweep hands every due reminder to, once per reminder id.
+    /// Adding the same handler type twice adds it once.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddReminderHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class, IReminderHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a source of reminder inputs kept outside the library's aggregates; its inputs are planned
+    /// with the library's own. Adding the same source type twice adds it once.
+    /// </summary>
+    /// <typeparam name="TSource">The source.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddReminderSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>()
+        where TSource : class, IReminderSource
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, TSource>());
         return this;
     }
 }

@@ -28,7 +28,7 @@ public sealed class CoProductionOptions
 
     /// <summary>
     /// Gets the days before an approval lapses at which reminders are raised, when a protocol's
-    /// committee policy gives none. Each must be between 0 and 3,650. Default: 60, 30, 15 and 7.
+    /// committee policy gives none. Each must be between 1 and 366. Default: 60, 30, 15 and 7.
     /// </summary>
     /// <remarks>Configuration binding appends to this list; clear it in code to replace the defaults.</remarks>
     public IList<int> ReminderLeadTimeDays { get; } = [60, 30, 15, 7];

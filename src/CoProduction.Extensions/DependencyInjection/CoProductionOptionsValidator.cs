@@ -22,11 +22,11 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
         for (var i = 0; i < options.ReminderLeadTimeDays.Count; i++)
         {
             var days = options.ReminderLeadTimeDays[i];
-            if (days is < 0 or > 3650)
+            if (days is < 1 or > 366)
             {
                 failures.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"CoProduction:{nameof(CoProductionOptions.ReminderLeadTimeDays)}:{i} is {days}; a lead time is 0 to 3650 days before the approval lapses."));
+                    $"CoProduction:{nameof(CoProductionOptions.ReminderLeadTimeDays)}:{i} is {days}; a lead time is 1 to 366 days before the approval lapses."));
             }
         }
 

@@ -4,6 +4,8 @@ using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
+using CoProduction.Scheduling;
+using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -111,8 +113,28 @@ public static class CoProductionServiceCollectionExtensions
             Logger<NotificationDispatcher>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
 
+        services.TryAddSingleton(sp => Reminders(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
+        services.TryAddSingleton<StreamCatalogue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, StoreReminderSource>());
+        services.TryAddSingleton(sp => new SweepService(
+            sp.GetRequiredService<IClock>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetServices<IReminderSource>(),
+            sp.GetServices<IReminderHandler>(),
+            sp.GetRequiredService<ICheckpointStore>(),
+            sp.GetRequiredService<ReminderPolicy>(),
+            sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
+            Logger<SweepService>(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SweepService>(sp => sp.GetRequiredService<SweepService>()));
+
         return new CoProductionBuilder(services);
     }
+
+    private static ReminderPolicy Reminders(CoProductionOptions options) => new()
+    {
+        LeadDays = [.. options.ReminderLeadTimeDays],
+        NotEngagedDays = options.CoreManagerEngagementDays,
+    };
 
     private static EventSerializer Serializer(IServiceProvider services)
     {
