@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CoProduction.Protocols;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CoProduction.Ethics;
+
+/// <summary>
+/// The ethics gate built from protocol histories: an activity is covered when some protocol that is
+/// approved and unexpired on the activity's date has a version in force whose scope covers its
+/// method, respondent group and site. Otherwise the decision says why, per protocol, and what would
+/// fix it: amend a protocol, open a sub-study protocol, renew or reinstate one.
+/// </summary>
+/// <remarks>
+/// The gate is a snapshot of the states it was built from; build a new one after protocols change.
+/// When several protocols cover an activity, the first in the order given is named.
+/// </remarks>
+public sealed class ProtocolEthicsGate : IEthicsGate
+{
+    private readonly ProtocolState[] protocols;
+
+    /// <summary>Creates the gate from protocol states.</summary>
+    /// <param name="protocols">The protocols to consult, in order of preference.</param>
+    public ProtocolEthicsGate(IEnumerable<ProtocolState> protocols)
+    {
+        ArgumentNullException.ThrowIfNull(protocols);
+        this.protocols = [.. protocols];
+    }
+
+    /// <summary>Creates the gate from protocols.</summary>
+    /// <param name="protocols">The protocols to consult, in order of preference.</param>
+    /// <returns>The gate.</returns>
+    public static ProtocolEthicsGate From(IEnumerable<Protocol> protocols)
+    {
+        ArgumentNullException.ThrowIfNull(protocols);
+        return new ProtocolEthicsGate(protocols.Select(p => p.State));
+    }
+
+    /// <inheritdoc/>
+    public EthicsGateDecision Check(ResearchActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var date = activity.Date;
+        foreach (var p in protocols)
+        {
+            if (p.VersionInForceOn(date) is { } version && version.Scope.Covers(activity.Method, activity.RespondentGroup, activity.Site))
+            {
+                return EthicsGateDecision.Covered(activity, p.Id, version.Number);
+            }
+        }
+
+        return Explain(activity);
+    }
+
+    private static string Describe(ResearchActivity a)
+        => $"'{a.Title}' ({a.Method} with {a.RespondentGroup} at {a.Site})";
+
+    private EthicsGateDecision Explain(ResearchActivity activity)
+    {
+        var date = activity.Date;
+        var day = LocalDatePattern.Iso.Format(date);
+        var reasons = new List<string> { $"Planned activity {Describe(activity)} is not covered by any approved protocol on {day}." };
+        var remedies = new List<string>();
+        var needsSubStudy = false;
+        var method = ScopeItem.Of(activity.Method);
+        var group = ScopeItem.Of(activity.RespondentGroup);
+        var site = ScopeItem.Of(activity.Site);
+
+        foreach (var p in protocols)
+        {
+            var status = p.StatusOn(date);
+            var version = p.VersionOn(date) ?? p.CurrentVersion;
+            var scope = version?.Scope ?? p.ProposedScope;
+            var missing = new[] { method, group, site }.Where(i => !scope.Contains(i)).ToArray();
+            var which = version is null ? $"protocol '{p.Id}'" : $"protocol '{p.Id}' version {version.Number}";
+
+            if (status != ProtocolStatus.Approved)
+            {
+                if (missing.Length == 0)
+                {
+                    reasons.Add($"{which} would cover it but is {status} on {day}.");
+                    if (RemedyFor(p, status, date) is { } remedy)
+                    {
+                        remedies.Add(remedy);
+                    }
+                }
+                else if (scope.Contains(site))
+                {
+                    reasons.Add($"{which} is {status} on {day} and does not include {string.Join(" or ", missing.Select(i => i.ToString()))}.");
+                }
+
+                continue;
+            }
+
+            if (!scope.Contains(site) && missing.Length == 3)
+            {
+                // A protocol for another site says nothing useful about this activity.
+                continue;
+            }
+
+            reasons.Add($"{which} does not include {string.Join(" or ", missing.Select(i => i.ToString()))}.");
+            remedies.Add($"amend protocol '{p.Id}' to add {string.Join(" and ", missing.Select(i => i.Code))}");
+            needsSubStudy |= missing.Any(i => i.Kind != ScopeItemKind.Site);
+        }
+
+        if (protocols.Length == 0)
+        {
+            reasons.Add("No protocol is known to the gate.");
+            remedies.Add($"draft and submit a protocol covering {activity.Method} with {activity.RespondentGroup} at {activity.Site}");
+        }
+        else if (needsSubStudy || remedies.Count == 0)
+        {
+            remedies.Add(
+                $"open a sub-study protocol for {activity.Method} with {activity.RespondentGroup} at {activity.Site}" +
+                " (its own protocol when research engages a new set of respondents or a new data-collection approach)");
+        }
+
+        return EthicsGateDecision.NotCovered(activity, reasons, [.. remedies.Distinct()]);
+    }
+
+    private static string? RemedyFor(ProtocolState p, ProtocolStatus status, LocalDate date) => status switch
+    {
+        ProtocolStatus.Expired => $"renew protocol '{p.Id}' (its approval was not current on {LocalDatePattern.Iso.Format(date)})",
+        ProtocolStatus.Suspended => $"reinstate protocol '{p.Id}'",
+        ProtocolStatus.Draft or ProtocolStatus.Submitted or ProtocolStatus.UnderReview or ProtocolStatus.ChangesRequested
+            => $"obtain approval of protocol '{p.Id}' before {LocalDatePattern.Iso.Format(date)}",
+        _ => null,
+    };
+}

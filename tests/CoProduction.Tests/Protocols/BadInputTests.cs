@@ -1,0 +1,163 @@
+using System;
+using CoProduction.Ethics;
+using CoProduction.Protocols;
+using NodaTime;
+using static CoProduction.Tests.Protocols.ProtocolFixtures;
+
+namespace CoProduction.Tests.Protocols;
+
+public sealed class BadInputTests
+{
+    [Fact]
+    public void An_approval_period_ending_before_it_starts_is_refused_and_nothing_changes()
+    {
+        var protocol = Drafted();
+        protocol.Submit(At(1), Researcher);
+        protocol.StartReview(At(2), Committee);
+        var version = protocol.Version;
+
+        var ex = Assert.Throws<ArgumentException>(() => protocol.Approve(new LocalDate(2015, 3, 1), new ApprovalPeriod(new LocalDate(2015, 3, 1), new LocalDate(2015, 2, 28)), At(3), Committee));
+
+        Assert.Contains("cannot end (2015-02-28) before it starts (2015-03-01)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(version, protocol.Version);
+        Assert.Equal(ProtocolStatus.UnderReview, protocol.Status);
+    }
+
+    [Fact]
+    public void Renewing_a_closed_protocol_is_refused_with_what_is_allowed()
+    {
+        var protocol = Approved();
+        protocol.Close(new LocalDate(2015, 12, 1), "final report submitted", At(300), Researcher);
+        var state = protocol.State;
+
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.Renew(new LocalDate(2016, 1, 1), new LocalDate(2017, 1, 1), CommitteePolicies.KenyaNationalCommittee, At(301), Committee));
+
+        Assert.Equal("Closed", ex.State);
+        Assert.Equal("Renew", ex.Trigger);
+        Assert.Empty(ex.PermittedTriggers);
+        Assert.Same(state, protocol.State);
+    }
+
+    [Fact]
+    public void An_amendment_to_a_draft_protocol_is_refused()
+    {
+        var protocol = Drafted();
+
+        var ex = Assert.Throws<CommandRejectedException>(() => Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 3, 1), "add journals", true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(1), Researcher));
+
+        Assert.Equal("Draft", ex.State);
+        Assert.Equal("DraftAmendment", ex.Trigger);
+        Assert.Equal(1, protocol.Version);
+    }
+
+    [Fact]
+    public void An_amendment_to_an_expired_protocol_is_refused_even_before_the_expiry_is_recorded()
+    {
+        var protocol = Approved();
+
+        var ex = Assert.Throws<CommandRejectedException>(() => Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2016, 3, 1), "add journals", true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(1), Researcher));
+
+        Assert.Contains("only an approved, unexpired protocol can be amended", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("is Expired on 2016-03-01", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_rationale_is_refused(string rationale)
+    {
+        var protocol = Approved();
+        Assert.ThrowsAny<ArgumentException>(() => Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), rationale, true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(1), Researcher));
+    }
+
+    [Fact]
+    public void Removing_a_scope_item_the_protocol_does_not_have_is_refused()
+    {
+        var protocol = Approved();
+
+        var ex = Assert.Throws<CommandRejectedException>(() => Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), "stop diaries", true, AmendmentChanges.Removing(ScopeItem.Of(DataCollectionMethod.Diary)), KnownSites, At(1), Researcher));
+
+        Assert.Equal("the protocol's scope does not have method 'diary', so it cannot be removed", Assert.Single(ex.Reasons));
+    }
+
+    [Fact]
+    public void An_unknown_site_is_refused_with_the_known_ones()
+    {
+        var protocol = Approved();
+        var ex = Assert.Throws<UnknownSiteException>(() => Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), "extend", true, AmendmentChanges.Adding(ScopeItem.Of(new SiteId("kisumu"))), KnownSites, At(1), Researcher));
+        Assert.Equal([new SiteId("kisumu")], ex.UnknownSites);
+        Assert.Contains("known: kilifi, mitchells-plain, sedibeng", ex.Message, StringComparison.Ordinal);
+
+        Assert.Throws<UnknownSiteException>(() => Drafted(scope: new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [new SiteId("kisumu")])));
+    }
+
+    [Fact]
+    public void There_is_no_approval_without_review()
+    {
+        var protocol = Drafted();
+        protocol.Submit(At(1), Researcher);
+
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.Approve(new LocalDate(2015, 3, 1), ApprovalPeriod.OpenEnded(new LocalDate(2015, 3, 1)), At(2), Committee));
+
+        Assert.Equal(["StartReview", "Withdraw"], ex.PermittedTriggers);
+    }
+
+    [Fact]
+    public void Submitting_an_incomplete_scope_explains_what_is_missing()
+    {
+        var protocol = Drafted(scope: new ProtocolScope([DataCollectionMethod.Interview], [], [Kilifi]));
+
+        var submit = Assert.Single(protocol.Availability(), a => a.Trigger == ProtocolTrigger.Submit);
+
+        Assert.False(submit.IsPermitted);
+        Assert.Equal(["the scope names no respondent group: add at least one before submitting"], submit.Reasons);
+        Assert.Throws<CommandRejectedException>(() => protocol.Submit(At(1), Researcher));
+    }
+
+    [Fact]
+    public void A_sub_study_needs_its_parent_and_a_main_protocol_has_none()
+    {
+        Assert.Throws<ArgumentException>(() => Drafted(kind: ProtocolKind.SubStudy));
+        Assert.Throws<ArgumentException>(() => Drafted(parent: new ProtocolId("KWTRP-1")));
+    }
+
+    [Fact]
+    public void Closing_with_a_pending_amendment_is_refused_naming_it()
+    {
+        var protocol = Approved();
+        var amendment = Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), "journals", true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(10), Researcher);
+        amendment.Submit(At(10), Researcher);
+        protocol.LodgeAmendment(amendment, At(10), Researcher);
+
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.Close(new LocalDate(2015, 6, 1), "done", At(11), Researcher));
+
+        Assert.Equal(["amendment 'A1' is pending: withdraw it or wait for the committee's decision before closing"], ex.Reasons);
+    }
+
+    [Fact]
+    public void A_substantial_amendment_cannot_be_accepted_as_a_notification()
+    {
+        var protocol = Approved();
+        var amendment = Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), "journals", true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(10), Researcher);
+        amendment.Submit(At(10), Researcher);
+
+        var ex = Assert.Throws<CommandRejectedException>(() => amendment.AcceptAsNotification(new LocalDate(2015, 5, 2), CommitteePolicies.SouthAfricanUniversityCommittee, At(11), Committee));
+
+        Assert.Equal(["the amendment is not substantial"], ex.Reasons);
+    }
+
+    [Fact]
+    public void A_non_substantial_personnel_change_is_accepted_as_a_notification_where_the_policy_allows()
+    {
+        var protocol = Approved();
+        var amendment = Amendment.Draft(new AmendmentId("A1"), protocol, new LocalDate(2015, 5, 1), "new field researcher", false, new AmendmentChanges([], [], personnelChanges: "adds a field researcher"), KnownSites, At(10), Researcher);
+        amendment.Submit(At(10), Researcher);
+
+        Assert.Throws<CommandRejectedException>(() => amendment.AcceptAsNotification(new LocalDate(2015, 5, 2), CommitteePolicies.KenyaNationalCommittee, At(11), Committee));
+        amendment.AcceptAsNotification(new LocalDate(2015, 5, 2), CommitteePolicies.SouthAfricanUniversityCommittee, At(11), Committee);
+        protocol.ApplyAmendment(amendment, At(12), Committee);
+
+        Assert.Equal("adds a field researcher", protocol.State.CurrentVersion!.PersonnelChanges);
+        Assert.True(protocol.State.Diff(1, 2).IsEmpty);
+    }
+}

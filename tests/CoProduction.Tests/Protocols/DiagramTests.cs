@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using CoProduction.Ethics;
+using CoProduction.Protocols;
+
+namespace CoProduction.Tests.Protocols;
+
+public sealed class DiagramTests
+{
+    public static TheoryData<string> Machines => ["protocol", "amendment", "deviation", "dilemma"];
+
+    [Theory]
+    [MemberData(nameof(Machines))]
+    public void The_committed_diagrams_match_the_machines(string name)
+    {
+        var (mermaid, dot) = name switch
+        {
+            "protocol" => (Protocol.Machine.ToMermaid(), Protocol.Machine.ToDotGraph()),
+            "amendment" => (Amendment.Machine.ToMermaid(), Amendment.Machine.ToDotGraph()),
+            "deviation" => (ProtocolDeviation.Machine.ToMermaid(), ProtocolDeviation.Machine.ToDotGraph()),
+            _ => (EthicalDilemma.Machine.ToMermaid(), EthicalDilemma.Machine.ToDotGraph()),
+        };
+        var folder = Path.Combine(RepoRoot(), "docs", "diagrams");
+        Check(Path.Combine(folder, name + ".mmd"), mermaid);
+        Check(Path.Combine(folder, name + ".dot"), dot);
+    }
+
+    private static void Check(string path, string generated)
+    {
+        generated = generated.ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("COPRODUCTION_UPDATE_DIAGRAMS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, generated);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing: run the tests once with COPRODUCTION_UPDATE_DIAGRAMS=1.");
+        Assert.True(
+            File.ReadAllText(path).ReplaceLineEndings("\n") == generated,
+            $"{path} is stale: run the tests once with COPRODUCTION_UPDATE_DIAGRAMS=1 and commit the file.");
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoProduction.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CoProduction.sln not found above " + AppContext.BaseDirectory);
+    }
+}
