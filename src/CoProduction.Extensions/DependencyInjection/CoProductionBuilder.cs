@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using CoProduction.Commands;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
+using CoProduction.Protocols;
 using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -132,6 +133,21 @@ public sealed class CoProductionBuilder
         where TSource : class, IReminderSource
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, TSource>());
+        return this;
+    }
+
+    /// <summary>
+    /// Says which policy an ethics committee follows: its reminder lead times and renewal date are used
+    /// for the approval reminders of its protocols (otherwise the options' lead times, and no renewal
+    /// reminder). A later call for the same committee wins.
+    /// </summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="policy">Its policy, for example <see cref="CommitteePolicies.KenyaNationalCommittee"/>.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddCommitteePolicy(CommitteeId committee, CommitteePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Services.AddSingleton(new CommitteePolicyRegistration(committee, policy));
         return this;
     }
 }

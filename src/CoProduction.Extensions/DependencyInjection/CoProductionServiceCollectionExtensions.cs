@@ -93,7 +93,7 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton(typeof(AggregateRepository<>));
 
         services.TryAddSingleton(sp => Policy(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
-        services.TryAddSingleton<IEthicsGateSource, NoEthicsGateSource>();
+        services.TryAddSingleton<IEthicsGateSource, StoreEthicsGateSource>();
         services.TryAddSingleton<ICycleRulesProvider, StoreCycleRulesProvider>();
 
         services.TryAddSingleton<ICurrentActor, SystemActor>();
@@ -116,8 +116,10 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton(sp => Reminders(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
         services.TryAddSingleton<StreamCatalogue>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, StoreReminderSource>());
+        services.TryAddSingleton<ProtocolSweep>();
         services.TryAddSingleton(sp => new SweepService(
             sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<ProtocolSweep>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetServices<IReminderSource>(),
             sp.GetServices<IReminderHandler>(),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Notifications;
@@ -27,6 +28,7 @@ namespace CoProduction.Sweeps;
 public sealed class SweepService : BackgroundService
 {
     private readonly IClock clock;
+    private readonly ProtocolSweep protocols;
     private readonly TimeProvider time;
     private readonly IReadOnlyList<IReminderSource> sources;
     private readonly IReadOnlyList<IReminderHandler> handlers;
@@ -38,6 +40,7 @@ public sealed class SweepService : BackgroundService
 
     internal SweepService(
         IClock clock,
+        ProtocolSweep protocols,
         TimeProvider time,
         IEnumerable<IReminderSource> sources,
         IEnumerable<IReminderHandler> handlers,
@@ -47,6 +50,7 @@ public sealed class SweepService : BackgroundService
         ILogger<SweepService> logger)
     {
         this.clock = clock;
+        this.protocols = protocols;
         this.time = time;
         this.sources = [.. sources];
         this.handlers = [.. handlers];
@@ -65,7 +69,7 @@ public sealed class SweepService : BackgroundService
         try
         {
             var now = clock.GetCurrentInstant();
-            var expired = 0;
+            var (expired, approvals) = await protocols.RunAsync(now, cancellationToken).ConfigureAwait(false);
 
             var inputs = new ReminderInputs();
             foreach (var source in sources)
@@ -80,7 +84,11 @@ public sealed class SweepService : BackgroundService
                 };
             }
 
-            var due = ReminderSchedule.Due(inputs, now, policy);
+            var due = ReminderSchedule.Due(inputs, now, policy)
+                .Concat(approvals)
+                .OrderBy(r => r.DueAt)
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .ToList();
             var count = 0;
             foreach (var handler in handlers)
             {
