@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using CoProduction.Programmes;
+using CoProduction.Protocols;
 using CoProduction.Sites;
 
 namespace CoProduction.Persistence;
@@ -83,6 +84,40 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(CoProduction.Scheduling.MeetingMissed))]
 [JsonSerializable(typeof(CoProduction.Scheduling.MeetingCancelled))]
 [JsonSerializable(typeof(CoProduction.Scheduling.MeetingRescheduled))]
+// Protocols and amendments
+[JsonSerializable(typeof(AmendmentDrafted))]
+[JsonSerializable(typeof(AmendmentRevised))]
+[JsonSerializable(typeof(AmendmentRebased))]
+[JsonSerializable(typeof(AmendmentSubmitted))]
+[JsonSerializable(typeof(AmendmentReviewStarted))]
+[JsonSerializable(typeof(AmendmentChangesRequested))]
+[JsonSerializable(typeof(AmendmentApproved))]
+[JsonSerializable(typeof(AmendmentRejected))]
+[JsonSerializable(typeof(AmendmentWithdrawn))]
+[JsonSerializable(typeof(ProtocolDrafted))]
+[JsonSerializable(typeof(ProtocolRevised))]
+[JsonSerializable(typeof(ProtocolSubmitted))]
+[JsonSerializable(typeof(ProtocolReviewStarted))]
+[JsonSerializable(typeof(ProtocolChangesRequested))]
+[JsonSerializable(typeof(ProtocolApproved))]
+[JsonSerializable(typeof(ProtocolRejected))]
+[JsonSerializable(typeof(ProtocolWithdrawn))]
+[JsonSerializable(typeof(ProtocolSuspended))]
+[JsonSerializable(typeof(ProtocolReinstated))]
+[JsonSerializable(typeof(ProtocolRenewed))]
+[JsonSerializable(typeof(ProtocolExpired))]
+[JsonSerializable(typeof(ProtocolClosed))]
+[JsonSerializable(typeof(ProtocolAmendmentLodged))]
+[JsonSerializable(typeof(ProtocolAmendmentReleased))]
+[JsonSerializable(typeof(ProtocolAmendmentApplied))]
+// Ethics: deviations and dilemmas
+[JsonSerializable(typeof(DeviationRecorded))]
+[JsonSerializable(typeof(DeviationReported))]
+[JsonSerializable(typeof(DeviationClosed))]
+[JsonSerializable(typeof(DilemmaRaised))]
+[JsonSerializable(typeof(DilemmaDiscussed))]
+[JsonSerializable(typeof(DilemmaResolved))]
+[JsonSerializable(typeof(DilemmaEscalated))]
 // Item types inside ValueList<T> of the events above
 [JsonSerializable(typeof(ActivityRevision))]
 [JsonSerializable(typeof(ApprovalLapse))]
@@ -95,6 +130,10 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(Reflection))]
 [JsonSerializable(typeof(Revision))]
 [JsonSerializable(typeof(Engagement))]
+[JsonSerializable(typeof(ScopeItem))]
+[JsonSerializable(typeof(ApprovalPeriod))]
+[JsonSerializable(typeof(NodaTime.LocalDate))]
+[JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(CoProduction.Sites.CountryCode))]
 [JsonSerializable(typeof(CoProduction.Sites.EngagementKind))]
 internal sealed partial class CoProductionJsonContext : JsonSerializerContext;
