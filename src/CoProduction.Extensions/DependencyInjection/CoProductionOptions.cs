@@ -27,11 +27,12 @@ public sealed class CoProductionOptions
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>
-    /// Gets the days before an approval lapses at which reminders are raised, when a protocol's
-    /// committee policy gives none. Each must be between 1 and 366. Default: 60, 30, 15 and 7.
+    /// Gets the days before an approval lapses at which reminders are raised, when no committee policy
+    /// is registered for the protocol's committee. Each must be between 1 and 366. Empty (the default)
+    /// means 60, 30, 15 and 7 days.
     /// </summary>
-    /// <remarks>Configuration binding appends to this list; clear it in code to replace the defaults.</remarks>
-    public IList<int> ReminderLeadTimeDays { get; } = [60, 30, 15, 7];
+    /// <remarks>Empty by default so that configuration binding (which appends) sets exactly the listed days.</remarks>
+    public IList<int> ReminderLeadTimeDays { get; } = [];
 
     /// <summary>
     /// Gets or sets whether leaving Planning needs an endorsement by a researcher and by a manager

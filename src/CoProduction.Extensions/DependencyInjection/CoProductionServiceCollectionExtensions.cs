@@ -132,9 +132,9 @@ public static class CoProductionServiceCollectionExtensions
         return new CoProductionBuilder(services);
     }
 
-    private static ReminderPolicy Reminders(CoProductionOptions options) => new()
+    private static ReminderPolicy Reminders(CoProductionOptions options) => ReminderPolicy.Default with
     {
-        LeadDays = [.. options.ReminderLeadTimeDays],
+        LeadDays = options.ReminderLeadTimeDays.Count == 0 ? ReminderPolicy.Default.LeadDays : [.. options.ReminderLeadTimeDays],
         NotEngagedDays = options.CoreManagerEngagementDays,
     };
 

@@ -46,7 +46,8 @@ public sealed class AddCoProductionTests
 
         var options = services.GetRequiredService<IOptions<CoProductionOptions>>().Value;
         Assert.Equal("UTC", options.DefaultTimeZone);
-        Assert.Equal([60, 30, 15, 7], options.ReminderLeadTimeDays);
+        Assert.Empty(options.ReminderLeadTimeDays);
+        Assert.Equal([60, 30, 15, 7], services.GetRequiredService<CoProduction.Scheduling.ReminderPolicy>().LeadDays);
         Assert.Equal(CyclePolicy.Default, services.GetRequiredService<CyclePolicy>());
     }
 
@@ -146,7 +147,7 @@ public sealed class AddCoProductionTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Contains("CoProduction:ReminderLeadTimeDays:4 is -3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CoProduction:ReminderLeadTimeDays:0 is -3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +172,8 @@ public sealed class AddCoProductionTests
                 ["Research:RequireManagerAtReflection"] = "false",
                 ["Research:OutOfApprovalActions"] = "RecordWithDeviation",
                 ["Research:NotificationBatchSize"] = "50",
+                ["Research:ReminderLeadTimeDays:0"] = "45",
+                ["Research:ReminderLeadTimeDays:1"] = "10",
             })
             .Build();
         var services = new ServiceCollection();
@@ -183,6 +186,8 @@ public sealed class AddCoProductionTests
         Assert.Equal("Africa/Johannesburg", options.DefaultTimeZone);
         Assert.Equal(TimeSpan.FromMinutes(10), options.SweepInterval);
         Assert.Equal(50, options.NotificationBatchSize);
+        Assert.Equal([45, 10], options.ReminderLeadTimeDays);
+        Assert.Equal([45, 10], provider.GetRequiredService<CoProduction.Scheduling.ReminderPolicy>().LeadDays);
         var policy = provider.GetRequiredService<CyclePolicy>();
         Assert.False(policy.RequireManagerAtReflection);
         Assert.Equal(OutOfApprovalActions.RecordWithDeviation, policy.OutOfApprovalActions);

@@ -136,23 +136,8 @@ public sealed class SweepTests
                 o.DefaultTimeZone = "Africa/Nairobi";
                 o.NotificationPollInterval = TimeSpan.FromHours(1);
             })
-            .ConfigureEvents(ProtocolEventsUntilTheLibraryListsThem)
             .AddCommitteePolicy(ProtocolFixtures.Kemri, CommitteePolicies.KenyaNationalCommittee)
             .AddReminderHandler<OutboxReminderHandler>();
-    }
-
-    /// <summary>
-    /// The protocol events are not yet listed in the library's JSON context (issue 5 merged after it was
-    /// written); an app registers its own events the same way. Registering a listed event again is harmless.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Tests run untrimmed.")]
-    private static void ProtocolEventsUntilTheLibraryListsThem(EventTypeRegistry registry)
-    {
-        registry.AddResolver(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
-        foreach (var type in typeof(IProtocolEvent).Assembly.GetTypes().Where(t => typeof(IProtocolEvent).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract))
-        {
-            registry.Register(type);
-        }
     }
 
     internal sealed class Outbox
