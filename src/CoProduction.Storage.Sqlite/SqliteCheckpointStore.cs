@@ -28,13 +28,8 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
     public SqliteCheckpointStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.BusyTimeout < TimeSpan.Zero)
-        {
-            throw new ArgumentException("The busy timeout cannot be negative.", nameof(options));
-        }
-
+        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
         connectionString = SqliteEventStore.ConnectionFor(options).ToString();
-        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
     }
 
     /// <inheritdoc/>

@@ -42,17 +42,18 @@ public sealed class SqliteEventStore : IEventStore
     public SqliteEventStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.BusyTimeout < TimeSpan.Zero)
-        {
-            throw new ArgumentException("The busy timeout cannot be negative.", nameof(options));
-        }
-
+        busyTimeoutMilliseconds = BusyTimeoutOf(options);
         var builder = ConnectionFor(options);
-        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
         builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
         connectionString = builder.ToString();
         DataSource = builder.DataSource;
     }
+
+    /// <summary>The busy timeout in milliseconds, shared with the checkpoint store in the same file.</summary>
+    internal static int BusyTimeoutOf(SqliteEventStoreOptions options)
+        => options.BusyTimeout < TimeSpan.Zero
+            ? throw new ArgumentException("The busy timeout cannot be negative.", nameof(options))
+            : (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
 
     /// <summary>The connection settings for the options' file, shared with the checkpoint store in the same file.</summary>
     internal static SqliteConnectionStringBuilder ConnectionFor(SqliteEventStoreOptions options)

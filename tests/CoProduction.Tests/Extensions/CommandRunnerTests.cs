@@ -24,10 +24,8 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task A_command_by_id_is_decided_with_the_clock_and_the_actor_and_saved()
     {
-        using var provider = Provider(out _);
-        using var scope = provider.CreateScope();
-        var sites = scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>();
-        await sites.CreateAsync(_ => PaperSites.Kilifi(), actor: Coordinator, cancellationToken: TestContext.Current.CancellationToken);
+        using var app = await App.WithKilifiAsync();
+        var (provider, sites) = (app.Provider, app.Sites);
 
         var result = await sites.ExecuteAsync(
             PaperSites.KilifiId,
@@ -46,10 +44,8 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task A_conflict_is_retried_once_on_a_freshly_loaded_aggregate()
     {
-        using var provider = Provider(out var store);
-        using var scope = provider.CreateScope();
-        var sites = scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>();
-        await sites.CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+        using var app = await App.WithKilifiAsync();
+        var (provider, store, sites) = (app.Provider, app.Store, app.Sites);
         store.BeforeNextAppend(() => OtherWriterMarksCoreAsync(provider, PaperSites.KilifiSubCountyManager));
         var versionsSeen = new List<long>();
 
@@ -72,10 +68,8 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task A_second_conflict_gives_up_and_writes_nothing_of_the_command()
     {
-        using var provider = Provider(out var store);
-        using var scope = provider.CreateScope();
-        var sites = scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>();
-        await sites.CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+        using var app = await App.WithKilifiAsync();
+        var (provider, store, sites) = (app.Provider, app.Store, app.Sites);
         store.BeforeNextAppend(() => OtherWriterMarksCoreAsync(provider, PaperSites.KilifiSubCountyManager));
         store.BeforeNextAppend(() => OtherWriterMarksCoreAsync(provider, PaperSites.KilifiResearcher));
 
@@ -92,10 +86,8 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task A_repeated_command_id_is_recorded_once_and_not_decided_again()
     {
-        using var provider = Provider(out var store);
-        using var scope = provider.CreateScope();
-        var sites = scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>();
-        await sites.CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+        using var app = await App.WithKilifiAsync();
+        var (provider, store, sites) = (app.Provider, app.Store, app.Sites);
         var id = new CommandId("request-42");
         var decisions = 0;
         void ClearCore(LearningSite site, CommandContext ctx)
@@ -184,6 +176,39 @@ public sealed class CommandRunnerTests
         var site = await repository.LoadAsync(AggregateRepository<LearningSite>.StreamOf(PaperSites.KilifiId));
         site.MarkCore(member, Now, Actor.Named("other-writer"));
         await repository.SaveAsync(site);
+    }
+
+    /// <summary>A container over an interfering store, a scope, and the site commands; Kilifi registered when asked.</summary>
+    private sealed class App : IDisposable
+    {
+        private App()
+        {
+            Provider = CommandRunnerTests.Provider(out var store);
+            Store = store;
+            Scope = Provider.CreateScope();
+            Sites = Scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>();
+        }
+
+        public ServiceProvider Provider { get; }
+
+        public InterferingStore Store { get; }
+
+        public IServiceScope Scope { get; }
+
+        public IAggregateCommands<LearningSite> Sites { get; }
+
+        public static async Task<App> WithKilifiAsync()
+        {
+            var app = new App();
+            await app.Sites.CreateAsync(_ => PaperSites.Kilifi(), actor: Coordinator, cancellationToken: TestContext.Current.CancellationToken);
+            return app;
+        }
+
+        public void Dispose()
+        {
+            Scope.Dispose();
+            Provider.Dispose();
+        }
     }
 
     private static ServiceProvider Provider(out InterferingStore store)
