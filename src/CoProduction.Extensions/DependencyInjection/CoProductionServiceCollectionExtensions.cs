@@ -26,8 +26,11 @@ public static class CoProductionServiceCollectionExtensions
     /// <remarks>
     /// Registers, each only when the app has not registered its own: <see cref="IClock"/> (the app's
     /// <see cref="TimeProvider"/> when it registered one, else the system clock),
-    /// <see cref="IDateTimeZoneProvider"/> (tzdb), the in-memory store, checkpoints, options with
-    /// validation at start-up. Calling it again adds nothing twice.
+    /// <see cref="IDateTimeZoneProvider"/> (tzdb), the in-memory store, checkpoints, the event serializer,
+    /// a repository and a command runner (<see cref="Commands.IAggregateCommands{TAggregate}"/>) for every
+    /// aggregate, <see cref="Cycles.CycleCommands"/> with rules from the store, the notification dispatcher
+    /// and the background sweep as hosted services, and options with validation at start-up. Calling it
+    /// again adds nothing twice.
     /// </remarks>
     public static CoProductionBuilder AddCoProduction(this IServiceCollection services)
     {

@@ -13,10 +13,10 @@ public static class CoProductionTelemetry
     /// <summary>The name of the meter and of the activity source: <c>CoProduction</c>.</summary>
     public const string Name = "CoProduction";
 
-    /// <summary>Counter of accepted commands, tagged <c>coproduction.aggregate</c> and <c>coproduction.command</c>.</summary>
+    /// <summary>Counter of accepted commands, tagged <c>coproduction.aggregate</c> and <c>coproduction.command</c> (the wire name of the command's first event).</summary>
     public const string CommandsAccepted = "coproduction.commands.accepted";
 
-    /// <summary>Counter of rejected commands, tagged <c>coproduction.aggregate</c>, <c>coproduction.command</c> and <c>coproduction.state</c>.</summary>
+    /// <summary>Counter of rejected commands, tagged <c>coproduction.aggregate</c>, <c>coproduction.command</c> (the refused trigger) and <c>coproduction.state</c>.</summary>
     public const string CommandsRejected = "coproduction.commands.rejected";
 
     /// <summary>Counter of appends refused because another writer got there first, tagged <c>coproduction.aggregate</c>.</summary>
@@ -28,7 +28,7 @@ public static class CoProductionTelemetry
     /// <summary>Counter of notifications delivered to handlers, tagged <c>coproduction.handler</c> and <c>coproduction.outcome</c> (<c>ok</c> or <c>failed</c>).</summary>
     public const string NotificationsDelivered = "coproduction.notifications.delivered";
 
-    /// <summary>Counter of reminders raised by the background planner, tagged <c>coproduction.reminder.kind</c>.</summary>
+    /// <summary>Counter of reminders handed to reminder handlers by the background sweep (once per handler and reminder id), tagged <c>coproduction.reminder.kind</c>.</summary>
     public const string RemindersRaised = "coproduction.reminders.raised";
 
     internal static readonly ActivitySource Source = new(Name, typeof(CoProductionTelemetry).Assembly.GetName().Version?.ToString());
