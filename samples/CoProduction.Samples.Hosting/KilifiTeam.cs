@@ -45,7 +45,7 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
             site.AddMember(Peter, "Peter (county director)", null, ctx.Now, ctx.Actor);
             site.JoinRole(Peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), Today(ctx.Now).PlusYears(-1), ctx.Now, ctx.Actor);
             return site;
-        }, new CommandId("kilifi/register"), cancellationToken: stoppingToken);
+        }, new CommandId("kilifi/register"), Actor.Named("kilifi-coordinator"), stoppingToken);
 
         await protocols.CreateAsync(ctx =>
         {
@@ -58,19 +58,19 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
             var approvedOn = Today(ctx.Now).PlusDays(-345);   // a year's approval that ends in about three weeks
             protocol.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), ctx.Now, committee);
             return protocol;
-        }, new CommandId("kwtrp-2/approve"), cancellationToken: stoppingToken);
+        }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
 
         await cycles.StartAsync(
             ctx => Cycle.Start(FirstCycle, Kilifi, 1, "Budget decisions after devolution", nairobi, ctx.Now, ctx.Actor),
-            new CommandId("kilifi-1/start"), cancellationToken: stoppingToken);
+            new CommandId("kilifi-1/start"), Actor.Member(Amina), stoppingToken);
         await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) =>
         {
             cycle.PlanActivity(new PlannedActivity(new ActivityId("interviews"), "interviews with the county team", ActivityKind.Research,
                 new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers), Today(ctx.Now).PlusDays(7), Amina), ctx.Now, ctx.Actor, ctx.Rules);
             cycle.EndorsePlan(Amina, ctx.Now, ctx.Actor, ctx.Rules);
             cycle.EndorsePlan(Peter, ctx.Now, ctx.Actor, ctx.Rules);
-        }, new CommandId("kilifi-1/plan"), cancellationToken: stoppingToken);
+        }, new CommandId("kilifi-1/plan"), Actor.Member(Amina), stoppingToken);
         await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules),
-            new CommandId("kilifi-1/start-acting"), cancellationToken: stoppingToken);
+            new CommandId("kilifi-1/start-acting"), Actor.Member(Amina), stoppingToken);
     }
 }

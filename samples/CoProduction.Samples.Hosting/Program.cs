@@ -17,6 +17,7 @@ var data = Path.GetFullPath(builder.Configuration["Sample:DataFolder"] ?? "copro
 Directory.CreateDirectory(data);
 
 // The ten lines an app needs:
+#region ten-lines
 builder.Services.AddCoProduction(CoProductionOptions.DefaultSectionName)       // options from appsettings.json, validated at start
     .UseSqliteStore(Path.Combine(data, "hosting.db"))                            // events and notification checkpoints, one file
     .AddCommitteePolicy(new CommitteeId("kemri-seru"), CommitteePolicies.KenyaNationalCommittee)
@@ -24,6 +25,7 @@ builder.Services.AddCoProduction(CoProductionOptions.DefaultSectionName)       /
     .AddReminderHandler<PrintReminders>();                                       // approvals about to lapse, overrunning stages, meetings
 builder.Services.AddHostedService<KilifiTeam>();                                 // the sample's "users": a few commands to watch
 using var host = builder.Build();
+#endregion
 
 var seconds = builder.Configuration.GetValue("run-for", builder.Configuration.GetValue("Sample:RunForSeconds", 5.0));
 using var stop = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();

@@ -6,6 +6,7 @@ using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
 using CoProduction.Sites;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduction.Samples.LearningSites;
 
@@ -40,7 +41,7 @@ public sealed partial class LearningSiteScenario
             _series[id] = await Load<MeetingSeries, SeriesId>(id, ct).ConfigureAwait(false);
         }
 
-        var cycles = new AggregateRepository<Cycle>(_store, _serializer);
+        var cycles = _services.GetRequiredService<AggregateRepository<Cycle>>();
         var year = 2013;
         while (await cycles.TryLoadAsync(AggregateRepository<Cycle>.StreamOf(KilifiCycle(year)), ct).ConfigureAwait(false) is { } cycle)
         {
@@ -58,7 +59,7 @@ public sealed partial class LearningSiteScenario
     private async Task<TAggregate> Load<TAggregate, TId>(TId id, CancellationToken ct)
         where TAggregate : class, Events.IEventSourcedAggregate<TAggregate>
         where TId : struct, IStringId<TId>
-        => await new AggregateRepository<TAggregate>(_store, _serializer).LoadAsync(AggregateRepository<TAggregate>.StreamOf(id), ct).ConfigureAwait(false);
+        => await _services.GetRequiredService<AggregateRepository<TAggregate>>().LoadAsync(AggregateRepository<TAggregate>.StreamOf(id), ct).ConfigureAwait(false);
 
     private async Task<StoredEvent> LastEventAsync(CancellationToken ct)
     {

@@ -11,6 +11,7 @@ using CoProduction.Programmes;
 using CoProduction.Sites;
 using CoProduction.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -37,10 +38,10 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
         [DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", "learning-site.ics", "learning-site-report.md"];
 
     private readonly SampleOptions _options;
-    private readonly IDateTimeZoneProvider _zones = DateTimeZoneProviders.Tzdb;
     private readonly FakeClock _clock = new(Instant.FromUtc(2012, 1, 2, 6, 0));
-    private readonly SqliteEventStore _store;
-    private readonly EventSerializer _serializer = EventSerializer.Default;
+    private readonly ServiceProvider _services;
+    private readonly IDateTimeZoneProvider _zones;
+    private readonly IEventStore _store;
     private readonly Dictionary<SiteId, LearningSite> _sites = [];
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<AvailabilityMoment> _moments = [];
@@ -55,7 +56,14 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     {
         _options = options;
         _random = new Random(options.Seed);
-        _store = new SqliteEventStore(new SqliteEventStoreOptions { Path = DatabasePath });
+
+        // Composed as an app would be: AddCoProduction on the embedded SQLite store. The fake clock is
+        // registered first, and AddCoProduction keeps what the app registered (TryAdd).
+        var services = new ServiceCollection().AddSingleton<IClock>(_clock);
+        services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi").UseSqliteStore(DatabasePath);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _zones = _services.GetRequiredService<IDateTimeZoneProvider>();
+        _store = _services.GetRequiredService<IEventStore>();
     }
 
     private string DatabasePath => Path.Combine(_options.OutputDirectory, DatabaseFileName);
@@ -89,11 +97,12 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _services.DisposeAsync().ConfigureAwait(false);
+
         // Lets go of the database file, so the folder can be deleted or the run repeated with --fresh.
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 
     private async Task<ScenarioResult> RunAsync(CancellationToken ct)
@@ -221,7 +230,6 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     private async Task SaveAsync<TAggregate>(TAggregate aggregate, CancellationToken ct)
         where TAggregate : class, IEventSourcedAggregate<TAggregate>
     {
-        // One repository per call is cheap: it holds the store and the serializer, nothing else.
-        await new AggregateRepository<TAggregate>(_store, _serializer).SaveAsync(aggregate, null, ct).ConfigureAwait(false);
+        await _services.GetRequiredService<AggregateRepository<TAggregate>>().SaveAsync(aggregate, null, ct).ConfigureAwait(false);
     }
 }
