@@ -1,15 +1,24 @@
 using System;
-using System.Text;
-using CoProduction;
-using CoProduction.Persistence;
-using NodaTime;
+using CoProduction.Samples.LearningSites;
 
-// A first, small look at the library: the learning-cycle scenario grows here as the domain lands.
-var store = new InMemoryEventStore();
-var stream = StreamId.For("cycle", new CycleId("kilifi-2016"));
-var at = Instant.FromUtc(2016, 3, 1, 6, 0);
-await store.AppendAsync(stream, 0, [new EventData("cycle.started", 1, Encoding.UTF8.GetBytes("{}"), at, Actor.Member(new MemberId("researcher-1")))]);
-foreach (var e in await store.ReadStreamAsync(stream))
+// The README's main command: dotnet run --project samples/CoProduction.Samples.LearningSite
+SampleOptions options;
+try
 {
-    Console.WriteLine($"{e.Stream} v{e.Version} {e.EventName} by {e.Actor} at {e.RecordedAt}");
+    options = SampleOptions.Parse(args, out var help);
+    if (help)
+    {
+        Console.WriteLine(SampleOptions.Usage);
+        return 0;
+    }
 }
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(SampleOptions.Usage);
+    return 2;
+}
+
+var result = await LearningSiteScenario.RunAsync(options);
+ConsoleReport.Write(ConsoleReport.Create(Console.Out, Console.IsOutputRedirected), result, options);
+return 0;

@@ -42,11 +42,22 @@ public sealed class SqliteEventStore : IEventStore
     public SqliteEventStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.BusyTimeout < TimeSpan.Zero)
-        {
-            throw new ArgumentException("The busy timeout cannot be negative.", nameof(options));
-        }
+        busyTimeoutMilliseconds = BusyTimeoutOf(options);
+        var builder = ConnectionFor(options);
+        builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
+        connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
 
+    /// <summary>The busy timeout in milliseconds, shared with the checkpoint store in the same file.</summary>
+    internal static int BusyTimeoutOf(SqliteEventStoreOptions options)
+        => options.BusyTimeout < TimeSpan.Zero
+            ? throw new ArgumentException("The busy timeout cannot be negative.", nameof(options))
+            : (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+
+    /// <summary>The connection settings for the options' file, shared with the checkpoint store in the same file.</summary>
+    internal static SqliteConnectionStringBuilder ConnectionFor(SqliteEventStoreOptions options)
+    {
         var builder = options.ConnectionString is { Length: > 0 } text
             ? new SqliteConnectionStringBuilder(text)
             : new SqliteConnectionStringBuilder
@@ -57,10 +68,7 @@ public sealed class SqliteEventStore : IEventStore
             };
         builder.Mode = builder.Mode == SqliteOpenMode.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
         builder.Pooling = true;
-        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
-        builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
-        connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        return builder;
     }
 
     /// <summary>Gets the database file the store uses.</summary>

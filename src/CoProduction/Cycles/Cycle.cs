@@ -103,6 +103,11 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
         return cycle;
     }
 
+    /// <summary>The cycle's state machine as a Mermaid <c>stateDiagram-v2</c>, generated from its configuration (guards shown by their descriptions).</summary>
+    /// <returns>The diagram's text; the same for every call.</returns>
+    /// <remarks>The same text is committed as <c>docs/diagrams/cycle.mmd</c>; apps can render it to show users where a cycle can go.</remarks>
+    public static string MachineDiagramMermaid() => Machine.ToMermaid();
+
     /// <summary>Every trigger, allowed or blocked now, with the reasons (unmet guards explained): what apps build their buttons from.</summary>
     /// <param name="at">The instant to decide at (dates are read in the site's zone).</param>
     /// <param name="rules">The rules to decide with.</param>

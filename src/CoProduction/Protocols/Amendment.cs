@@ -40,6 +40,11 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
 
     internal static ExplainableMachine<AmendmentStatus, AmendmentTrigger, AmendmentState> Machine { get; } = new(Configure);
 
+    /// <summary>The amendment's state machine as a Mermaid <c>stateDiagram-v2</c>, generated from its configuration (guards shown by their descriptions).</summary>
+    /// <returns>The diagram's text; the same for every call.</returns>
+    /// <remarks>The same text is committed as <c>docs/diagrams/amendment.mmd</c>; apps can render it to show users where a amendment can go.</remarks>
+    public static string MachineDiagramMermaid() => Machine.ToMermaid();
+
     /// <inheritdoc/>
     protected override string Description => $"amendment '{Id}'";
 

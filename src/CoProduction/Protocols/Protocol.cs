@@ -41,6 +41,11 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
 
     internal static ExplainableMachine<ProtocolStatus, ProtocolTrigger, ProtocolState> Machine { get; } = new(Configure, Explain);
 
+    /// <summary>The protocol's state machine as a Mermaid <c>stateDiagram-v2</c>, generated from its configuration (guards shown by their descriptions).</summary>
+    /// <returns>The diagram's text; the same for every call.</returns>
+    /// <remarks>The same text is committed as <c>docs/diagrams/protocol.mmd</c>; apps can render it to show users where a protocol can go.</remarks>
+    public static string MachineDiagramMermaid() => Machine.ToMermaid();
+
     /// <inheritdoc/>
     protected override string Description => Describe(State);
 

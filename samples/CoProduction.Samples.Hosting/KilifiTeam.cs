@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Commands;
+using CoProduction.Cycles;
+using CoProduction.Ethics;
+using CoProduction.Persistence;
+using CoProduction.Protocols;
+using CoProduction.Sites;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+
+namespace CoProduction.Samples.Hosting;
+
+/// <summary>
+/// Stands in for the app's users: registers Kilifi, gets a protocol approved (ending in three weeks,
+/// so the sweep has a reminder to hand over), and starts a cycle through to Acting. Every command has
+/// a fixed <see cref="CommandId"/>, so a second run records nothing twice.
+/// </summary>
+public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvider zones) : BackgroundService
+{
+    private static readonly SiteId Kilifi = new("kilifi");
+    private static readonly MemberId Amina = new("amina");
+    private static readonly MemberId Peter = new("peter");
+    private static readonly CycleId FirstCycle = new("kilifi-1");
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var sites = services.GetRequiredService<IAggregateCommands<LearningSite>>();
+        var protocols = services.GetRequiredService<IAggregateCommands<Protocol>>();
+        var cycles = services.GetRequiredService<CycleCommands>();
+        var nairobi = zones["Africa/Nairobi"];
+        LocalDate Today(Instant now) => now.InZone(nairobi).Date;
+
+        await sites.CreateAsync(ctx =>
+        {
+            var site = LearningSite.Register(Kilifi, "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, ctx.Now, ctx.Actor);
+            site.AddMember(Amina, "Amina (researcher)", null, ctx.Now, ctx.Actor);
+            site.JoinRole(Amina, MemberRole.Researcher, Today(ctx.Now).PlusYears(-1), ctx.Now, ctx.Actor);
+            site.AddMember(Peter, "Peter (county director)", null, ctx.Now, ctx.Actor);
+            site.JoinRole(Peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), Today(ctx.Now).PlusYears(-1), ctx.Now, ctx.Actor);
+            return site;
+        }, new CommandId("kilifi/register"), Actor.Named("kilifi-coordinator"), stoppingToken);
+
+        await protocols.CreateAsync(ctx =>
+        {
+            var committee = Actor.Named("kemri-seru");
+            var protocol = Protocol.Draft(new ProtocolId("KWTRP-2"), ProtocolKind.Main, "Micro-practices of governance", "KEMRI-Wellcome Trust",
+                new CommitteeId("kemri-seru"), new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]),
+                new HashSet<SiteId> { Kilifi }, ctx.Now, ctx.Actor);
+            protocol.Submit(ctx.Now, ctx.Actor);
+            protocol.StartReview(ctx.Now, committee);
+            var approvedOn = Today(ctx.Now).PlusDays(-345);   // a year's approval that ends in about three weeks
+            protocol.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), ctx.Now, committee);
+            return protocol;
+        }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
+
+        await cycles.StartAsync(
+            ctx => Cycle.Start(FirstCycle, Kilifi, 1, "Budget decisions after devolution", nairobi, ctx.Now, ctx.Actor),
+            new CommandId("kilifi-1/start"), Actor.Member(Amina), stoppingToken);
+        await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) =>
+        {
+            cycle.PlanActivity(new PlannedActivity(new ActivityId("interviews"), "interviews with the county team", ActivityKind.Research,
+                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers), Today(ctx.Now).PlusDays(7), Amina), ctx.Now, ctx.Actor, ctx.Rules);
+            cycle.EndorsePlan(Amina, ctx.Now, ctx.Actor, ctx.Rules);
+            cycle.EndorsePlan(Peter, ctx.Now, ctx.Actor, ctx.Rules);
+        }, new CommandId("kilifi-1/plan"), Actor.Member(Amina), stoppingToken);
+        await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules),
+            new CommandId("kilifi-1/start-acting"), Actor.Member(Amina), stoppingToken);
+    }
+}

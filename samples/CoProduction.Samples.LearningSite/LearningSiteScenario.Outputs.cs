@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Calendar;
+using CoProduction.Cycles;
+using CoProduction.Scheduling;
+using NodaTime;
+
+namespace CoProduction.Samples.LearningSites;
+
+/// <content>What the run leaves behind: the calendar, the report and the diagrams, next to the database.</content>
+public sealed partial class LearningSiteScenario
+{
+    /// <summary>The folder, inside the output folder, that holds the state diagrams.</summary>
+    public const string DiagramFolder = "diagrams";
+
+    private readonly List<ReminderLine> _reminders = [];
+
+    private async Task<ScenarioResult> FinishAsync(bool continued, CancellationToken ct)
+    {
+        var eventCount = 0L;
+        var position = 0L;
+        while (true)
+        {
+            var page = await _store.ReadAllAsync(position, 1000, ct).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            eventCount += page.Count;
+            position = page[^1].Position;
+        }
+
+        var agenda = Agenda();
+        var calendarPath = Path.Combine(_options.OutputDirectory, "learning-site.ics");
+        await File.WriteAllTextAsync(calendarPath, Calendar(), ct).ConfigureAwait(false);
+
+        var diagrams = new List<string>();
+        Directory.CreateDirectory(Path.Combine(_options.OutputDirectory, DiagramFolder));
+        foreach (var (name, text) in Diagrams())
+        {
+            var path = Path.Combine(_options.OutputDirectory, DiagramFolder, name + ".mmd");
+            await File.WriteAllTextAsync(path, text, ct).ConfigureAwait(false);
+            diagrams.Add(path);
+        }
+
+        var result = new ScenarioResult
+        {
+            OutputDirectory = _options.OutputDirectory,
+            DatabasePath = DatabasePath,
+            CalendarPath = calendarPath,
+            ReportPath = Path.Combine(_options.OutputDirectory, "learning-site-report.md"),
+            DiagramPaths = diagrams,
+            Continued = continued,
+            Timeline = [.. _timeline.OrderBy(e => e.On)],
+            Moments = _moments,
+            JournalingBlockedReasons = _journalingBlocked,
+            JournalingPermittedAfterAmendment = _journalingPermitted,
+            PausedAndResumed = _pausedAndResumed,
+            CompletedCycles = _completed,
+            Reminders = _reminders,
+            Agenda = agenda,
+            EventCount = eventCount,
+            EndedAt = Now,
+        };
+        await File.WriteAllTextAsync(result.ReportPath, MarkdownReport.Write(result), ct).ConfigureAwait(false);
+        return result;
+    }
+
+    private static IEnumerable<(string Name, string Text)> Diagrams()
+    {
+        yield return ("cycle", Cycle.MachineDiagramMermaid());
+        yield return ("protocol", Protocols.Protocol.MachineDiagramMermaid());
+        yield return ("amendment", Protocols.Amendment.MachineDiagramMermaid());
+        yield return ("meeting-occurrence", MeetingSeries.OccurrenceDiagramMermaid());
+    }
+
+    /// <summary>One calendar: every meeting series (with moves and cancellations) and every approval's end with its reminders as alarms.</summary>
+    private string Calendar()
+    {
+        var exporter = new IcsExporter(_clock, "learning-sites.example.org");
+        var calendar = exporter.MeetingsCalendar(Meetings);
+        var approvals = exporter.ApprovalsCalendar(ApprovalWindows());
+        foreach (var zone in approvals.TimeZones)
+        {
+            if (!calendar.TimeZones.Any(z => z.TzId == zone.TzId))
+            {
+                calendar.AddTimeZone(zone);
+            }
+        }
+
+        calendar.Events.AddRange(approvals.Events);
+        calendar.Todos.AddRange(approvals.Todos);
+        return IcsExporter.Serialize(calendar);
+    }
+}

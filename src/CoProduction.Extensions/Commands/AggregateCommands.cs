@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Events;
+using CoProduction.Notifications;
+using CoProduction.Persistence;
+using CoProduction.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace CoProduction.Commands;
+
+/// <summary>
+/// The command runner behind <see cref="IAggregateCommands{TAggregate}"/> and the typed facades:
+/// load, prepare (for example the cycle's rules), decide, save, retry once on a conflict.
+/// </summary>
+/// <typeparam name="TAggregate">The aggregate type.</typeparam>
+internal sealed class AggregateCommands<TAggregate>(
+    IEventStore store,
+    EventSerializer serializer,
+    AggregateRepository<TAggregate> repository,
+    IClock clock,
+    ICurrentActor currentActor,
+    NotificationSignal signal,
+    ILogger<AggregateCommands<TAggregate>>? logger = null) : IAggregateCommands<TAggregate>
+    where TAggregate : class, IEventSourcedAggregate<TAggregate>
+{
+    private static readonly Func<TAggregate, CommandContext, CancellationToken, ValueTask<CommandContext>> AsIs =
+        static (_, context, _) => ValueTask.FromResult(context);
+
+    private readonly Dictionary<Type, string> eventNames = EventNames(serializer);
+    private readonly ILogger log = logger ?? NullLogger<AggregateCommands<TAggregate>>.Instance;
+
+    public ValueTask<CommandResult<TAggregate>> ExecuteAsync<TId>(
+        TId id,
+        Action<TAggregate, CommandContext> decide,
+        CommandId? commandId = null,
+        Actor? actor = null,
+        CancellationToken cancellationToken = default)
+        where TId : struct, IStringId<TId>
+        => RunAsync(AggregateRepository<TAggregate>.StreamOf(id), AsIs, decide, commandId, actor, cancellationToken);
+
+    public async ValueTask<CommandResult<TAggregate>> CreateAsync(
+        Func<CommandContext, TAggregate> create,
+        CommandId? commandId = null,
+        Actor? actor = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var id = commandId ?? NewCommandId();
+        var context = new CommandContext(clock.GetCurrentInstant(), actor ?? currentActor.Current, id);
+        using var activity = StartActivity("create", null, id);
+        TAggregate aggregate;
+        try
+        {
+            aggregate = create(context);
+        }
+        catch (CommandRejectedException rejected)
+        {
+            CountRejected(rejected, activity);
+            throw;
+        }
+
+        ArgumentNullException.ThrowIfNull(aggregate, nameof(create));
+        activity?.SetTag("coproduction.stream", aggregate.StreamId.Value);
+        var append = await SaveOnceAsync(aggregate, id, activity, cancellationToken).ConfigureAwait(false);
+        if (append is { WasDuplicate: true })
+        {
+            aggregate = await repository.LoadAsync(aggregate.StreamId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CommandResult<TAggregate>(aggregate, append, append?.WasDuplicate ?? false);
+    }
+
+    /// <summary>Runs a command that decides with a context prepared from the loaded aggregate.</summary>
+    internal async ValueTask<CommandResult<TAggregate>> RunAsync<TContext>(
+        StreamId stream,
+        Func<TAggregate, CommandContext, CancellationToken, ValueTask<TContext>> prepare,
+        Action<TAggregate, TContext> decide,
+        CommandId? commandId,
+        Actor? actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        var id = commandId ?? NewCommandId();
+        var by = actor ?? currentActor.Current;
+        using var activity = StartActivity("execute", stream, id);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false);
+            if (stored.Count == 0)
+            {
+                throw new AggregateNotFoundException(stream, TAggregate.StreamCategory);
+            }
+
+            var aggregate = TAggregate.Rehydrate(stream, serializer.Deserialize(stored));
+            if (FirstRecording(stored, id) is { } first)
+            {
+                activity?.SetTag("coproduction.duplicate", true);
+                return new CommandResult<TAggregate>(aggregate, first, WasDuplicate: true);
+            }
+
+            var prepared = await prepare(aggregate, new CommandContext(clock.GetCurrentInstant(), by, id), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                decide(aggregate, prepared);
+            }
+            catch (CommandRejectedException rejected)
+            {
+                CountRejected(rejected, activity);
+                throw;
+            }
+
+            try
+            {
+                var append = await SaveOnceAsync(aggregate, id, activity, cancellationToken).ConfigureAwait(false);
+                if (append is { WasDuplicate: true })
+                {
+                    // Another process recorded this very command between our read and our write.
+                    aggregate = await repository.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                activity?.SetTag("coproduction.attempts", attempt);
+                return new CommandResult<TAggregate>(aggregate, append, append?.WasDuplicate ?? false);
+            }
+            catch (ConcurrencyException conflict) when (attempt == 1)
+            {
+                Log.RetryingAfterConflict(log, id.Value, stream.Value, conflict.ExpectedVersion, conflict.ActualVersion);
+            }
+        }
+    }
+
+    private async ValueTask<AppendResult?> SaveOnceAsync(TAggregate aggregate, CommandId id, Activity? activity, CancellationToken cancellationToken)
+    {
+        var pending = aggregate.UncommittedEvents;
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        var category = new KeyValuePair<string, object?>("coproduction.aggregate", TAggregate.StreamCategory);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var append = await repository.SaveAsync(aggregate, id, cancellationToken).ConfigureAwait(false);
+            CoProductionTelemetry.AppendLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, category);
+            if (append is { WasDuplicate: false })
+            {
+                CoProductionTelemetry.Accepted.Add(
+                    1,
+                    category,
+                    new KeyValuePair<string, object?>("coproduction.command", CommandName(pending[0])));
+                activity?.SetTag("coproduction.version", append.Version);
+                signal.Notify();
+            }
+
+            return append;
+        }
+        catch (ConcurrencyException)
+        {
+            CoProductionTelemetry.Conflicts.Add(1, category);
+            activity?.AddEvent(new ActivityEvent("coproduction.conflict"));
+            throw;
+        }
+    }
+
+    private static AppendResult? FirstRecording(IReadOnlyList<StoredEvent> stored, CommandId id)
+    {
+        StoredEvent? last = null;
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i].CommandId == id)
+            {
+                last = stored[i];
+            }
+        }
+
+        return last is null ? null : new AppendResult(last.Stream, last.Version, last.Position, WasDuplicate: true);
+    }
+
+    private void CountRejected(CommandRejectedException rejected, Activity? activity)
+    {
+        CoProductionTelemetry.Rejected.Add(
+            1,
+            new KeyValuePair<string, object?>("coproduction.aggregate", TAggregate.StreamCategory),
+            new KeyValuePair<string, object?>("coproduction.command", rejected.Trigger),
+            new KeyValuePair<string, object?>("coproduction.state", rejected.State));
+        activity?.SetStatus(ActivityStatusCode.Error, rejected.Message);
+        Log.CommandRejected(log, TAggregate.StreamCategory, rejected.Trigger, rejected.State);
+    }
+
+    private static Activity? StartActivity(string operation, StreamId? stream, CommandId id)
+    {
+        var activity = CoProductionTelemetry.Source.StartActivity(string.Concat("coproduction.", TAggregate.StreamCategory, ".", operation));
+        if (activity is not null)
+        {
+            activity.SetTag("coproduction.aggregate", TAggregate.StreamCategory);
+            activity.SetTag("coproduction.command_id", id.Value);
+            if (stream is { } s)
+            {
+                activity.SetTag("coproduction.stream", s.Value);
+            }
+        }
+
+        return activity;
+    }
+
+    private string CommandName(IDomainEvent first)
+        => eventNames.TryGetValue(first.GetType(), out var name) ? name : first.GetType().Name;
+
+    private static Dictionary<Type, string> EventNames(EventSerializer serializer)
+    {
+        var names = new Dictionary<Type, string>();
+        foreach (var type in serializer.Types)
+        {
+            names[type.ClrType] = type.Name;
+        }
+
+        return names;
+    }
+
+    private static CommandId NewCommandId() => new(Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Commands;
+using CoProduction.Persistence;
+
+namespace CoProduction.Cycles;
+
+/// <summary>
+/// Runs commands on cycles by id with the rules of the cycle's site, so a controller is one line:
+/// <c>await cycles.ExecuteAsync(cycleId, (cycle, ctx) =&gt; cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules));</c>
+/// </summary>
+/// <remarks>
+/// Loads the cycle, builds its <see cref="CycleRules"/> with the registered <see cref="ICycleRulesProvider"/>,
+/// decides, saves; after a concurrency conflict it reloads and decides once more. Idempotent by
+/// <see cref="CommandId"/>; counted and traced like every command (see <see cref="IAggregateCommands{TAggregate}"/>).
+/// </remarks>
+public sealed class CycleCommands
+{
+    private readonly AggregateCommands<Cycle> runner;
+    private readonly ICycleRulesProvider rules;
+
+    internal CycleCommands(AggregateCommands<Cycle> runner, ICycleRulesProvider rules)
+    {
+        this.runner = runner;
+        this.rules = rules;
+    }
+
+    /// <summary>Runs a command on an existing cycle.</summary>
+    /// <param name="id">The cycle's id.</param>
+    /// <param name="decide">Calls one command method on the cycle; it may be called twice (after a conflict), on a freshly loaded cycle each time.</param>
+    /// <param name="commandId">The command's id for idempotency; a new one when <see langword="null"/>.</param>
+    /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
+    /// <returns>The cycle after the command and what was recorded.</returns>
+    /// <exception cref="AggregateNotFoundException">No cycle has the id.</exception>
+    /// <exception cref="CommandRejectedException">The cycle refused the command (with the stage, the allowed triggers and the reasons); nothing was written.</exception>
+    /// <exception cref="ConcurrencyException">Another writer won twice; nothing was written.</exception>
+    public ValueTask<CommandResult<Cycle>> ExecuteAsync(
+        CycleId id,
+        Action<Cycle, CycleCommandContext> decide,
+        CommandId? commandId = null,
+        Actor? actor = null,
+        CancellationToken cancellationToken = default)
+        => runner.RunAsync(
+            AggregateRepository<Cycle>.StreamOf(id),
+            async (cycle, context, token) => CycleCommandContext.From(context, await rules.GetRulesAsync(cycle.State.Site, token).ConfigureAwait(false)),
+            decide,
+            commandId,
+            actor,
+            cancellationToken);
+
+    /// <summary>Starts a cycle (its stream must be new) and records its first event.</summary>
+    /// <param name="start">Starts the cycle, for example <c>ctx =&gt; Cycle.Start(id, site, 1, focus, zone, ctx.Now, ctx.Actor)</c>.</param>
+    /// <param name="commandId">The command's id for idempotency; a new one when <see langword="null"/>.</param>
+    /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
+    /// <returns>The new cycle and what was recorded.</returns>
+    /// <exception cref="ConcurrencyException">A cycle with that id exists and was not started by this command id.</exception>
+    public ValueTask<CommandResult<Cycle>> StartAsync(
+        Func<CommandContext, Cycle> start,
+        CommandId? commandId = null,
+        Actor? actor = null,
+        CancellationToken cancellationToken = default)
+        => runner.CreateAsync(start, commandId, actor, cancellationToken);
+
+    /// <summary>Gets the rules a command on a cycle at the site would decide with now: for availability (which buttons to show).</summary>
+    /// <param name="site">The site.</param>
+    /// <param name="cancellationToken">Cancels the loading.</param>
+    /// <returns>The rules.</returns>
+    public ValueTask<CycleRules> RulesForAsync(SiteId site, CancellationToken cancellationToken = default)
+        => rules.GetRulesAsync(site, cancellationToken);
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using CoProduction.Commands;
+using CoProduction.Notifications;
+using CoProduction.Persistence;
+using CoProduction.Protocols;
+using CoProduction.Sweeps;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoProduction;
+
+/// <summary>
+/// Chooses the parts of CoProduction an app uses: the store, the checkpoint store and the
+/// notification handlers. Returned by <c>AddCoProduction(...)</c>; every method returns the builder.
+/// </summary>
+/// <remarks>
+/// A <c>Use*</c> call is an explicit choice and replaces an earlier one; everything
+/// <c>AddCoProduction</c> registers by default is added with <c>TryAdd</c>, so a service the app
+/// registered itself (before or after) is never overwritten by a default.
+/// </remarks>
+public sealed class CoProductionBuilder
+{
+    internal CoProductionBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>Gets the service collection, for adapter packages that add their own <c>Use*</c> methods.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Keeps events in memory (the default when no store is chosen): for tests, demos and tools. Everything is lost at exit.</summary>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseInMemoryStore()
+    {
+        UseStore(_ => new InMemoryEventStore());
+        Services.RemoveAll<ICheckpointStore>();
+        Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        return this;
+    }
+
+    /// <summary>Uses the given store type, created once by the container.</summary>
+    /// <typeparam name="TStore">The store.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IEventStore
+    {
+        Services.RemoveAll<IEventStore>();
+        Services.AddSingleton<IEventStore, TStore>();
+        return this;
+    }
+
+    /// <summary>Uses the store the factory creates, once.</summary>
+    /// <param name="factory">Creates the store from the container.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseStore(Func<IServiceProvider, IEventStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<IEventStore>();
+        Services.AddSingleton(factory);
+        return this;
+    }
+
+    /// <summary>Uses the given checkpoint store for notification catch-up.</summary>
+    /// <typeparam name="TCheckpoints">The checkpoint store.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseCheckpointStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCheckpoints>()
+        where TCheckpoints : class, ICheckpointStore
+    {
+        Services.RemoveAll<ICheckpointStore>();
+        Services.AddSingleton<ICheckpointStore, TCheckpoints>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the app's own events (or upcasters) to the registry the <see cref="EventSerializer"/> is
+    /// built from, for example <c>events =&gt; events.AddContext(MyEventsJsonContext.Default)</c>.
+    /// The library's own events are always known; each call adds one change, applied in order.
+    /// </summary>
+    /// <param name="configure">Changes the registry.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder ConfigureEvents(Action<EventTypeRegistry> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddSingleton(new EventRegistryConfiguration(configure));
+        return this;
+    }
+
+    /// <summary>
+    /// Says who issues commands when a call names no actor, for example the signed-in user. Registered
+    /// scoped, like the application services that read it.
+    /// </summary>
+    /// <typeparam name="TActor">The app's <see cref="ICurrentActor"/>.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseCurrentActor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TActor>()
+        where TActor : class, ICurrentActor
+    {
+        Services.RemoveAll<ICurrentActor>();
+        Services.AddScoped<ICurrentActor, TActor>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a handler that is offered every committed event, at least once, in global order,
+    /// with its own checkpoint. Adding the same handler type twice adds it once.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddNotificationHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class, INotificationHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a handler that the background sweep hands every due reminder to, once per reminder id.
+    /// Adding the same handler type twice adds it once.
+    /// </summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddReminderHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : class, IReminderHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a source of reminder inputs kept outside the library's aggregates; its inputs are planned
+    /// with the library's own. Adding the same source type twice adds it once.
+    /// </summary>
+    /// <typeparam name="TSource">The source.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddReminderSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>()
+        where TSource : class, IReminderSource
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, TSource>());
+        return this;
+    }
+
+    /// <summary>
+    /// Says which policy an ethics committee follows: its reminder lead times and renewal date are used
+    /// for the approval reminders of its protocols (otherwise the options' lead times, and no renewal
+    /// reminder). A later call for the same committee wins.
+    /// </summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="policy">Its policy, for example <see cref="CommitteePolicies.KenyaNationalCommittee"/>.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddCommitteePolicy(CommitteeId committee, CommitteePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Services.AddSingleton(new CommitteePolicyRegistration(committee, policy));
+        return this;
+    }
+}

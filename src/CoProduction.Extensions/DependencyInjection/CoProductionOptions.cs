@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using CoProduction.Cycles;
+using NodaTime;
+
+namespace CoProduction;
+
+/// <summary>
+/// Options for CoProduction in an app: the default zone, reminder lead times, cycle policies and
+/// how often the background work runs. Bound from configuration or set in code; validated when
+/// the app starts, and an invalid value stops start-up with a message naming the option.
+/// </summary>
+/// <remarks>
+/// Intervals are <see cref="TimeSpan"/>s so that configuration binds them from the usual
+/// <c>hh:mm:ss</c> text; everything inside the library works in NodaTime.
+/// </remarks>
+public sealed class CoProductionOptions
+{
+    /// <summary>The configuration section used by <c>AddCoProduction(sectionPath)</c> when none is given: <c>CoProduction</c>.</summary>
+    public const string DefaultSectionName = "CoProduction";
+
+    /// <summary>
+    /// Gets or sets the IANA time-zone id used where a site has none of its own (for example
+    /// for programme-wide reminders). Must be known to the registered <see cref="IDateTimeZoneProvider"/>.
+    /// Default: <c>UTC</c>.
+    /// </summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Gets the days before an approval lapses at which reminders are raised, when no committee policy
+    /// is registered for the protocol's committee. Each must be between 1 and 366. Empty (the default)
+    /// means 60, 30, 15 and 7 days.
+    /// </summary>
+    /// <remarks>Empty by default so that configuration binding (which appends) sets exactly the listed days.</remarks>
+    public IList<int> ReminderLeadTimeDays { get; } = [];
+
+    /// <summary>
+    /// Gets or sets whether leaving Planning needs an endorsement by a researcher and by a manager
+    /// (collective leadership). Default: <see langword="true"/>.
+    /// </summary>
+    public bool RequireCollectiveEndorsement { get; set; } = true;
+
+    /// <summary>Gets or sets whether leaving Reflecting needs a reflection with a manager present. Default: <see langword="true"/>.</summary>
+    public bool RequireManagerAtReflection { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets what happens to an action on a data-collecting activity that no approved protocol
+    /// covers on the action's date. Default: <see cref="OutOfApprovalActions.Refuse"/>.
+    /// </summary>
+    public OutOfApprovalActions OutOfApprovalActions { get; set; } = OutOfApprovalActions.Refuse;
+
+    /// <summary>
+    /// Gets or sets how many days a core manager may go without engagement before a reminder is
+    /// raised. Between 1 and 3,650. Default: 90.
+    /// </summary>
+    public int CoreManagerEngagementDays { get; set; } = 90;
+
+    /// <summary>
+    /// Gets or sets how often the background service runs the expiry sweep and the reminder
+    /// planner. Between one second and one day. Default: one hour.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets how often notification handlers are offered events committed by other
+    /// processes (events committed through this app are offered at once). Between 100 ms and one hour. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan NotificationPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how many events a notification pass reads at a time. Between 1 and 10,000. Default: 500.</summary>
+    public int NotificationBatchSize { get; set; } = 500;
+}

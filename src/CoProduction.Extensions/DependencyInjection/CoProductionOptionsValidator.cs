@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoProduction;
+
+/// <summary>Checks <see cref="CoProductionOptions"/> against the registered time-zone provider; every failure names its option.</summary>
+internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) : IValidateOptions<CoProductionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CoProductionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DefaultTimeZone) || zones.GetZoneOrNull(options.DefaultTimeZone) is null)
+        {
+            failures.Add(
+                $"CoProduction:{nameof(CoProductionOptions.DefaultTimeZone)} '{options.DefaultTimeZone}' is not a time-zone id known to {zones.VersionId} (use an IANA id such as 'Africa/Nairobi').");
+        }
+
+        for (var i = 0; i < options.ReminderLeadTimeDays.Count; i++)
+        {
+            var days = options.ReminderLeadTimeDays[i];
+            if (days is < 1 or > 366)
+            {
+                failures.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"CoProduction:{nameof(CoProductionOptions.ReminderLeadTimeDays)}:{i} is {days}; a lead time is 1 to 366 days before the approval lapses."));
+            }
+        }
+
+        if (options.CoreManagerEngagementDays is < 1 or > 3650)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.CoreManagerEngagementDays)} is {options.CoreManagerEngagementDays}; it is 1 to 3650 days."));
+        }
+
+        Check(options.SweepInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(CoProductionOptions.SweepInterval), failures);
+        Check(options.NotificationPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), nameof(CoProductionOptions.NotificationPollInterval), failures);
+        if (options.NotificationBatchSize is < 1 or > 10_000)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.NotificationBatchSize)} is {options.NotificationBatchSize}; it is 1 to 10000."));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(TimeSpan value, TimeSpan min, TimeSpan max, string option, List<string> failures)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"CoProduction:{option} is {value:c}; it is {min:c} to {max:c}."));
+        }
+    }
+}

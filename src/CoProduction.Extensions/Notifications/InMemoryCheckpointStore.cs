@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CoProduction.Notifications;
+
+/// <summary>Checkpoints in memory: right with the in-memory store, lost with the process.</summary>
+public sealed class InMemoryCheckpointStore : ICheckpointStore
+{
+    private readonly ConcurrentDictionary<string, long> checkpoints = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public ValueTask<long> GetAsync(string subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        return ValueTask.FromResult(checkpoints.TryGetValue(subscriber, out var position) ? position : 0);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask SetAsync(string subscriber, long position, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        checkpoints.AddOrUpdate(subscriber, position, (_, old) => Math.Max(old, position));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Cycles;
+using CoProduction.Persistence;
+using CoProduction.Scheduling;
+using CoProduction.Sites;
+using NodaTime;
+
+namespace CoProduction.Sweeps;
+
+/// <summary>
+/// The library's reminder inputs, read from the store on each sweep: the current stage of every open
+/// cycle that has an expected length, the meetings starting within the meeting lead, and every core
+/// manager's last engagement.
+/// </summary>
+internal sealed class StoreReminderSource(
+    StreamCatalogue catalogue,
+    AggregateRepository<Cycle> cycles,
+    AggregateRepository<MeetingSeries> meetings,
+    AggregateRepository<LearningSite> sites,
+    IDateTimeZoneProvider zones,
+    ReminderPolicy policy) : IReminderSource
+{
+    public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var stages = new List<CycleStageInput>();
+        foreach (var stream in await catalogue.StreamsAsync(Cycle.StreamCategory, cancellationToken).ConfigureAwait(false))
+        {
+            if (await cycles.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { State: { IsFinal: false } state } cycle
+                && state.ExpectedStageLengths.FirstOrDefault(e => e.Stage == state.Stage) is { } expected
+                && state.Timeline.Count > 0)
+            {
+                stages.Add(new CycleStageInput(cycle.Id, state.Stage.ToString(), state.Timeline[^1].Entered, expected.Length, zones[state.TimeZoneId], state.Site));
+            }
+        }
+
+        var series = new List<MeetingSeriesState>();
+        foreach (var stream in await catalogue.StreamsAsync(MeetingSeries.StreamCategory, cancellationToken).ConfigureAwait(false))
+        {
+            if (await meetings.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { } loaded)
+            {
+                series.Add(loaded.State);
+            }
+        }
+
+        var engagements = new List<EngagementInput>();
+        foreach (var stream in await catalogue.StreamsAsync(LearningSite.StreamCategory, cancellationToken).ConfigureAwait(false))
+        {
+            if (await sites.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is not { } site)
+            {
+                continue;
+            }
+
+            var zone = site.State.ZoneIn(zones);
+            foreach (var manager in TeamRoster.Of(site.State).CoreManagerEngagements(site.Id, now.InZone(zone).Date))
+            {
+                if (manager.LastEngaged is { } last)
+                {
+                    engagements.Add(new EngagementInput(manager.Member, manager.DisplayName, last, zone, site.Id));
+                }
+            }
+        }
+
+        return new ReminderInputs
+        {
+            CycleStages = [.. stages],
+            Meetings = series.Count == 0 ? [] : [.. new MeetingAgenda(series).Due(now, now + policy.MeetingLead)],
+            Engagements = [.. engagements],
+        };
+    }
+}

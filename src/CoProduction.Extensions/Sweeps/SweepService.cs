@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Notifications;
+using CoProduction.Scheduling;
+using CoProduction.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoProduction.Sweeps;
+
+/// <summary>
+/// The background sweep, run at start and then every <see cref="CoProductionOptions.SweepInterval"/>:
+/// records the explicit expiry of protocols whose approval period has passed, plans the reminders due
+/// now (<see cref="ReminderSchedule"/>) from every <see cref="IReminderSource"/>, and hands each new one
+/// to every <see cref="IReminderHandler"/>, once per handler and reminder id.
+/// </summary>
+/// <remarks>
+/// "Now" is the registered <see cref="IClock"/>; the wait between sweeps uses the registered
+/// <see cref="TimeProvider"/> (else the system's). Delivered reminder ids are remembered in the
+/// <see cref="ICheckpointStore"/> (key <c>reminder/{handler}/{id}</c>), so with the SQLite store a
+/// restarted app does not send them again. A failed sweep is logged and tried again next interval.
+/// </remarks>
+public sealed class SweepService : BackgroundService
+{
+    private readonly IClock clock;
+    private readonly ProtocolSweep protocols;
+    private readonly TimeProvider time;
+    private readonly IReadOnlyList<IReminderSource> sources;
+    private readonly IReadOnlyList<IReminderHandler> handlers;
+    private readonly ICheckpointStore delivered;
+    private readonly ReminderPolicy policy;
+    private readonly IOptionsMonitor<CoProductionOptions> options;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim onePass = new(1, 1);
+
+    internal SweepService(
+        IClock clock,
+        ProtocolSweep protocols,
+        TimeProvider time,
+        IEnumerable<IReminderSource> sources,
+        IEnumerable<IReminderHandler> handlers,
+        ICheckpointStore delivered,
+        ReminderPolicy policy,
+        IOptionsMonitor<CoProductionOptions> options,
+        ILogger<SweepService> logger)
+    {
+        this.clock = clock;
+        this.protocols = protocols;
+        this.time = time;
+        this.sources = [.. sources];
+        this.handlers = [.. handlers];
+        this.delivered = delivered;
+        this.policy = policy;
+        this.options = options;
+        this.logger = logger;
+    }
+
+    /// <summary>Runs one sweep now. Sweeps never overlap: a call waits for a running sweep to end.</summary>
+    /// <param name="cancellationToken">Cancels the sweep between steps.</param>
+    /// <returns>What the sweep did.</returns>
+    public async Task<SweepResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            var (expired, approvals) = await protocols.RunAsync(now, cancellationToken).ConfigureAwait(false);
+
+            var inputs = new ReminderInputs();
+            foreach (var source in sources)
+            {
+                var more = await source.CollectAsync(now, cancellationToken).ConfigureAwait(false);
+                inputs = new ReminderInputs
+                {
+                    Approvals = [.. inputs.Approvals, .. more.Approvals],
+                    CycleStages = [.. inputs.CycleStages, .. more.CycleStages],
+                    Meetings = [.. inputs.Meetings, .. more.Meetings],
+                    Engagements = [.. inputs.Engagements, .. more.Engagements],
+                };
+            }
+
+            var due = ReminderSchedule.Due(inputs, now, policy)
+                .Concat(approvals)
+                .OrderBy(r => r.DueAt)
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .ToList();
+            var count = 0;
+            foreach (var handler in handlers)
+            {
+                count += await DeliverAsync(handler, due, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SweepResult(expired, due, count);
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failing sweep (store offline, a bad history) must not stop the service: logged, tried again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Log.SweepFailed(logger, exception);
+            }
+
+            try
+            {
+                await Task.Delay(options.CurrentValue.SweepInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> DeliverAsync(IReminderHandler handler, IReadOnlyList<Reminder> due, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var reminder in due)
+        {
+            var key = "reminder/" + handler.Name + "/" + reminder.Id;
+            if (await delivered.GetAsync(key, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await handler.HandleAsync(reminder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One handler's failure is logged and retried next sweep; the others carry on.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Log.ReminderHandlerFailed(logger, exception, handler.Name, reminder.Id);
+                continue;
+            }
+
+            await delivered.SetAsync(key, 1, CancellationToken.None).ConfigureAwait(false);
+            CoProductionTelemetry.Reminders.Add(1, new KeyValuePair<string, object?>("coproduction.reminder.kind", reminder.Kind.ToString()));
+            count++;
+        }
+
+        return count;
+    }
+}

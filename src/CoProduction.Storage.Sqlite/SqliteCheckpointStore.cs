@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Notifications;
+using Microsoft.Data.Sqlite;
+
+namespace CoProduction.Storage.Sqlite;
+
+/// <summary>
+/// Keeps notification checkpoints in the event store's own SQLite file (table <c>checkpoints</c>), so a
+/// restarted app, or another process over the same file, offers each handler exactly what it missed.
+/// </summary>
+/// <remarks>
+/// A checkpoint only moves forward: storing a lower position than the stored one keeps the stored one.
+/// The table is created on first use, next to the event store's tables, without touching their schema.
+/// </remarks>
+public sealed class SqliteCheckpointStore : ICheckpointStore
+{
+    private readonly string connectionString;
+    private readonly int busyTimeoutMilliseconds;
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private volatile bool schemaReady;
+
+    /// <summary>Creates the checkpoint store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
+    /// <param name="options">The file and busy timeout.</param>
+    /// <exception cref="ArgumentException">Neither a path nor a connection string is given, or the busy timeout is negative.</exception>
+    public SqliteCheckpointStore(SqliteEventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
+        connectionString = SqliteEventStore.ConnectionFor(options).ToString();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<long> GetAsync(string subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT position FROM checkpoints WHERE subscriber = $subscriber";
+        read.Parameters.AddWithValue("$subscriber", subscriber);
+        return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask SetAsync(string subscriber, long position, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var write = connection.CreateCommand();
+        write.CommandText =
+            """
+            INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
+            ON CONFLICT (subscriber) DO UPDATE SET position = MAX(position, excluded.position)
+            """;
+        write.Parameters.AddWithValue("$subscriber", subscriber);
+        write.Parameters.AddWithValue("$position", position);
+        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = string.Create(
+                    CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!schemaReady)
+            {
+                await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    using var create = connection.CreateCommand();
+                    create.CommandText =
+                        "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    schemaReady = true;
+                }
+                finally
+                {
+                    schemaGate.Release();
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

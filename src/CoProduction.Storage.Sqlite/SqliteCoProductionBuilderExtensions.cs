@@ -1,0 +1,50 @@
+using System;
+using CoProduction.Notifications;
+using CoProduction.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoProduction;
+
+/// <summary>Chooses the SQLite event store in <c>AddCoProduction(...)</c>.</summary>
+public static class SqliteCoProductionBuilderExtensions
+{
+    /// <summary>
+    /// Keeps events in one SQLite file (created on first use), and the notification checkpoints in the
+    /// same file, so a restarted app catches up on what its handlers missed.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
+    /// <param name="path">The database file's path, for example <c>kilifi.db</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or blank.</exception>
+    public static CoProductionBuilder UseSqliteStore(this CoProductionBuilder builder, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return builder.UseSqliteStore(options => options.Path = path);
+    }
+
+    /// <summary>
+    /// Keeps events in one SQLite file described by the options (path or connection string, busy timeout),
+    /// and the notification checkpoints in the same file.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
+    /// <param name="configure">Sets the store's options.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The options give neither a path nor a connection string, or a negative busy timeout.</exception>
+    public static CoProductionBuilder UseSqliteStore(this CoProductionBuilder builder, Action<SqliteEventStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new SqliteEventStoreOptions();
+        configure(options);
+        var store = new SqliteEventStore(options);
+        var checkpoints = new SqliteCheckpointStore(options);
+
+        builder.Services.RemoveAll<SqliteEventStore>();
+        builder.Services.AddSingleton(store);
+        builder.UseStore(_ => store);
+        builder.Services.RemoveAll<ICheckpointStore>();
+        builder.Services.AddSingleton<ICheckpointStore>(checkpoints);
+        return builder;
+    }
+}

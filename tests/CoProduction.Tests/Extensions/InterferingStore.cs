@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Persistence;
+
+namespace CoProduction.Tests.Extensions;
+
+/// <summary>An in-memory store where another writer gets in just before our next appends.</summary>
+internal sealed class InterferingStore : IEventStore
+{
+    private readonly Queue<Func<Task>> interruptions = new();
+    private bool interrupting;
+
+    public InMemoryEventStore Inner { get; } = new();
+
+    public int Appends { get; private set; }
+
+    /// <summary>Runs the writer before the next append that is not its own.</summary>
+    public void BeforeNextAppend(Func<Task> otherWriter) => interruptions.Enqueue(otherWriter);
+
+    public async ValueTask<AppendResult> AppendAsync(StreamId stream, long expectedVersion, IReadOnlyList<EventData> events, CommandId? commandId = null, CancellationToken cancellationToken = default)
+    {
+        if (!interrupting && interruptions.TryDequeue(out var other))
+        {
+            interrupting = true;
+            try
+            {
+                await other();
+            }
+            finally
+            {
+                interrupting = false;
+            }
+        }
+
+        Appends++;
+        return await Inner.AppendAsync(stream, expectedVersion, events, commandId, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
+        => Inner.ReadStreamAsync(stream, fromVersion, cancellationToken);
+
+    public ValueTask<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+        => Inner.ReadAllAsync(afterPosition, maxCount, cancellationToken);
+}

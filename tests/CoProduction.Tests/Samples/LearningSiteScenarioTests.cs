@@ -1,0 +1,197 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using CoProduction.Cycles;
+using CoProduction.Samples.LearningSites;
+using CoProduction.Tests.Persistence;
+
+namespace CoProduction.Tests.Samples;
+
+/// <summary>Runs the README's sample in-process, in a temporary folder, once for all the facts below.</summary>
+public sealed class LearningSiteScenarioFixture : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public ScenarioResult Result { get; private set; } = null!;
+
+    public string Folder => _folder.Path;
+
+    public async ValueTask InitializeAsync()
+        => Result = await LearningSiteScenario.RunAsync(new SampleOptions(_folder.Path, Fresh: false, SampleOptions.DefaultSeed), TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixture) : IClassFixture<LearningSiteScenarioFixture>
+{
+    private ScenarioResult Result => fixture.Result;
+
+    [Fact]
+    public void The_first_run_tells_the_whole_story_from_an_empty_folder()
+    {
+        Assert.False(Result.Continued);
+        Assert.Equal(Path.Combine(fixture.Folder, LearningSiteScenario.DatabaseFileName), Result.DatabasePath);
+        Assert.True(File.Exists(Result.DatabasePath));
+        Assert.True(Result.EventCount > 200, $"only {Result.EventCount} events stored");
+        Assert.Equal(2018, Result.Timeline[^1].On.Year);
+    }
+
+    [Fact]
+    public void The_journaling_plan_is_blocked_by_the_ethics_gate_with_its_reason_until_the_amendment_is_approved()
+    {
+        Assert.NotEmpty(Result.JournalingBlockedReasons);
+        Assert.Contains(Result.JournalingBlockedReasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal)
+            && r.Contains("not covered", StringComparison.Ordinal));
+
+        var before = Result.Moments.Single(m => m.Title.Contains("needs journaling", StringComparison.Ordinal));
+        var blocked = before.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
+        Assert.False(blocked.IsPermitted);
+        Assert.Contains(blocked.Reasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal));
+
+        var after = Result.Moments.Single(m => m.Title.Contains("after the amendment", StringComparison.Ordinal));
+        var open = after.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
+        Assert.True(open.IsPermitted);
+        Assert.Empty(open.Reasons);
+        Assert.True(Result.JournalingPermittedAfterAmendment);
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Blocked && e.What.Contains("journaling", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_2017_strike_pauses_the_Kilifi_cycle_which_later_resumes_and_completes()
+    {
+        Assert.Equal([new CycleId("kilifi-2017")], Result.PausedAndResumed);
+        var paused = Result.Moments.Single(m => m.Stage == CycleStage.Paused);
+        Assert.Equal(new CycleId("kilifi-2017"), paused.Cycle);
+        Assert.True(paused.Actions.Single(a => a.Trigger == CycleTrigger.Resume).IsPermitted);
+        Assert.Contains(new CycleId("kilifi-2017"), Result.CompletedCycles);
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Shock && e.What.Contains("strike", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Six_annual_cycles_at_Kilifi_and_ten_workshop_cycles_at_Mitchells_Plain_complete()
+    {
+        Assert.Equal(6, Result.CompletedCycles.Count(c => c.Value.StartsWith("kilifi-", StringComparison.Ordinal)));
+        Assert.Equal(10, Result.CompletedCycles.Count(c => c.Value.StartsWith("mp-", StringComparison.Ordinal)));
+        Assert.Equal(16, Result.CompletedCycles.Count);
+    }
+
+    [Fact]
+    public void The_calendar_parses_back_with_Ical_Net()
+    {
+        var calendar = Ical.Net.Calendar.Load(File.ReadAllText(Result.CalendarPath))!;
+
+        var uids = calendar.Events.Select(e => e.Uid).ToArray();
+        Assert.Contains("mp-leadership-workshop@learning-sites.example.org", uids);
+        Assert.Contains("kilifi-reflection-with-managers@learning-sites.example.org", uids);
+        Assert.Contains(calendar.Events, e => e.Alarms.Count > 0);   // the approval's end, with its reminders as alarms
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Nairobi");
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Johannesburg");
+
+        // The workshop series yields the same meetings in the calendar as in the library's agenda.
+        var workshops = calendar.Events.Single(e => e.Uid == "mp-leadership-workshop@learning-sites.example.org");
+        var from = new Ical.Net.DataTypes.CalDateTime(new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+        var firstInSeptember = workshops.GetOccurrences(from).First().Period.StartTime.AsUtc;
+        Assert.Contains(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal)
+            && a.Start.ToInstant().ToDateTimeUtc() == firstInSeptember);
+    }
+
+    [Fact]
+    public void The_approval_nearing_expiry_raises_its_reminders_then_is_renewed()
+    {
+        var expiring = Result.Reminders.Where(r => r.Id.StartsWith("approval-expiring/KWTRP-2/2018-01-31/", StringComparison.Ordinal));
+        Assert.Equal(["60d", "30d", "15d", "7d"], expiring.Select(r => r.Id.Split('/')[^1]));
+        Assert.All(Result.Reminders, r => Assert.Contains("KWTRP-2", r.Text, StringComparison.Ordinal));
+        var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("renewed until 2019-01-31", StringComparison.Ordinal));
+        Assert.True(renewed.On > Result.Reminders[^1].DueOn || renewed.On == Result.Reminders[^1].DueOn);
+    }
+
+    [Fact]
+    public void The_agenda_shows_the_coming_quarters_meetings_in_each_sites_zone()
+    {
+        Assert.NotEmpty(Result.Agenda);
+        Assert.All(Result.Agenda, a => Assert.InRange(a.Start.ToInstant(), Result.EndedAt, Result.EndedAt + NodaTime.Duration.FromDays(92)));
+        Assert.Contains(Result.Agenda, a => a.Start.Zone.Id == "Africa/Johannesburg");
+        Assert.Contains(Result.Agenda, a => a.Start.Zone.Id == "Africa/Nairobi");
+    }
+
+    [Fact]
+    public void The_report_and_the_diagrams_are_written_next_to_the_database()
+    {
+        Assert.Equal(fixture.Folder, Path.GetDirectoryName(Result.ReportPath));
+        var report = File.ReadAllText(Result.ReportPath);
+        Assert.Contains("journaling with facility managers", report, StringComparison.Ordinal);
+        Assert.Equal(["cycle.mmd", "protocol.mmd", "amendment.mmd", "meeting-occurrence.mmd"], Result.DiagramPaths.Select(Path.GetFileName));
+        Assert.All(Result.DiagramPaths, p => Assert.StartsWith("stateDiagram-v2", File.ReadAllText(p), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_console_report_is_plain_ASCII_text_when_redirected_and_names_its_files()
+    {
+        var output = new StringWriter();
+        ConsoleReport.Write(ConsoleReport.Create(output, redirected: true), Result, new SampleOptions(fixture.Folder, false, SampleOptions.DefaultSeed));
+        var text = output.ToString();
+
+        Assert.DoesNotContain('\u001b', text);                       // no ANSI escapes in CI logs
+        Assert.All(text, c => Assert.True(c < 128 || char.IsLetter(c) || c is '→' or '—' or '–', $"'{c}' (U+{(int)c:X4})"));
+        Assert.Contains("journaling with facility managers", text, StringComparison.Ordinal);
+        Assert.Contains(Result.DatabasePath, text, StringComparison.Ordinal);
+        Assert.Contains(Result.CalendarPath, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_are_parsed_by_hand_and_bad_ones_say_what_is_wrong()
+    {
+        var options = SampleOptions.Parse(["--output", "out", "--fresh", "--seed", "7"], out var help);
+        Assert.False(help);
+        Assert.Equal(Path.GetFullPath("out"), options.OutputDirectory);
+        Assert.True(options.Fresh);
+        Assert.Equal(7, options.Seed);
+
+        var defaults = SampleOptions.Parse([], out _);
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), SampleOptions.DefaultOutputFolder), defaults.OutputDirectory);
+        Assert.False(defaults.Fresh);
+
+        Assert.Contains("--seed needs a whole number", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--seed", "x"], out _)).Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown option '--colour'", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--colour"], out _)).Message, StringComparison.Ordinal);
+        Assert.Contains("--output needs a value", Assert.Throws<FormatException>(() => SampleOptions.Parse(["--output"], out _)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_run_on_the_same_folder_continues_the_stored_story_by_one_year()
+    {
+        using var folder = new TempFolder();
+        var options = new SampleOptions(folder.Path, Fresh: false, Seed: 7);
+        var first = await LearningSiteScenario.RunAsync(options, TestContext.Current.CancellationToken);
+        var second = await LearningSiteScenario.RunAsync(options, TestContext.Current.CancellationToken);
+
+        Assert.False(first.Continued);
+        Assert.True(second.Continued);
+        Assert.Equal([new CycleId("kilifi-2019")], second.CompletedCycles);
+        Assert.True(second.EventCount > first.EventCount);
+        Assert.Contains(second.Timeline, e => e.What.Contains("renewed until 2020-01-31", StringComparison.Ordinal));
+        Assert.Contains(second.Moments.Single().Actions, a => a.Trigger == CycleTrigger.StartActing && a.IsPermitted);
+
+        var fresh = await LearningSiteScenario.RunAsync(options with { Fresh = true }, TestContext.Current.CancellationToken);
+        Assert.False(fresh.Continued);
+        Assert.Equal(first.EventCount, fresh.EventCount);
+        Assert.Equal(first.Timeline, fresh.Timeline);
+    }
+
+    [Fact]
+    public async Task The_seed_moves_the_days_but_not_the_outcomes()
+    {
+        using var folder = new TempFolder();
+        var other = await LearningSiteScenario.RunAsync(new SampleOptions(folder.Path, Fresh: true, Seed: 99), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(Result.Timeline.Select(e => e.On), other.Timeline.Select(e => e.On));
+        Assert.Equal(Result.CompletedCycles.Select(c => c.Value).Order(), other.CompletedCycles.Select(c => c.Value).Order());
+        Assert.Equal(Result.PausedAndResumed, other.PausedAndResumed);
+        Assert.NotEmpty(other.JournalingBlockedReasons);
+        Assert.True(other.JournalingPermittedAfterAmendment);
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using CoProduction.Cycles;
+using CoProduction.Ethics;
+using CoProduction.Persistence;
+using CoProduction.Protocols;
+using CoProduction.Sites;
+using CoProduction.Storage.Sqlite;
+using CoProduction.Tests.Persistence;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CoProduction.Tests.Samples.Snippets;
+
+// The code blocks of README.md and docs/getting-started.md, compiled and run. Each #region is
+// one block, copied into the page verbatim (DocsSnippetTests checks that they stay the same).
+public sealed class FirstCycleSnippets
+{
+    [Fact]
+    public void The_first_cycle_in_ten_lines_reaches_Acting()
+    {
+        var output = new StringWriter();
+        var Console = output;   // the snippet prints; the test reads what it printed
+
+        #region first-cycle
+        var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
+        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, at, by);
+        kilifi.AddMember(new MemberId("amina"), "Amina", null, at, by); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), at, by);
+        kilifi.AddMember(new MemberId("peter"), "Peter", null, at, by); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), at, by);
+        var rules = new CycleRules(ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), zones);
+        var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("feedback"), "feedback to the county team", ActivityKind.Feedback, null, new LocalDate(2016, 3, 8), new MemberId("amina")), at, by, rules);
+        cycle.EndorsePlan(new MemberId("amina"), at, by, rules); cycle.EndorsePlan(new MemberId("peter"), at, by, rules);   // a researcher and a manager
+        foreach (var a in cycle.Availability(at, rules)) { Console.WriteLine($"{a.Trigger}: {(a.IsPermitted ? "ok" : string.Join("; ", a.Reasons))}"); }
+        cycle.StartActing(at, by, rules);   // Planning → Acting; a CommandRejectedException with the reasons if a guard is unmet
+        #endregion
+
+        Assert.Equal(CycleStage.Acting, cycle.Stage);
+        Assert.Contains("StartActing: ok", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("StartReflecting: StartReflecting is not possible in Planning", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_activity_that_collects_data_needs_an_approved_protocol()
+    {
+        var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
+        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, at, by);
+        kilifi.AddMember(new MemberId("amina"), "Amina", null, at, by); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), at, by);
+        kilifi.AddMember(new MemberId("peter"), "Peter", null, at, by); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), at, by);
+        var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
+        var committee = Actor.Named("kemri-seru");
+
+        #region gated-activity
+        var protocol = Protocol.Draft(new ProtocolId("KWTRP-2"), ProtocolKind.Main, "Micro-practices of governance", "KEMRI-Wellcome Trust",
+            new CommitteeId("kemri-seru"), new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [kilifi.Id]),
+            new HashSet<SiteId> { kilifi.Id }, at, by);
+        protocol.Submit(at, by);
+        protocol.StartReview(at, committee);
+        protocol.Approve(new LocalDate(2016, 2, 1), CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(new LocalDate(2016, 2, 1)), at, committee);
+
+        var rules = new CycleRules(ProtocolEthicsGate.From([protocol]), TeamRoster.Of(kilifi.State), zones);   // the gate is a snapshot: rebuild it when protocols change
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("journals"), "journaling with facility managers", ActivityKind.Research,
+            new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(2016, 3, 8), new MemberId("amina")), at, by, rules);
+        cycle.EndorsePlan(new MemberId("amina"), at, by, rules);
+        cycle.EndorsePlan(new MemberId("peter"), at, by, rules);
+
+        var startActing = cycle.Availability(at, rules).Single(a => a.Trigger == CycleTrigger.StartActing);
+        // startActing.IsPermitted == false; startActing.Reasons: "Planned activity 'journaling with facility managers' is not
+        // covered by any approved protocol on 2016-03-08: amend protocol 'KWTRP-2' to add journaling and facility-managers or ..."
+        #endregion
+
+        Assert.False(startActing.IsPermitted);
+        Assert.Contains(startActing.Reasons, r => r.Contains("amend protocol 'KWTRP-2'", StringComparison.Ordinal));
+        Assert.Throws<CommandRejectedException>(() => cycle.StartActing(at, by, rules));
+    }
+
+    [Fact]
+    public async Task A_cycle_saved_to_SQLite_loads_back_equal()
+    {
+        using var folder = new TempFolder();
+        var dataFolder = folder.Path;
+        var clock = new FakeClock(Instant.FromUtc(2016, 3, 1, 6, 0));
+        var by = Actor.Named("kilifi-team");
+        var cycle = Cycle.Start(new CycleId("kilifi-2016"), new SiteId("kilifi"), 1, "Budget decisions", DateTimeZoneProviders.Tzdb["Africa/Nairobi"], clock.GetCurrentInstant(), by);
+
+        #region save-and-load
+        var store = new SqliteEventStore(new SqliteEventStoreOptions { Path = Path.Combine(dataFolder, "kilifi.db") });   // one file, WAL, safe across processes
+        var cycles = new AggregateRepository<Cycle>(store, EventSerializer.Default);
+        await cycles.SaveAsync(cycle);                         // appends the new events at the version it was loaded at
+        var again = await cycles.LoadAsync(cycle.StreamId);    // replays them, checked against the machine
+        // again.State == cycle.State; again.Version == cycle.Version
+        #endregion
+
+        Assert.Equal(cycle.State, again.State);
+        Assert.Equal(cycle.Version, again.Version);
+    }
+}
