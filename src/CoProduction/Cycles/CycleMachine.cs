@@ -160,9 +160,19 @@ internal static class CycleMachine
             text += ": " + string.Join(" or ", decision.Remedies);
         }
 
-        if (decision.Reasons.Count > 0)
+        // The gate's first reason restates the headline above; the rest say what each protocol lacks.
+        var details = new List<string>(decision.Reasons.Count);
+        foreach (var reason in decision.Reasons)
         {
-            text += " (" + string.Join("; ", decision.Reasons) + ")";
+            if (!reason.Contains("is not covered by any approved protocol", StringComparison.Ordinal))
+            {
+                details.Add(reason.TrimEnd('.'));
+            }
+        }
+
+        if (details.Count > 0)
+        {
+            text += " (" + string.Join("; ", details) + ")";
         }
 
         return text;

@@ -94,9 +94,10 @@ public sealed class ProtocolEthicsGate : IEthicsGate
                 continue;
             }
 
-            if (!scope.Contains(site) && missing.Length == 3)
+            if (!scope.Contains(site) && p.Kind != ProtocolKind.Umbrella && missing.Length > 1)
             {
-                // A protocol for another site says nothing useful about this activity.
+                // Another site's protocol is a remedy only when it already permits the method and the
+                // group (extend it to this site); an umbrella protocol spans sites by design.
                 continue;
             }
 

@@ -54,4 +54,14 @@ public sealed class ProtocolEthicsGateTests
         Assert.Contains("amend protocol 'SED-1' to add kilifi", decision.Remedies);
         Assert.DoesNotContain(decision.Remedies, r => r.StartsWith("open a sub-study", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_protocol_for_another_site_that_lacks_the_method_too_is_not_offered_as_a_remedy()
+    {
+        var sedibeng = Approved("SED-1", new ProtocolScope([DataCollectionMethod.Observation], [RespondentGroup.DistrictManagers], [Sedibeng]));
+        var decision = ProtocolEthicsGate.From([sedibeng]).Check(Interview with { Date = new LocalDate(2015, 4, 1) });
+
+        Assert.DoesNotContain(decision.Remedies, r => r.Contains("SED-1", StringComparison.Ordinal));
+        Assert.Contains(decision.Remedies, r => r.StartsWith("open a sub-study", StringComparison.Ordinal));
+    }
 }
