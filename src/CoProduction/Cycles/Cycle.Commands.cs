@@ -509,7 +509,12 @@ public sealed partial class Cycle
                 $"The command is dated {at}, before the cycle's latest event at {latest}: a cycle's history is kept in order"));
         }
 
-        Machine.EnsureCanFire(d, State.Stage, trigger, Description);
+        // The description is built only for a refusal: an accepted command allocates no message text.
+        if (!Machine.CanFire(d, State.Stage, trigger, out var reasons))
+        {
+            throw Machine.Reject(d, State.Stage, trigger, Description, [.. reasons]);
+        }
+
         return d;
     }
 

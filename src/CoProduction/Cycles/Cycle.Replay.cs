@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CoProduction.Collections;
 using NodaTime;
 
@@ -25,7 +26,7 @@ public sealed partial class Cycle
         ReflectingStarted e => Enter(state, CycleStage.Reflecting, e.At),
         EvaluatingStarted e => Enter(state, CycleStage.Evaluating, e.At),
         RevisingStarted e => Enter(state, CycleStage.Revising, e.At),
-        CycleCompleted e => Finish(state, e.At) with { Stage = CycleStage.Completed },
+        CycleCompleted e => state with { Stage = CycleStage.Completed, Timeline = Closed(state.Timeline, e.At) },
         CyclePaused e => state with
         {
             Stage = CycleStage.Paused,
@@ -107,21 +108,40 @@ public sealed partial class Cycle
     /// <summary>Closes the current stage's visit and opens one for <paramref name="stage"/>.</summary>
     private static CycleState Enter(CycleState state, CycleStage stage, Instant at)
     {
-        var closed = Finish(state, at);
-        return closed with { Stage = stage, Timeline = closed.Timeline.Add(new StageVisit(stage, at, null, Duration.Zero)) };
+        // One new array: the visits so far (the last one closed) and the new visit.
+        var timeline = state.Timeline;
+        var visits = new StageVisit[timeline.Count + 1];
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            visits[i] = timeline[i];
+        }
+
+        if (timeline.Count > 0 && visits[timeline.Count - 1].Left is null)
+        {
+            visits[timeline.Count - 1] = visits[timeline.Count - 1] with { Left = at };
+        }
+
+        visits[timeline.Count] = new StageVisit(stage, at, null, Duration.Zero);
+        return state with { Stage = stage, Timeline = new ValueList<StageVisit>(ImmutableCollectionsMarshal.AsImmutableArray(visits)) };
     }
 
     /// <summary>Closes the current stage's visit, if open.</summary>
     private static CycleState Finish(CycleState state, Instant at)
     {
         var timeline = state.Timeline;
+        return timeline.IsEmpty || timeline[timeline.Count - 1].Left is not null ? state : state with { Timeline = Closed(timeline, at) };
+    }
+
+    /// <summary>The timeline with its last visit closed at <paramref name="at"/>, or the same list when none is open.</summary>
+    private static ValueList<StageVisit> Closed(ValueList<StageVisit> timeline, Instant at)
+    {
         if (timeline.IsEmpty || timeline[timeline.Count - 1].Left is not null)
         {
-            return state;
+            return timeline;
         }
 
         var last = timeline.Count - 1;
-        return state with { Timeline = timeline.SetItem(last, timeline[last] with { Left = at }) };
+        return timeline.SetItem(last, timeline[last] with { Left = at });
     }
 
     /// <summary>Ends an open pause at <paramref name="at"/> and counts its length inside the stage it interrupted.</summary>

@@ -26,16 +26,19 @@ namespace CoProduction.Cycles;
 /// </remarks>
 public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEvent>, IEventSourcedAggregate<Cycle>
 {
-    private Cycle(CycleId id)
+    private readonly StreamId streamId;
+
+    private Cycle(CycleId id, StreamId? stream = null)
         : base(id, CycleState.NotStarted)
     {
+        streamId = stream ?? StreamId.For(StreamCategory, id);
     }
 
     /// <summary>Gets the stream-name prefix of cycles: <c>cycle</c>.</summary>
     public static string StreamCategory => "cycle";
 
     /// <inheritdoc/>
-    public override StreamId StreamId => StreamId.For(StreamCategory, Id);
+    public override StreamId StreamId => streamId;
 
     /// <summary>Gets the current stage.</summary>
     public CycleStage Stage => State.Stage;
@@ -87,12 +90,14 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
                 "the history of a cycle begins with cycle.started.");
         }
 
-        var cycle = new Cycle(started.Cycle);
-        if (cycle.StreamId != stream)
+        if (!IsStreamOf(stream, started.Cycle))
         {
+            var other = new Cycle(started.Cycle);
             throw new InvalidHistoryException(
-                cycle.Description, 1, nameof(CycleStarted), "it belongs to stream '" + cycle.StreamId.Value + "', not '" + stream.Value + "'.");
+                other.Description, 1, nameof(CycleStarted), "it belongs to stream '" + other.StreamId.Value + "', not '" + stream.Value + "'.");
         }
+
+        var cycle = new Cycle(started.Cycle, stream);
 
         cycle.Replay(history);
         return cycle;
@@ -148,6 +153,18 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="stream"/> is <c>cycle-{id}</c>, compared without building the name.</summary>
+    private static bool IsStreamOf(StreamId stream, CycleId id)
+    {
+        var value = stream.Value.AsSpan();
+        var category = StreamCategory.AsSpan();
+        return id.Value is { } text
+            && value.Length == category.Length + 1 + text.Length
+            && value.StartsWith(category, StringComparison.Ordinal)
+            && value[category.Length] == '-'
+            && value[(category.Length + 1)..].SequenceEqual(text);
     }
 
     private static ValueList<ExpectedStageLength> ExpectedLengths(IEnumerable<ExpectedStageLength>? lengths)

@@ -20,6 +20,8 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     where TState : class
     where TEvent : class, IDomainEvent
 {
+    private const int HistoryHeadroom = 4;
+
     private readonly List<TEvent> history;
     private int committed;
 
@@ -30,7 +32,7 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     {
         Id = id;
         State = initialState ?? throw new ArgumentNullException(nameof(initialState));
-        history = [];
+        history = new List<TEvent>(2 * HistoryHeadroom);
     }
 
     /// <summary>Gets the aggregate's id.</summary>
@@ -80,7 +82,8 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
             throw new InvalidOperationException("Replay is only for an aggregate with no history.");
         }
 
-        history.Capacity = events.Count;
+        // Room for the next few commands: a loaded aggregate usually records one and is saved.
+        history.Capacity = events.Count + HistoryHeadroom;
         var state = State;
         for (var i = 0; i < events.Count; i++)
         {

@@ -106,12 +106,15 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         runner.Context = context;
         try
         {
-            if (runner.Machine.CanFire(trigger, out ICollection<string>? unmet))
+            // The accepted path asks the configured guards directly; only a refusal pays for Stateless'
+            // evaluation with the list of unmet guards.
+            if (runner.GuardsHold(state, trigger) || runner.Machine.CanFire(trigger))
             {
                 reasons = [];
                 return true;
             }
 
+            runner.Machine.CanFire(trigger, out ICollection<string>? unmet);
             reasons = Explain(context, state, trigger, unmet);
             return false;
         }
@@ -160,7 +163,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
             var permitted = new List<TTrigger>();
             foreach (var t in triggers)
             {
-                if (runner.Machine.CanFire(t))
+                if (runner.GuardsHold(state, t) || runner.Machine.CanFire(t))
                 {
                     permitted.Add(t);
                 }
@@ -289,10 +292,20 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
 
     private sealed class Runner
     {
+        private static readonly object[] NoArguments = [];
+
+        private readonly int triggerCount;
+
+        // [state * triggerCount + trigger] → one entry per configured behaviour → its guard conditions;
+        // null when the configuration could not be read (then Stateless decides everything).
+        private readonly Func<object[], bool>[][]?[]? guards;
+
         public Runner(ExplainableMachine<TState, TTrigger, TContext> owner)
         {
             Machine = new StateMachine<TState, TTrigger>(() => State, s => State = s);
             owner.configure(Machine, () => Context ?? throw new InvalidOperationException("A guard ran outside a decision."));
+            triggerCount = owner.triggerCount;
+            guards = ConfiguredGuards.Read(Machine, owner.destinations.Length / Math.Max(1, owner.triggerCount), owner.triggerCount);
         }
 
         public StateMachine<TState, TTrigger> Machine { get; }
@@ -300,5 +313,40 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         public TState State { get; set; }
 
         public TContext? Context { get; set; }
+
+        /// <summary>
+        /// Whether a behaviour configured for the trigger in the state has all its guards met, read
+        /// from the machine's own configuration without Stateless' per-call allocations. A
+        /// <see langword="false"/> answer is not final: the caller then asks Stateless.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool GuardsHold(TState state, TTrigger trigger)
+        {
+            var index = (Index(state) * triggerCount) + Index(trigger);
+            if (guards is null || (uint)index >= (uint)guards.Length || guards[index] is not { } behaviours)
+            {
+                return false;
+            }
+
+            foreach (var conditions in behaviours)
+            {
+                var met = true;
+                foreach (var condition in conditions)
+                {
+                    if (!condition(NoArguments))
+                    {
+                        met = false;
+                        break;
+                    }
+                }
+
+                if (met)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
