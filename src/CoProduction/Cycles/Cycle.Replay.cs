@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CoProduction.Collections;
+using CoProduction.Events;
 using NodaTime;
 
 namespace CoProduction.Cycles;
@@ -43,33 +44,43 @@ public sealed partial class Cycle
             AbandonReason = e.Reason,
         },
         NextCycleStarted e => state with { NextCycle = e.NextCycle },
-        CycleStarted e => new CycleState
-        {
-            IsStarted = true,
-            Site = e.Site,
-            Number = e.Number,
-            Focus = e.Focus,
-            TimeZoneId = e.TimeZoneId,
-            StartedAt = e.At,
-            StartedOn = e.StartedOn,
-            ExpectedStageLengths = e.ExpectedStageLengths,
-            PreviousCycle = e.PreviousCycle,
-            Proposals = e.Proposals,
-            Stage = CycleStage.Planning,
-            Timeline = [new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)],
-        },
+        CycleStarted e => ApplyStarted(e),
         _ => state,
+    };
+
+    /// <summary>The state a history begins with: what <see cref="CycleStarted"/> records.</summary>
+    private static CycleState ApplyStarted(CycleStarted e) => new()
+    {
+        IsStarted = true,
+        Site = e.Site,
+        Number = e.Number,
+        Focus = e.Focus,
+        TimeZoneId = e.TimeZoneId,
+        StartedAt = e.At,
+        StartedOn = e.StartedOn,
+        ExpectedStageLengths = e.ExpectedStageLengths,
+        PreviousCycle = e.PreviousCycle,
+        Proposals = e.Proposals,
+        Stage = CycleStage.Planning,
+        Timeline = [new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)],
     };
 
     /// <inheritdoc/>
     protected override string? CheckReplay(CycleState before, ICycleEvent @event, CycleState after)
+        => CheckTransition(before.IsStarted, before.Stage, @event, after.Stage);
+
+    /// <inheritdoc/>
+    protected override ReplayFold<CycleState, ICycleEvent> CreateReplayFold() => new CycleReplayFold();
+
+    /// <summary>Whether one replayed event fits the machine's table; shared by both folds.</summary>
+    private static string? CheckTransition(bool wasStarted, CycleStage before, ICycleEvent @event, CycleStage after)
     {
         if (@event is CycleStarted)
         {
-            return before.IsStarted ? "a cycle is started once; this history starts it again." : null;
+            return wasStarted ? "a cycle is started once; this history starts it again." : null;
         }
 
-        if (!before.IsStarted)
+        if (!wasStarted)
         {
             return "the history of a cycle begins with cycle.started.";
         }
@@ -79,9 +90,9 @@ public sealed partial class Cycle
             return "the cycle's machine has no trigger for this event.";
         }
 
-        return Machine.Allows(before.Stage, trigger, after.Stage)
+        return Machine.Allows(before, trigger, after)
             ? null
-            : "the cycle's machine has no " + trigger.ToString() + " from " + before.Stage.ToString() + " to " + after.Stage.ToString() + ".";
+            : "the cycle's machine has no " + trigger.ToString() + " from " + before.ToString() + " to " + after.ToString() + ".";
     }
 
     private static CycleTrigger? TriggerOf(ICycleEvent @event) => @event switch

@@ -84,7 +84,7 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
 
         // Room for the next few commands: a loaded aggregate usually records one and is saved.
         history.Capacity = events.Count + HistoryHeadroom;
-        var state = State;
+        var fold = CreateReplayFold();
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i] is not TEvent e)
@@ -93,19 +93,27 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
                     Description, i + 1, events[i]?.GetType().Name ?? "null", $"it is not a {typeof(TEvent).Name}.");
             }
 
-            var next = Apply(state, e);
-            if (CheckReplay(state, e, next) is { } problem)
+            if (fold.Apply(e) is { } problem)
             {
                 throw new InvalidHistoryException(Description, i + 1, e.GetType().Name, problem);
             }
 
-            state = next;
             history.Add(e);
         }
 
-        State = state;
+        State = fold.ToState();
         committed = history.Count;
     }
+
+    /// <summary>
+    /// Creates the fold a replay runs. The default applies each event with <see cref="Apply"/> and
+    /// checks it with <see cref="CheckReplay"/>. An aggregate with long histories may return a
+    /// mutable fold instead, because replaying through immutable states copies the state (and its
+    /// lists) once per event; such a fold must produce exactly the state <see cref="Apply"/>
+    /// produces and check each event as <see cref="CheckReplay"/> does.
+    /// </summary>
+    /// <returns>A new fold, positioned before the first event.</returns>
+    protected virtual ReplayFold<TState, TEvent> CreateReplayFold() => new ApplyingFold(this);
 
     /// <summary>Folds one event into the state. Pure: no guards, no clock, no I/O.</summary>
     /// <param name="state">The state before.</param>
@@ -119,4 +127,24 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     /// <param name="after">The state after the event.</param>
     /// <returns><see langword="null"/> when the event fits; otherwise what is wrong, as a sentence.</returns>
     protected abstract string? CheckReplay(TState before, TEvent @event, TState after);
+
+    /// <summary>The default fold: one immutable state per event, through <see cref="Apply"/>.</summary>
+    private sealed class ApplyingFold(AggregateRoot<TId, TState, TEvent> owner) : ReplayFold<TState, TEvent>
+    {
+        private TState state = owner.State;
+
+        public override string? Apply(TEvent @event)
+        {
+            var next = owner.Apply(state, @event);
+            if (owner.CheckReplay(state, @event, next) is { } problem)
+            {
+                return problem;
+            }
+
+            state = next;
+            return null;
+        }
+
+        public override TState ToState() => state;
+    }
 }

@@ -1,0 +1,54 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace CoProduction.Collections;
+
+/// <summary>
+/// A list that only grows, for folds that build a <see cref="ValueList{T}"/> in place: no builder
+/// object, no array until the first item, and no copy at the end when the array is exactly full.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal struct GrowingList<T>
+{
+    private T[]? items;
+
+    public int Count { get; private set; }
+
+    public readonly ref T this[int index] => ref items![index];
+
+    public void Add(T item)
+    {
+        if (items is null)
+        {
+            items = new T[4];
+        }
+        else if (Count == items.Length)
+        {
+            Array.Resize(ref items, Count * 2);
+        }
+
+        items[Count++] = item;
+    }
+
+    public void Clear()
+    {
+        items = null;
+        Count = 0;
+    }
+
+    public readonly ValueList<T> ToValueList()
+    {
+        if (Count == 0)
+        {
+            return default;
+        }
+
+        var array = items!;
+        if (Count != array.Length)
+        {
+            array = array.AsSpan(0, Count).ToArray();
+        }
+
+        return new ValueList<T>(ImmutableCollectionsMarshal.AsImmutableArray(array));
+    }
+}
