@@ -37,47 +37,17 @@ public sealed partial class Cycle
             switch (@event)
             {
                 case ActionRecorded e:
-                    if ((problem = Check(CycleTrigger.RecordAction, stage)) is null)
-                    {
-                        actions.Add(e.Action);
-                    }
-
-                    return problem;
+                    return Append(ref actions, e.Action, CycleTrigger.RecordAction);
                 case ActivityPlanned e:
-                    if ((problem = Check(CycleTrigger.PlanActivity, stage)) is null)
-                    {
-                        activities.Add(e.Activity);
-                    }
-
-                    return problem;
+                    return Append(ref activities, e.Activity, CycleTrigger.PlanActivity);
                 case PlanEndorsed e:
-                    if ((problem = Check(CycleTrigger.EndorsePlan, stage)) is null)
-                    {
-                        endorsements.Add(e.Endorsement);
-                    }
-
-                    return problem;
+                    return Append(ref endorsements, e.Endorsement, CycleTrigger.EndorsePlan);
                 case ReflectionRecorded e:
-                    if ((problem = Check(CycleTrigger.RecordReflection, stage)) is null)
-                    {
-                        reflections.Add(e.Reflection);
-                    }
-
-                    return problem;
+                    return Append(ref reflections, e.Reflection, CycleTrigger.RecordReflection);
                 case EvaluationRecorded e:
-                    if ((problem = Check(CycleTrigger.RecordEvaluation, stage)) is null)
-                    {
-                        evaluations.Add(e.Evaluation);
-                    }
-
-                    return problem;
+                    return Append(ref evaluations, e.Evaluation, CycleTrigger.RecordEvaluation);
                 case RevisionRecorded e:
-                    if ((problem = Check(CycleTrigger.RecordRevision, stage)) is null)
-                    {
-                        revisions.Add(e.Revision);
-                    }
-
-                    return problem;
+                    return Append(ref revisions, e.Revision, CycleTrigger.RecordRevision);
                 case ActingStarted e:
                     return Enter(CycleTrigger.StartActing, CycleStage.Acting, e.At);
                 case ReflectingStarted e:
@@ -175,6 +145,18 @@ public sealed partial class Cycle
             Timeline = timeline.ToValueList(),
             AbandonReason = abandonReason,
         };
+
+        /// <summary>Checks a record-adding event and appends its record.</summary>
+        private string? Append<T>(ref GrowingList<T> list, T item, CycleTrigger trigger)
+        {
+            if (Check(trigger, stage) is { } problem)
+            {
+                return problem;
+            }
+
+            list.Add(item);
+            return null;
+        }
 
         /// <summary>The same check as <see cref="CheckTransition"/>, for an event of a started cycle.</summary>
         private string? Check(CycleTrigger trigger, CycleStage after)
