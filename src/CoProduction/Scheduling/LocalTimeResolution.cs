@@ -49,5 +49,34 @@ internal static class LocalTimeResolutions
 
     /// <summary>Places a local date and time in a zone with the resolution.</summary>
     public static ZonedDateTime Resolve(this LocalTimeResolution resolution, LocalDateTime local, DateTimeZone zone)
-        => zone.ResolveLocal(local, resolution.Resolver());
+        => TryMapUnambiguously(local, zone, out var zoned) ? zoned : zone.ResolveLocal(local, resolution.Resolver());
+
+    /// <summary>
+    /// Maps a local time that lies well inside one zone interval without asking NodaTime for the full
+    /// mapping (which allocates): such a time has exactly one instant, so every resolver agrees.
+    /// </summary>
+    /// <remarks>
+    /// "Well inside" is two days from either transition, more than any change of offset in tzdb
+    /// (the largest is Samoa's 24-hour jump in 2011), so no gap or overlap can reach the time.
+    /// Anything nearer a transition, or a guess that lands in another interval, returns
+    /// <see langword="false"/> and the caller resolves as usual.
+    /// </remarks>
+    internal static bool TryMapUnambiguously(LocalDateTime local, DateTimeZone zone, out ZonedDateTime zoned)
+    {
+        var asUtc = local.InUtc().ToInstant();
+        var interval = zone.GetZoneInterval(asUtc);
+        var candidate = asUtc - Duration.FromSeconds(interval.WallOffset.Seconds);
+        if (interval.Contains(candidate)
+            && (!interval.HasStart || candidate - interval.Start >= TransitionMargin)
+            && (!interval.HasEnd || interval.End - candidate >= TransitionMargin))
+        {
+            zoned = new ZonedDateTime(candidate, zone);
+            return true;
+        }
+
+        zoned = default;
+        return false;
+    }
+
+    private static readonly Duration TransitionMargin = Duration.FromDays(2);
 }
