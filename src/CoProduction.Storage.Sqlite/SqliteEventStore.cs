@@ -252,6 +252,10 @@ public sealed class SqliteEventStore : IEventStore
         return events;
     }
 
+    // SQLite's result codes for a file that is not a database (SQLITE_NOTADB) or is damaged (SQLITE_CORRUPT).
+    private const int NotADatabase = 26;
+    private const int Corrupt = 11;
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
@@ -272,6 +276,11 @@ public sealed class SqliteEventStore : IEventStore
             }
 
             return connection;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            connection.Dispose();
+            throw new SqliteStoreUnreadableException(DataSource, ex);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System.IO;
 using System;
 using System.Linq;
 using System.Threading.Tasks;
@@ -54,6 +55,19 @@ public sealed class SqliteEventStoreTests : IDisposable
         var ex = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await Open().AppendAsync(Stream, 0, [Numbered(1)]));
         Assert.Equal((2L, 1L), (ex.FoundVersion, ex.SupportedVersion));
         Assert.Equal(0L, Scalar(folder.File("store.db"), "SELECT COUNT(*) FROM events"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_a_typed_error_and_left_untouched()
+    {
+        var path = folder.File("notes.db");
+        var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(System.Linq.Enumerable.Repeat("Minutes of the reflection meeting, Kilifi, March 2016. ", 200)));
+        await File.WriteAllBytesAsync(path, text);
+
+        var ex = await Assert.ThrowsAsync<SqliteStoreUnreadableException>(async () => await Open("notes.db").ReadStreamAsync(Stream));
+        Assert.Equal(path, ex.DataSource);
+        Assert.Contains("not a SQLite database", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(text, await File.ReadAllBytesAsync(path));
     }
 
     [Fact]
