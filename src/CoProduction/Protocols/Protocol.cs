@@ -23,6 +23,8 @@ namespace CoProduction.Protocols;
 public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtocolEvent>, IEventSourcedAggregate<Protocol>
 {
     private const string ScopeComplete = "the scope names at least one data-collection method, respondent group and site";
+
+    private const string UmbrellaSpansSites = "an umbrella protocol, shared across sites, names at least two sites";
     private const string NothingPending = "no amendment is pending";
 
     private Protocol(ProtocolId id)
@@ -569,11 +571,19 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
     {
         m.Configure(ProtocolStatus.Draft)
             .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
-            .PermitIf(ProtocolTrigger.Submit, ProtocolStatus.Submitted, () => ctx().ProposedScope.IsComplete, ScopeComplete)
+            .PermitIf(
+                ProtocolTrigger.Submit,
+                ProtocolStatus.Submitted,
+                Tuple.Create<Func<bool>, string>(() => ctx().ProposedScope.IsComplete, ScopeComplete),
+                Tuple.Create<Func<bool>, string>(() => SpansSitesIfUmbrella(ctx()), UmbrellaSpansSites))
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
         m.Configure(ProtocolStatus.ChangesRequested)
             .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
-            .PermitIf(ProtocolTrigger.Submit, ProtocolStatus.Submitted, () => ctx().ProposedScope.IsComplete, ScopeComplete)
+            .PermitIf(
+                ProtocolTrigger.Submit,
+                ProtocolStatus.Submitted,
+                Tuple.Create<Func<bool>, string>(() => ctx().ProposedScope.IsComplete, ScopeComplete),
+                Tuple.Create<Func<bool>, string>(() => SpansSitesIfUmbrella(ctx()), UmbrellaSpansSites))
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
         m.Configure(ProtocolStatus.Submitted)
             .Permit(ProtocolTrigger.StartReview, ProtocolStatus.UnderReview)
@@ -603,8 +613,16 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
             .InternalTransitionIf(ProtocolTrigger.ReleaseAmendment, static _ => true, static () => { }, "frees a withdrawn or rejected amendment");
     }
 
+    private static bool SpansSitesIfUmbrella(ProtocolState state)
+        => state.Kind != ProtocolKind.Umbrella || state.ProposedScope.Sites.Count >= 2;
+
     private static IEnumerable<string> Explain(ProtocolState state, string guard)
     {
+        if (guard == UmbrellaSpansSites)
+        {
+            yield return $"umbrella protocol '{state.Id}' names {state.ProposedScope.Sites.Count} site(s): an umbrella is shared across sites, so name at least two, or draft it as a main protocol";
+        }
+
         if (guard == NothingPending)
         {
             foreach (var p in state.Pending)

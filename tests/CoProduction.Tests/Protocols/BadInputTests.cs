@@ -160,4 +160,29 @@ public sealed class BadInputTests
         Assert.Equal("adds a field researcher", protocol.State.CurrentVersion!.PersonnelChanges);
         Assert.True(protocol.State.Diff(1, 2).IsEmpty);
     }
+
+    [Fact]
+    public void An_umbrella_protocol_naming_one_site_cannot_be_submitted_and_says_why()
+    {
+        var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]);
+        var umbrella = Drafted("RESYST-UMBRELLA", scope, ProtocolKind.Umbrella);
+        var version = umbrella.Version;
+
+        var ex = Assert.Throws<CommandRejectedException>(() => umbrella.Submit(At(1), Researcher));
+
+        Assert.Contains(ex.Reasons, r => r.Contains("name at least two", StringComparison.Ordinal));
+        Assert.Equal(version, umbrella.Version);
+        Assert.Equal(ProtocolStatus.Draft, umbrella.State.Status);
+    }
+
+    [Fact]
+    public void An_umbrella_protocol_across_sites_can_be_submitted()
+    {
+        var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi, MitchellsPlain, Sedibeng]);
+        var umbrella = Drafted("RESYST-UMBRELLA", scope, ProtocolKind.Umbrella);
+
+        umbrella.Submit(At(1), Researcher);
+
+        Assert.Equal(ProtocolStatus.Submitted, umbrella.State.Status);
+    }
 }
