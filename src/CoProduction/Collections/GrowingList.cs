@@ -20,7 +20,9 @@ internal struct GrowingList<T>
     {
         if (items is null)
         {
-            items = new T[4];
+            // Most lists a fold builds hold one or two items: start exact and double, so small
+            // lists usually end exactly full and are frozen without a copy.
+            items = new T[1];
         }
         else if (Count == items.Length)
         {
@@ -28,6 +30,14 @@ internal struct GrowingList<T>
         }
 
         items[Count++] = item;
+    }
+
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > (items?.Length ?? 0))
+        {
+            Array.Resize(ref items, capacity);
+        }
     }
 
     public void Clear()

@@ -22,7 +22,7 @@ public sealed partial class Cycle
         private GrowingList<Revision> revisions;
         private GrowingList<CyclePause> pauses;
         private GrowingList<StageVisit> timeline;
-        private CycleState started = CycleState.NotStarted;
+        private CycleStarted? started;
         private CycleStage stage;
         private CycleStage? pausedFrom;
         private CycleId? next;
@@ -117,19 +117,29 @@ public sealed partial class Cycle
 
                     return problem;
                 case CycleStarted e:
-                    if ((problem = CheckTransition(started.IsStarted, stage, e, CycleStage.Planning)) is null)
+                    if ((problem = CheckTransition(started is not null, stage, e, CycleStage.Planning)) is null)
                     {
                         Start(e);
                     }
 
                     return problem;
                 default:
-                    return CheckTransition(started.IsStarted, stage, @event, stage);
+                    return CheckTransition(started is not null, stage, @event, stage);
             }
         }
 
-        public override CycleState ToState() => started with
+        public override CycleState ToState() => started is not { } e ? CycleState.NotStarted : new CycleState
         {
+            IsStarted = true,
+            Site = e.Site,
+            Number = e.Number,
+            Focus = e.Focus,
+            TimeZoneId = e.TimeZoneId,
+            StartedAt = e.At,
+            StartedOn = e.StartedOn,
+            ExpectedStageLengths = e.ExpectedStageLengths,
+            PreviousCycle = e.PreviousCycle,
+            Proposals = e.Proposals,
             Stage = stage,
             PausedFrom = pausedFrom,
             NextCycle = next,
@@ -161,7 +171,7 @@ public sealed partial class Cycle
         /// <summary>The same check as <see cref="CheckTransition"/>, for an event of a started cycle.</summary>
         private string? Check(CycleTrigger trigger, CycleStage after)
         {
-            if (!started.IsStarted)
+            if (started is null)
             {
                 return "the history of a cycle begins with cycle.started.";
             }
@@ -186,7 +196,8 @@ public sealed partial class Cycle
 
         private void Start(CycleStarted e)
         {
-            started = ApplyStarted(e);
+            // The same state as ApplyStarted: everything empty, one open Planning visit.
+            started = e;
             activities.Clear();
             endorsements.Clear();
             actions.Clear();
@@ -196,11 +207,8 @@ public sealed partial class Cycle
             revisions.Clear();
             pauses.Clear();
             timeline.Clear();
-            foreach (var visit in started.Timeline)
-            {
-                timeline.Add(visit);
-            }
-
+            timeline.EnsureCapacity(5); // Planning and the four working stages of a whole cycle
+            timeline.Add(new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero));
             stage = CycleStage.Planning;
             pausedFrom = null;
             next = null;
