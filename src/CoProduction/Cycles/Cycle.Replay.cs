@@ -48,22 +48,13 @@ public sealed partial class Cycle
         _ => state,
     };
 
-    /// <summary>The state a history begins with: what <see cref="CycleStarted"/> records.</summary>
-    private static CycleState ApplyStarted(CycleStarted e) => new()
+    /// <summary>The state a history begins with: what <see cref="CycleStarted"/> records (built by the replay fold, so it is defined once).</summary>
+    private static CycleState ApplyStarted(CycleStarted e)
     {
-        IsStarted = true,
-        Site = e.Site,
-        Number = e.Number,
-        Focus = e.Focus,
-        TimeZoneId = e.TimeZoneId,
-        StartedAt = e.At,
-        StartedOn = e.StartedOn,
-        ExpectedStageLengths = e.ExpectedStageLengths,
-        PreviousCycle = e.PreviousCycle,
-        Proposals = e.Proposals,
-        Stage = CycleStage.Planning,
-        Timeline = [new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)],
-    };
+        var fold = new CycleReplayFold();
+        _ = fold.Apply(e);
+        return fold.ToState();
+    }
 
     /// <inheritdoc/>
     protected override string? CheckReplay(CycleState before, ICycleEvent @event, CycleState after)
