@@ -19,6 +19,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
 {
     private readonly string connectionString;
     private readonly int busyTimeoutMilliseconds;
+    private readonly string dataSource;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private volatile bool schemaReady;
 
@@ -29,7 +30,9 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
     {
         ArgumentNullException.ThrowIfNull(options);
         busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
-        connectionString = SqliteEventStore.ConnectionFor(options).ToString();
+        var builder = SqliteEventStore.ConnectionFor(options);
+        dataSource = builder.DataSource;
+        connectionString = builder.ToString();
     }
 
     /// <inheritdoc/>
@@ -60,42 +63,23 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, dataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = string.Create(
-                    CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!schemaReady)
-            {
-                await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    using var create = connection.CreateCommand();
-                    create.CommandText =
-                        "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
-                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    schemaReady = true;
-                }
-                finally
-                {
-                    schemaGate.Release();
-                }
-            }
-
-            return connection;
+            using var create = connection.CreateCommand();
+            create.CommandText =
+                "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            schemaReady = true;
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            schemaGate.Release();
         }
     }
 }

@@ -170,12 +170,7 @@ public sealed class SqliteEventStore : IEventStore
         long fromVersion = 1,
         CancellationToken cancellationToken = default)
     {
-        if (stream.Value is null)
-        {
-            throw new ArgumentException("The stream id is default; give a stream.", nameof(stream));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        StoreArguments.CheckReadStream(stream, fromVersion);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var read = Command(
             connection,
@@ -192,8 +187,7 @@ public sealed class SqliteEventStore : IEventStore
         int maxCount,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        StoreArguments.CheckReadAll(afterPosition, maxCount);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var read = Command(
             connection,
@@ -252,42 +246,8 @@ public sealed class SqliteEventStore : IEventStore
         return events;
     }
 
-    // SQLite's result codes for a file that is not a database (SQLITE_NOTADB) or is damaged (SQLITE_CORRUPT).
-    private const int NotADatabase = 26;
-    private const int Corrupt = 11;
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var pragmas = Command(
-                connection,
-                null,
-                string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;")))
-            {
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!schemaReady)
-            {
-                await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-
-            return connection;
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
-        {
-            connection.Dispose();
-            throw new SqliteStoreUnreadableException(DataSource, ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, DataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
 
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

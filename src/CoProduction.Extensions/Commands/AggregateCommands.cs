@@ -32,7 +32,6 @@ internal sealed class AggregateCommands<TAggregate>(
     private static readonly Func<TAggregate, CommandContext, CancellationToken, ValueTask<CommandContext>> AsIs =
         static (_, context, _) => ValueTask.FromResult(context);
 
-    private readonly Dictionary<Type, string> eventNames = EventNames(serializer);
     private readonly ILogger log = logger ?? NullLogger<AggregateCommands<TAggregate>>.Instance;
 
     public ValueTask<CommandResult<TAggregate>> ExecuteAsync<TId>(
@@ -210,18 +209,7 @@ internal sealed class AggregateCommands<TAggregate>(
     }
 
     private string CommandName(IDomainEvent first)
-        => eventNames.TryGetValue(first.GetType(), out var name) ? name : first.GetType().Name;
-
-    private static Dictionary<Type, string> EventNames(EventSerializer serializer)
-    {
-        var names = new Dictionary<Type, string>();
-        foreach (var type in serializer.Types)
-        {
-            names[type.ClrType] = type.Name;
-        }
-
-        return names;
-    }
+        => serializer.TryGetType(first.GetType(), out var type) ? type.Name : first.GetType().Name;
 
     private static CommandId NewCommandId() => new(Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
 }

@@ -16,7 +16,7 @@ namespace CoProduction;
 /// </remarks>
 public sealed class CoProductionOptions
 {
-    /// <summary>The configuration section used by <c>AddCoProduction(sectionPath)</c> when none is given: <c>CoProduction</c>.</summary>
+    /// <summary>The usual configuration section name, <c>CoProduction</c>: pass it to <c>AddCoProduction(string)</c> to bind options from that section.</summary>
     public const string DefaultSectionName = "CoProduction";
 
     /// <summary>

@@ -77,6 +77,12 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <returns>The new list; this one is unchanged.</returns>
     public ValueList<T> AddRange(IEnumerable<T> more) => new(Items.AddRange(more));
 
+    /// <summary>Returns a new list with an item inserted at an index.</summary>
+    /// <param name="index">The 0-based index the item will have; from 0 to <see cref="Count"/>.</param>
+    /// <param name="item">The item.</param>
+    /// <returns>The new list; this one is unchanged.</returns>
+    public ValueList<T> Insert(int index, T item) => new(Items.Insert(index, item));
+
     /// <summary>Returns a new list with the item at an index replaced.</summary>
     /// <param name="index">The 0-based index.</param>
     /// <param name="item">The new item.</param>

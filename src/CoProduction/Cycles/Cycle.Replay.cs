@@ -73,18 +73,21 @@ public sealed partial class Cycle
 
         if (!wasStarted)
         {
-            return "the history of a cycle begins with cycle.started.";
+            return NotStartedYet;
         }
 
-        if (TriggerOf(@event) is not { } trigger)
-        {
-            return "the cycle's machine has no trigger for this event.";
-        }
+        return TriggerOf(@event) is { } trigger
+            ? CheckTrigger(before, trigger, after)
+            : "the cycle's machine has no trigger for this event.";
+    }
 
-        return Machine.Allows(before, trigger, after)
+    private const string NotStartedYet = "the history of a cycle begins with cycle.started.";
+
+    /// <summary>Whether the machine's table has the trigger from one stage to the other; the sentence when not.</summary>
+    private static string? CheckTrigger(CycleStage before, CycleTrigger trigger, CycleStage after)
+        => Machine.Allows(before, trigger, after)
             ? null
             : "the cycle's machine has no " + trigger.ToString() + " from " + before.ToString() + " to " + after.ToString() + ".";
-    }
 
     private static CycleTrigger? TriggerOf(ICycleEvent @event) => @event switch
     {

@@ -170,16 +170,7 @@ public sealed partial class Cycle
 
         /// <summary>The same check as <see cref="CheckTransition"/>, for an event of a started cycle.</summary>
         private string? Check(CycleTrigger trigger, CycleStage after)
-        {
-            if (started is null)
-            {
-                return "the history of a cycle begins with cycle.started.";
-            }
-
-            return Machine.Allows(stage, trigger, after)
-                ? null
-                : "the cycle's machine has no " + trigger.ToString() + " from " + stage.ToString() + " to " + after.ToString() + ".";
-        }
+            => started is null ? NotStartedYet : CheckTrigger(stage, trigger, after);
 
         private string? Enter(CycleTrigger trigger, CycleStage to, Instant at)
         {

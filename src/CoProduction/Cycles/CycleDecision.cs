@@ -9,7 +9,6 @@ internal sealed class CycleDecision
     {
         State = state;
         Rules = rules;
-        At = at;
         Zone = rules.TimeZones[state.TimeZoneId];
         Today = at.InZone(Zone).Date;
     }
@@ -17,8 +16,6 @@ internal sealed class CycleDecision
     public CycleState State { get; }
 
     public CycleRules Rules { get; }
-
-    public Instant At { get; }
 
     public DateTimeZone Zone { get; }
 

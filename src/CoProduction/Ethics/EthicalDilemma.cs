@@ -67,7 +67,7 @@ public sealed class EthicalDilemma : AggregateRoot<DilemmaId, EthicalDilemmaStat
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static EthicalDilemma Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var first = HistoryStart.Require<DilemmaRaised>(stream, history, "dilemma.raised");
+        var first = HistoryStart.Require<DilemmaRaised>(stream, history, e => StreamId.For(StreamCategory, e.Dilemma));
         var dilemma = new EthicalDilemma(first.Dilemma);
         dilemma.Replay(history);
         return dilemma;

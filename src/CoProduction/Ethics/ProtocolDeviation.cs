@@ -86,7 +86,7 @@ public sealed class ProtocolDeviation : AggregateRoot<DeviationId, ProtocolDevia
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static ProtocolDeviation Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var first = HistoryStart.Require<DeviationRecorded>(stream, history, "deviation.recorded");
+        var first = HistoryStart.Require<DeviationRecorded>(stream, history, e => StreamId.For(StreamCategory, e.Deviation));
         var deviation = new ProtocolDeviation(first.Deviation);
         deviation.Replay(history);
         return deviation;

@@ -78,6 +78,23 @@ public sealed class EventSerializer
     /// <summary>Gets every event type this serializer reads and writes.</summary>
     public IEnumerable<RegisteredEventType> Types => byName.Values.Select(e => e.Type);
 
+    /// <summary>Finds how an event type is registered: its wire name and schema version.</summary>
+    /// <param name="eventType">The event's CLR type.</param>
+    /// <param name="type">The registration, when the type is registered.</param>
+    /// <returns>Whether this serializer reads and writes the type.</returns>
+    public bool TryGetType(Type eventType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RegisteredEventType? type)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        if (byType.TryGetValue(eventType, out var entry))
+        {
+            type = entry.Type;
+            return true;
+        }
+
+        type = null;
+        return false;
+    }
+
     /// <summary>Gets the read-only JSON options, for values the events carry (tests, archives, projections).</summary>
     internal JsonSerializerOptions Options { get; }
 

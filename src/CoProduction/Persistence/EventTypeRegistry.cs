@@ -152,7 +152,4 @@ public sealed class EventTypeRegistry
     /// <returns><see langword="true"/> when the type is registered.</returns>
     public bool TryGetByType(Type clrType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RegisteredEventType? type)
         => byType.TryGetValue(clrType, out type);
-
-    internal bool TryGetUpcaster(string name, int fromVersion, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEventUpcaster? upcaster)
-        => upcasters.TryGetValue((name, fromVersion), out upcaster);
 }

@@ -72,7 +72,7 @@ public sealed class InMemoryEventStore : IEventStore
         long fromVersion = 1,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        StoreArguments.CheckReadStream(stream, fromVersion);
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
@@ -92,8 +92,7 @@ public sealed class InMemoryEventStore : IEventStore
         int maxCount,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        StoreArguments.CheckReadAll(afterPosition, maxCount);
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {

@@ -35,4 +35,28 @@ public static class StoreArguments
             }
         }
     }
+
+    /// <summary>Checks a stream read's arguments.</summary>
+    /// <param name="stream">The stream; must not be <c>default</c>.</param>
+    /// <param name="fromVersion">The first version to read; at least 1.</param>
+    /// <exception cref="ArgumentException">An argument breaks one of these rules.</exception>
+    public static void CheckReadStream(StreamId stream, long fromVersion)
+    {
+        if (stream.Value is null)
+        {
+            throw new ArgumentException("The stream id is default; give a stream.", nameof(stream));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+    }
+
+    /// <summary>Checks a global read's arguments.</summary>
+    /// <param name="afterPosition">The last position already seen; not negative.</param>
+    /// <param name="maxCount">The most events to return; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public static void CheckReadAll(long afterPosition, int maxCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+    }
 }

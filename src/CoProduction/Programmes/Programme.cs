@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CoProduction.Events;
 using CoProduction.Persistence;
 using CoProduction.Sites;
@@ -58,7 +59,7 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
     /// <inheritdoc/>
     public static Programme Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var registered = Registry.Registration<ProgrammeRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Programme));
+        var registered = HistoryStart.Require<ProgrammeRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Programme));
         var programme = new Programme(registered.Programme);
         programme.Replay(history);
         return programme;
@@ -109,8 +110,8 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
         {
             ProgrammeRegistered => before.IsRegistered ? "the programme is already registered." : null,
             _ when !before.IsRegistered => "the programme is not registered yet.",
-            ProgrammeSiteAdded e => Contains(before.Sites, e.Site) ? $"site '{e.Site}' is already in the programme." : null,
-            UmbrellaProtocolLinked e => Contains(before.UmbrellaProtocols, e.Protocol) ? $"protocol '{e.Protocol}' is already linked." : null,
+            ProgrammeSiteAdded e => before.Sites.Contains(e.Site) ? $"site '{e.Site}' is already in the programme." : null,
+            UmbrellaProtocolLinked e => before.UmbrellaProtocols.Contains(e.Protocol) ? $"protocol '{e.Protocol}' is already linked." : null,
             _ => $"{@event.GetType().Name} is not an event of a programme.",
         };
     }
@@ -119,23 +120,9 @@ public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProg
         where T : IEquatable<T>
     {
         Registry.RequireId(idValue, paramName);
-        if (Contains(existing, item))
+        if (existing.Contains(item))
         {
             throw Registry.Rejection(Description, command, Commands, duplicate);
         }
-    }
-
-    private static bool Contains<T>(IEnumerable<T> items, T item)
-        where T : IEquatable<T>
-    {
-        foreach (var x in items)
-        {
-            if (x.Equals(item))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

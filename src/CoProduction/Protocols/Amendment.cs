@@ -98,7 +98,7 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static Amendment Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var first = HistoryStart.Require<AmendmentDrafted>(stream, history, "amendment.drafted");
+        var first = HistoryStart.Require<AmendmentDrafted>(stream, history, e => StreamId.For(StreamCategory, e.Amendment));
         var amendment = new Amendment(first.Amendment);
         amendment.Replay(history);
         return amendment;
@@ -293,11 +293,16 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
 
     private static void Configure(Stateless.StateMachine<AmendmentStatus, AmendmentTrigger> m, Func<AmendmentState> ctx)
     {
-        m.Configure(AmendmentStatus.Draft)
-            .InternalTransitionIf(AmendmentTrigger.Revise, static _ => true, static () => { }, "changes checked against the current version")
-            .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
-            .Permit(AmendmentTrigger.Submit, AmendmentStatus.Submitted)
-            .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
+        // A draft and an amendment sent back for changes accept the same commands.
+        foreach (var editable in (ReadOnlySpan<AmendmentStatus>)[AmendmentStatus.Draft, AmendmentStatus.ChangesRequested])
+        {
+            m.Configure(editable)
+                .InternalTransitionIf(AmendmentTrigger.Revise, static _ => true, static () => { }, "changes checked against the current version")
+                .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
+                .Permit(AmendmentTrigger.Submit, AmendmentStatus.Submitted)
+                .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
+        }
+
         m.Configure(AmendmentStatus.Submitted)
             .Permit(AmendmentTrigger.StartReview, AmendmentStatus.UnderReview)
             .PermitIf(AmendmentTrigger.AcceptAsNotification, AmendmentStatus.Approved, () => !ctx().Substantial, NotSubstantial)
@@ -307,11 +312,6 @@ public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmen
             .Permit(AmendmentTrigger.Approve, AmendmentStatus.Approved)
             .Permit(AmendmentTrigger.RequestChanges, AmendmentStatus.ChangesRequested)
             .Permit(AmendmentTrigger.Reject, AmendmentStatus.Rejected)
-            .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
-        m.Configure(AmendmentStatus.ChangesRequested)
-            .InternalTransitionIf(AmendmentTrigger.Revise, static _ => true, static () => { }, "changes checked against the current version")
-            .InternalTransitionIf(AmendmentTrigger.Rebase, static _ => true, static () => { }, "based on the current version")
-            .Permit(AmendmentTrigger.Submit, AmendmentStatus.Submitted)
             .Permit(AmendmentTrigger.Withdraw, AmendmentStatus.Withdrawn);
     }
 

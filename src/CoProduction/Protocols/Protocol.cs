@@ -115,7 +115,7 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
     /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static Protocol Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var first = HistoryStart.Require<ProtocolDrafted>(stream, history, "protocol.drafted");
+        var first = HistoryStart.Require<ProtocolDrafted>(stream, history, e => StreamId.For(StreamCategory, e.Protocol));
         var protocol = new Protocol(first.Protocol);
         protocol.Replay(history);
         return protocol;
@@ -569,22 +569,19 @@ public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtoco
 
     private static void Configure(Stateless.StateMachine<ProtocolStatus, ProtocolTrigger> m, Func<ProtocolState> ctx)
     {
-        m.Configure(ProtocolStatus.Draft)
-            .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
-            .PermitIf(
-                ProtocolTrigger.Submit,
-                ProtocolStatus.Submitted,
-                Tuple.Create<Func<bool>, string>(() => ctx().ProposedScope.IsComplete, ScopeComplete),
-                Tuple.Create<Func<bool>, string>(() => SpansSitesIfUmbrella(ctx()), UmbrellaSpansSites))
-            .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
-        m.Configure(ProtocolStatus.ChangesRequested)
-            .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
-            .PermitIf(
-                ProtocolTrigger.Submit,
-                ProtocolStatus.Submitted,
-                Tuple.Create<Func<bool>, string>(() => ctx().ProposedScope.IsComplete, ScopeComplete),
-                Tuple.Create<Func<bool>, string>(() => SpansSitesIfUmbrella(ctx()), UmbrellaSpansSites))
-            .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
+        // A draft and a protocol sent back for changes accept the same commands.
+        foreach (var editable in (ReadOnlySpan<ProtocolStatus>)[ProtocolStatus.Draft, ProtocolStatus.ChangesRequested])
+        {
+            m.Configure(editable)
+                .InternalTransitionIf(ProtocolTrigger.Revise, static _ => true, static () => { }, "title and proposed scope change")
+                .PermitIf(
+                    ProtocolTrigger.Submit,
+                    ProtocolStatus.Submitted,
+                    Tuple.Create<Func<bool>, string>(() => ctx().ProposedScope.IsComplete, ScopeComplete),
+                    Tuple.Create<Func<bool>, string>(() => SpansSitesIfUmbrella(ctx()), UmbrellaSpansSites))
+                .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);
+        }
+
         m.Configure(ProtocolStatus.Submitted)
             .Permit(ProtocolTrigger.StartReview, ProtocolStatus.UnderReview)
             .Permit(ProtocolTrigger.Withdraw, ProtocolStatus.Withdrawn);

@@ -79,13 +79,7 @@ public sealed class MeetingSeries
     /// <inheritdoc/>
     public static MeetingSeries Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not MeetingSeriesPlanned planned)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, history.Count == 0 ? "nothing" : history[0]?.GetType().Name ?? "null", "a meeting series' history starts with MeetingSeriesPlanned.");
-        }
-
+        var planned = HistoryStart.Require<MeetingSeriesPlanned>(stream, history, e => StreamId.For(StreamCategory, e.Series));
         var series = new MeetingSeries(planned.Plan);
         series.Replay(history);
         return series;
@@ -259,7 +253,7 @@ public sealed class MeetingSeries
 
             if (outcomes[i].Slot > record.Slot)
             {
-                return state with { Outcomes = outcomes.Take(i).Append(record).Concat(outcomes.Skip(i)).ToValueList() };
+                return state with { Outcomes = outcomes.Insert(i, record) };
             }
         }
 

@@ -13,11 +13,26 @@ public sealed record MeetingSeriesState(MeetingSeriesPlan Plan, ValueList<Occurr
     /// <returns>The record, or <see langword="null"/> when the meeting is simply scheduled.</returns>
     public OccurrenceRecord? OutcomeOf(LocalDate slot)
     {
-        foreach (var record in Outcomes)
+        // Outcomes are kept in slot order: search, don't scan (agendas ask once per meeting).
+        var low = 0;
+        var high = Outcomes.Count - 1;
+        while (low <= high)
         {
-            if (record.Slot == slot)
+            var middle = low + ((high - low) / 2);
+            var record = Outcomes[middle];
+            var order = record.Slot.CompareTo(slot);
+            if (order == 0)
             {
                 return record;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 

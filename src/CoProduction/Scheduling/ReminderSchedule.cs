@@ -43,7 +43,7 @@ public static class ReminderSchedule
 
         foreach (var stage in inputs.CycleStages)
         {
-            var end = stage.Zone.ResolveLocal(stage.EnteredAt.InZone(stage.Zone).LocalDateTime + stage.ExpectedLength, NodaTime.TimeZones.Resolvers.LenientResolver);
+            var end = LocalTimeResolution.ShiftForwardOrEarlier.Resolve(stage.EnteredAt.InZone(stage.Zone).LocalDateTime + stage.ExpectedLength, stage.Zone);
             if (end.ToInstant() <= now)
             {
                 result.Add(new Reminder(
@@ -75,7 +75,7 @@ public static class ReminderSchedule
 
         foreach (var engagement in inputs.Engagements)
         {
-            var due = engagement.Zone.ResolveLocal(engagement.LastEngaged.PlusDays(policy.NotEngagedDays) + policy.SendAt, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+            var due = At(engagement.LastEngaged.PlusDays(policy.NotEngagedDays), policy.SendAt, engagement.Zone);
             if (due <= now)
             {
                 var days = Period.DaysBetween(engagement.LastEngaged, now.InZone(engagement.Zone).Date);
@@ -197,8 +197,9 @@ public static class ReminderSchedule
         }
     }
 
+    // The library's documented default resolution (the lenient one: forward in a gap, earlier in an overlap).
     private static Instant At(LocalDate date, LocalTime time, DateTimeZone zone)
-        => zone.ResolveLocal(date + time, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+        => LocalTimeResolution.ShiftForwardOrEarlier.Resolve(date + time, zone).ToInstant();
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -12,7 +12,7 @@ public interface ITeamRoster
     /// <summary>Whether the member is known at the site at all (in any period).</summary>
     /// <param name="site">The site.</param>
     /// <param name="member">The member.</param>
-    /// <returns><see langword="true"/> when the member has ever held a role at the site.</returns>
+    /// <returns><see langword="true"/> when the member has been added to the site's team, with or without a role.</returns>
     bool IsMember(SiteId site, MemberId member);
 
     /// <summary>The roles the member held at the site on the date.</summary>

@@ -108,7 +108,7 @@ public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISit
     /// <inheritdoc/>
     public static LearningSite Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
     {
-        var registered = Registry.Registration<SiteRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Site));
+        var registered = HistoryStart.Require<SiteRegistered>(stream, history, e => StreamId.For(StreamCategory, e.Site));
         var site = new LearningSite(registered.Site);
         site.Replay(history);
         return site;

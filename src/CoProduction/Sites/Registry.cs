@@ -33,22 +33,4 @@ internal static class Registry
             throw new ArgumentException($"'{value}' starts or ends with white space.", paramName);
         }
     }
-
-    /// <summary>The registration event that must open <paramref name="history"/>, checked against the stream it was read from.</summary>
-    internal static TRegistered Registration<TRegistered>(StreamId stream, IReadOnlyList<IDomainEvent> history, Func<TRegistered, StreamId> streamOf)
-        where TRegistered : class, IDomainEvent
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not TRegistered registered)
-        {
-            throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, history.Count == 0 ? "nothing" : history[0]?.GetType().Name ?? "null", $"the history starts with {typeof(TRegistered).Name}.");
-        }
-
-        var expected = streamOf(registered);
-        return expected == stream
-            ? registered
-            : throw new InvalidHistoryException(
-                $"stream '{stream}'", 1, typeof(TRegistered).Name, $"it registers the aggregate of stream '{expected}'.");
-    }
 }
