@@ -5,7 +5,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using CoProduction.Collections;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using NodaTime;

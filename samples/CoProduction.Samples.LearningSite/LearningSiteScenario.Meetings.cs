@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CoProduction.Collections;
 using CoProduction.Scheduling;
 using NodaTime;
 

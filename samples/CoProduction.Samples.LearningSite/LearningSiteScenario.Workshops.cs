@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using CoProduction.Collections;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using NodaTime;

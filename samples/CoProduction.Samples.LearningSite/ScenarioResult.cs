@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using CoProduction.Cycles;
-using CoProduction.Machines;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;

@@ -186,10 +186,10 @@ internal sealed class AggregateCommands<TAggregate>(
         CoProductionTelemetry.Rejected.Add(
             1,
             new KeyValuePair<string, object?>("coproduction.aggregate", TAggregate.StreamCategory),
-            new KeyValuePair<string, object?>("coproduction.command", rejected.Trigger),
-            new KeyValuePair<string, object?>("coproduction.state", rejected.State));
+            new KeyValuePair<string, object?>("coproduction.command", rejected.Trigger.ToString()),
+            new KeyValuePair<string, object?>("coproduction.state", rejected.State.ToString()));
         activity?.SetStatus(ActivityStatusCode.Error, rejected.Message);
-        Log.CommandRejected(log, TAggregate.StreamCategory, rejected.Trigger, rejected.State);
+        Log.CommandRejected(log, TAggregate.StreamCategory, rejected.Trigger.ToString(), rejected.State.ToString());
     }
 
     private static Activity? StartActivity(string operation, StreamId? stream, CommandId id)

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using CoProduction.Collections;
 using CoProduction.Events;
 using NodaTime;
 
@@ -61,7 +60,7 @@ public sealed partial class Cycle
         => CheckTransition(before.IsStarted, before.Stage, @event, after.Stage);
 
     /// <inheritdoc/>
-    protected override ReplayFold<CycleState, ICycleEvent> CreateReplayFold() => new CycleReplayFold();
+    private protected override ReplayFold<CycleState, ICycleEvent> CreateReplayFold() => new CycleReplayFold();
 
     /// <summary>Whether one replayed event fits the machine's table; shared by both folds.</summary>
     private static string? CheckTransition(bool wasStarted, CycleStage before, ICycleEvent @event, CycleStage after)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CoProduction.Collections;
 using CoProduction.Events;
-using CoProduction.Machines;
 using CoProduction.Persistence;
 using NodaTime;
 
@@ -24,7 +22,7 @@ namespace CoProduction.Cycles;
 /// triggers, reasons) and changes nothing; bad arguments throw the <see cref="ArgumentException"/> family.
 /// </para>
 /// </remarks>
-public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEvent>, IEventSourcedAggregate<Cycle>
+public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICycleEvent>, IEventSourcedAggregate<Cycle>
 {
     private readonly StreamId streamId;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CoProduction.Ethics;
-using CoProduction.Machines;
 using CoProduction.Sites;
 using NodaTime;
 using NodaTime.Text;

@@ -1,4 +1,3 @@
-using CoProduction.Collections;
 
 namespace CoProduction.Cycles;
 

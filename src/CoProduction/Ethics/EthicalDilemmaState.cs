@@ -1,29 +1,52 @@
-using CoProduction.Collections;
+using CoProduction.Events;
+using CoProduction.Protocols;
 
 namespace CoProduction.Ethics;
 
-/// <summary>An ethical dilemma as its history made it.</summary>
-/// <param name="Id">The dilemma's id.</param>
-/// <param name="Site">Where it arose.</param>
-/// <param name="Protocol">The protocol concerned, if any.</param>
-/// <param name="Description">What the dilemma is.</param>
-/// <param name="Status">The machine's current stage.</param>
-/// <param name="Discussions">The notes of every discussion, oldest first.</param>
-/// <param name="Resolution">How it was resolved, once resolved.</param>
-/// <param name="EscalatedTo">To whom it was escalated, once escalated.</param>
-/// <param name="Amendment">The amendment an escalation led to, if any.</param>
-public sealed record EthicalDilemmaState(
-    DilemmaId Id,
-    SiteId Site,
-    ProtocolId? Protocol,
-    string Description,
-    DilemmaStatus Status,
-    ValueList<string> Discussions,
-    string? Resolution,
-    string? EscalatedTo,
-    AmendmentId? Amendment)
+/// <summary>An ethical dilemma as its history made it: the fold of its events.</summary>
+public sealed record EthicalDilemmaState
 {
-    internal bool IsNew => Description.Length == 0;
+    private EthicalDilemmaState()
+    {
+    }
 
-    internal static EthicalDilemmaState Initial(DilemmaId id) => new(id, default, null, string.Empty, DilemmaStatus.Raised, [], null, null, null);
+    /// <summary>Gets the dilemma's id.</summary>
+    public DilemmaId Id { get; private init; }
+
+    /// <summary>Gets where it arose.</summary>
+    public SiteId Site { get; private init; }
+
+    /// <summary>Gets the protocol concerned, if any.</summary>
+    public ProtocolId? Protocol { get; private init; }
+
+    /// <summary>Gets what the dilemma is.</summary>
+    public string Description { get; private init; } = string.Empty;
+
+    /// <summary>Gets the machine's current stage.</summary>
+    public DilemmaStatus Status { get; private init; }
+
+    /// <summary>Gets the notes of every discussion, oldest first.</summary>
+    public ValueList<string> Discussions { get; private init; }
+
+    /// <summary>Gets how it was resolved, once resolved.</summary>
+    public string? Resolution { get; private init; }
+
+    /// <summary>Gets to whom it was escalated, once escalated.</summary>
+    public string? EscalatedTo { get; private init; }
+
+    /// <summary>Gets the amendment an escalation led to, if any.</summary>
+    public AmendmentId? Amendment { get; private init; }
+
+    /// <summary>Gets the state before the first event.</summary>
+    internal static EthicalDilemmaState Initial { get; } = new();
+
+    /// <summary>The one fold: the state after <paramref name="event"/>.</summary>
+    internal EthicalDilemmaState Apply(IDilemmaEvent @event) => @event switch
+    {
+        DilemmaRaised e => this with { Id = e.Dilemma, Site = e.Site, Protocol = e.Protocol, Description = e.Description },
+        DilemmaDiscussed e => this with { Status = DilemmaStatus.Discussed, Discussions = Discussions.Add(e.Notes) },
+        DilemmaResolved e => this with { Status = DilemmaStatus.Resolved, Resolution = e.Resolution },
+        DilemmaEscalated e => this with { Status = DilemmaStatus.Escalated, EscalatedTo = e.To, Amendment = e.Amendment },
+        _ => throw Fold.Unknown<EthicalDilemmaState>(@event),
+    };
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CoProduction.Events;
-using CoProduction.Machines;
 using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
@@ -13,7 +12,7 @@ namespace CoProduction.Ethics;
 /// An activity that happened outside approval, recorded with its reporting deadline (working days
 /// after discovery, per the committee's policy and holiday calendar): Open → Reported → Closed.
 /// </summary>
-public sealed class ProtocolDeviation : AggregateRoot<DeviationId, ProtocolDeviationState, IDeviationEvent>, IEventSourcedAggregate<ProtocolDeviation>
+public sealed class ProtocolDeviation : LegacyAggregateRoot<DeviationId, ProtocolDeviationState, IDeviationEvent>, IEventSourcedAggregate<ProtocolDeviation>
 {
     private ProtocolDeviation(DeviationId id)
         : base(id, ProtocolDeviationState.Initial(id))

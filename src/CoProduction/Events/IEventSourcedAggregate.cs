@@ -20,9 +20,6 @@ public interface IEventSourcedAggregate
 
     /// <summary>Gets the events recorded since the aggregate was loaded or last saved, oldest first.</summary>
     IReadOnlyList<IDomainEvent> UncommittedEvents { get; }
-
-    /// <summary>Marks every recorded event as saved, after a successful append.</summary>
-    void MarkCommitted();
 }
 
 /// <summary>An aggregate that a repository can rebuild from its stored history.</summary>

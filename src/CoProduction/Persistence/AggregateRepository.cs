@@ -88,7 +88,10 @@ public sealed class AggregateRepository<TAggregate>
             aggregate.StreamId, aggregate.CommittedVersion, serializer.Serialize(pending), commandId, cancellationToken).ConfigureAwait(false);
         if (!result.WasDuplicate)
         {
-            aggregate.MarkCommitted();
+            if (aggregate is Events.IHistoryCommitter committer)
+            {
+                committer.MarkCommitted();
+            }
         }
 
         return result;

@@ -18,7 +18,7 @@ namespace CoProduction.Persistence;
 /// and a test fails when an event of the assembly is missing.
 /// </para>
 /// <para>
-/// <see cref="Collections.ValueList{T}"/> hides its item type from the generator: list every item type
+/// <see cref="ValueList{T}"/> hides its item type from the generator: list every item type
 /// used inside a <c>ValueList</c> here too. NodaTime converters and naming come from the options
 /// <see cref="EventSerializer"/> builds; enums are written as their names, so reordering an enum
 /// never changes stored data.

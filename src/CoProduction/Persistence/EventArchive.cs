@@ -9,7 +9,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using CoProduction.Collections;
 using NodaTime;
 using NodaTime.Text;
 

@@ -19,7 +19,7 @@ namespace CoProduction.Programmes;
 /// <c>Registered</c>, and a refused command changes nothing. Sites and protocols are referenced by
 /// id; their own aggregates hold the details.
 /// </remarks>
-public sealed class Programme : AggregateRoot<ProgrammeId, ProgrammeState, IProgrammeEvent>, IEventSourcedAggregate<Programme>
+public sealed class Programme : LegacyAggregateRoot<ProgrammeId, ProgrammeState, IProgrammeEvent>, IEventSourcedAggregate<Programme>
 {
     private static readonly string[] Commands = [nameof(AddSite), nameof(LinkUmbrellaProtocol)];
 

@@ -1,4 +1,3 @@
-using CoProduction.Collections;
 using CoProduction.Sites;
 
 namespace CoProduction.Programmes;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Events;
-using CoProduction.Machines;
 using CoProduction.Persistence;
 using NodaTime;
 
@@ -20,7 +19,7 @@ namespace CoProduction.Protocols;
 /// amendment written against a version older than a change to the same item must be
 /// <see cref="Rebase">rebased</see> before it can be lodged or applied.
 /// </remarks>
-public sealed class Amendment : AggregateRoot<AmendmentId, AmendmentState, IAmendmentEvent>, IEventSourcedAggregate<Amendment>
+public sealed class Amendment : LegacyAggregateRoot<AmendmentId, AmendmentState, IAmendmentEvent>, IEventSourcedAggregate<Amendment>
 {
     private const string NotSubstantial = "the amendment is not substantial";
 

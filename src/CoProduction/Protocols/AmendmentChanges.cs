@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Collections;
 using NodaTime;
 using System.Text.Json.Serialization;
 

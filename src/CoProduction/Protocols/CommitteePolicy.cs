@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using CoProduction.Collections;
 using CoProduction.Scheduling;
 using NodaTime;
 

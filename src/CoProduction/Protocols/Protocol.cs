@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Collections;
 using CoProduction.Events;
-using CoProduction.Machines;
 using CoProduction.Persistence;
 using NodaTime;
 
@@ -20,7 +18,7 @@ namespace CoProduction.Protocols;
 /// arguments) and changes nothing. Calendar questions — <see cref="StatusOn"/>,
 /// <see cref="VersionInForceOn"/> — are answered from the history.
 /// </remarks>
-public sealed class Protocol : AggregateRoot<ProtocolId, ProtocolState, IProtocolEvent>, IEventSourcedAggregate<Protocol>
+public sealed class Protocol : LegacyAggregateRoot<ProtocolId, ProtocolState, IProtocolEvent>, IEventSourcedAggregate<Protocol>
 {
     private const string ScopeComplete = "the scope names at least one data-collection method, respondent group and site";
 

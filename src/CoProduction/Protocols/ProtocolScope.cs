@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Collections;
 using CoProduction.Ethics;
 using System.Text.Json.Serialization;
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Protocols;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Collections;
 
 namespace CoProduction.Scheduling;
 

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CoProduction.Collections;
 using CoProduction.Events;
-using CoProduction.Machines;
 using CoProduction.Persistence;
 using NodaTime;
 
@@ -27,7 +25,7 @@ namespace CoProduction.Scheduling;
 /// at any time before it is held, missed or cancelled, to a time after the command.</para>
 /// </remarks>
 public sealed class MeetingSeries
-    : AggregateRoot<SeriesId, MeetingSeriesState, IMeetingSeriesEvent>, IEventSourcedAggregate<MeetingSeries>
+    : LegacyAggregateRoot<SeriesId, MeetingSeriesState, IMeetingSeriesEvent>, IEventSourcedAggregate<MeetingSeries>
 {
     private const string Started = "the meeting has started";
     private const string Ended = "the meeting's time is over";

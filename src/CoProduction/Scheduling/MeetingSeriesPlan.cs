@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Scheduling;

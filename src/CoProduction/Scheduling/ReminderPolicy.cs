@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Scheduling;

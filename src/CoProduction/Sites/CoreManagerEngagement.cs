@@ -1,4 +1,3 @@
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Sites;

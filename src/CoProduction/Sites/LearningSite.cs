@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using CoProduction.Collections;
 using CoProduction.Events;
 using CoProduction.Persistence;
 using NodaTime;
@@ -26,7 +25,7 @@ namespace CoProduction.Sites;
 /// <see cref="LearningSiteState.DateAt"/>. Queries over one or several sites live in <see cref="TeamRoster"/>.
 /// </para>
 /// </remarks>
-public sealed class LearningSite : AggregateRoot<SiteId, LearningSiteState, ISiteEvent>, IEventSourcedAggregate<LearningSite>
+public sealed class LearningSite : LegacyAggregateRoot<SiteId, LearningSiteState, ISiteEvent>, IEventSourcedAggregate<LearningSite>
 {
     private static readonly string[] Commands =
         [nameof(AddPartnerInstitution), nameof(AddMember), nameof(JoinRole), nameof(LeaveRole), nameof(MarkCore), nameof(ClearCore), nameof(RecordEngagement)];

@@ -1,5 +1,4 @@
 using System;
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Sites;

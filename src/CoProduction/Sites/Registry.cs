@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CoProduction.Events;
 using CoProduction.Persistence;
 
@@ -15,7 +16,19 @@ internal static class Registry
     internal const string State = "Registered";
 
     internal static CommandRejectedException Rejection(string aggregate, string command, IReadOnlyList<string> commands, string reason)
-        => new(aggregate, State, command, commands, [reason]);
+        => new(aggregate, RegistryState.Registered, Enum.Parse<LegacyCommand>(command), [.. commands.Select(c => (Enum)Enum.Parse<LegacyCommand>(c))], Refusal.RuleBroken(reason));
+
+    /// <summary>TEMPORARY: the registries' one state, until they get their machines.</summary>
+    internal enum RegistryState
+    {
+        Registered,
+    }
+
+    /// <summary>TEMPORARY: the registries' commands, until they get their trigger enums.</summary>
+    internal enum LegacyCommand
+    {
+        AddPartnerInstitution, AddMember, JoinRole, LeaveRole, MarkCore, ClearCore, RecordEngagement, AddSite, LinkProtocol, LinkUmbrellaProtocol,
+    }
 
     internal static void RequireId(string? value, string paramName)
     {

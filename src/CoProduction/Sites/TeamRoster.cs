@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using CoProduction.Collections;
 using NodaTime;
 
 namespace CoProduction.Sites;

@@ -47,7 +47,7 @@ public static class BenchSite
         cycle.PlanActivity(InterviewActivity, On(1, 20), By, Rules);
         cycle.EndorsePlan(Researcher, On(2, 1), By, Rules);
         cycle.EndorsePlan(Manager, On(2, 1), Actor.Member(Manager), Rules);
-        cycle.MarkCommitted();
+        ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         return cycle;
     }
 
@@ -56,7 +56,7 @@ public static class BenchSite
     {
         var cycle = ReadyToAct(n);
         cycle.StartActing(On(2, 15), By, Rules);
-        cycle.MarkCommitted();
+        ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         return cycle;
     }
 
@@ -80,7 +80,7 @@ public static class BenchSite
             By,
             Rules);
         cycle.Complete(On(12, 15), By, Rules);
-        cycle.MarkCommitted();
+        ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         if (cycle.Version != FullCycleEvents)
         {
             throw new InvalidOperationException($"A full cycle has {cycle.Version} events, not {FullCycleEvents}.");
@@ -102,7 +102,7 @@ public static class BenchSite
             cycle.RecordAction(Action, at, By, Rules);
         }
 
-        cycle.MarkCommitted();
+        ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         return cycle;
     }
 

@@ -42,17 +42,17 @@ public sealed class DeviationAndDilemmaTests
     [Fact]
     public void A_dilemma_is_discussed_before_it_is_escalated_to_an_amendment()
     {
-        var dilemma = EthicalDilemma.Raise(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal", At(1), Researcher, new ProtocolId("KWTRP-2"));
-        Assert.Throws<CommandRejectedException>(() => dilemma.Escalate("ethics committee", At(2), Researcher));
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal") { Protocol = new ProtocolId("KWTRP-2") }, new Stamp(At(1), Researcher));
+        Assert.Throws<CommandRejectedException>(() => dilemma.Escalate("ethics committee", new Stamp(At(2), Researcher)));
 
-        dilemma.Discuss("researchers' reflection meeting", At(3), Researcher);
-        dilemma.Discuss("cross-site ethics reflection session", At(4), Researcher);
-        dilemma.Escalate("ethics committee", At(5), Researcher, new AmendmentId("A7"));
+        dilemma.Discuss("researchers' reflection meeting", new Stamp(At(3), Researcher));
+        dilemma.Discuss("cross-site ethics reflection session", new Stamp(At(4), Researcher));
+        dilemma.Escalate("ethics committee", new Stamp(At(5), Researcher), new AmendmentId("A7"));
 
         Assert.Equal(DilemmaStatus.Escalated, dilemma.Status);
         Assert.Equal(2, dilemma.State.Discussions.Count);
         Assert.Equal(new AmendmentId("A7"), dilemma.State.Amendment);
-        Assert.Throws<CommandRejectedException>(() => dilemma.Resolve("too late", At(6), Researcher));
+        Assert.Throws<CommandRejectedException>(() => dilemma.Resolve("too late", new Stamp(At(6), Researcher)));
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class DeviationAndDilemmaTests
     {
         var deviation = ProtocolDeviation.Record(new DeviationId("D1"), new ProtocolId("KWTRP-2"), Journaling, "x", new LocalDate(2017, 5, 29), CommitteePolicies.KenyaNationalCommittee, null, At(1), Researcher);
         deviation.Report(new LocalDate(2017, 5, 30), "ref", At(2), Researcher);
-        var dilemma = EthicalDilemma.Raise(new DilemmaId("E1"), Kilifi, "consent", At(1), Researcher);
-        dilemma.Discuss("notes", At(2), Researcher);
-        dilemma.Resolve("agreed", At(3), Researcher);
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "consent"), new Stamp(At(1), Researcher));
+        dilemma.Discuss("notes", new Stamp(At(2), Researcher));
+        dilemma.Resolve("agreed", new Stamp(At(3), Researcher));
         var protocol = Approved();
         var amendment = ApprovedAmendment(protocol, "A1", new AmendmentChanges([ScopeItem.Of(Sedibeng)], [ScopeItem.Of(DataCollectionMethod.Observation)], new LocalDate(2016, 6, 30), "new field team"), new LocalDate(2015, 9, 1));
         protocol.ApplyAmendment(amendment, At(30), Committee);
@@ -101,7 +101,7 @@ public sealed class DeviationAndDilemmaTests
         var drafted = Drafted().History[0];
         var approved = new ProtocolApproved(new LocalDate(2015, 3, 1), new ApprovalPeriod(new LocalDate(2015, 3, 1), new LocalDate(2016, 2, 29)), At(1), Committee);
 
-        var ex = Assert.Throws<InvalidHistoryException>(() => Protocol.Rehydrate(CoProduction.Persistence.StreamId.For("protocol", new ProtocolId("KWTRP-1")), [drafted, approved]));
+        var ex = Assert.Throws<InvalidHistoryException>(() => Protocol.Rehydrate(StreamId.For("protocol", new ProtocolId("KWTRP-1")), [drafted, approved]));
 
         Assert.Equal(2, ex.Version);
     }

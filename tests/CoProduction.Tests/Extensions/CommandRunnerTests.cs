@@ -143,7 +143,7 @@ public sealed class CommandRunnerTests
             cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(appends, store.Appends);
-        Assert.Contains(rejected, r => Equals(r.Tags["coproduction.aggregate"], "cycle") && Equals(r.Tags["coproduction.command"], error.Trigger) && Equals(r.Tags["coproduction.state"], error.State));
+        Assert.Contains(rejected, r => Equals(r.Tags["coproduction.aggregate"], "cycle") && Equals(r.Tags["coproduction.command"], error.Trigger.ToString()) && Equals(r.Tags["coproduction.state"], error.State.ToString()));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CoProduction.Collections;
 using CoProduction.Events;
 using CoProduction.Persistence;
 using CoProduction.Sites;

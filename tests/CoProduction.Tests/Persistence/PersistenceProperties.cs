@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
-using CoProduction.Collections;
 using CoProduction.Ethics;
 using CoProduction.Persistence;
 using CoProduction.Sites;

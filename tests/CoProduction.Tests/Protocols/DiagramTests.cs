@@ -18,7 +18,7 @@ public sealed class DiagramTests
             "protocol" => (Protocol.Machine.ToMermaid(), Protocol.Machine.ToDotGraph()),
             "amendment" => (Amendment.Machine.ToMermaid(), Amendment.Machine.ToDotGraph()),
             "deviation" => (ProtocolDeviation.Machine.ToMermaid(), ProtocolDeviation.Machine.ToDotGraph()),
-            _ => (EthicalDilemma.Machine.ToMermaid(), EthicalDilemma.Machine.ToDotGraph()),
+            _ => (EthicalDilemmaMachine.Machine.ToMermaid(), EthicalDilemmaMachine.Machine.ToDotGraph()),
         };
         var folder = Path.Combine(RepoRoot(), "docs", "diagrams");
         Check(Path.Combine(folder, name + ".mmd"), mermaid);

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using CoProduction.Collections;
 using CoProduction.Ethics;
 using CoProduction.Events;
 using CoProduction.Protocols;

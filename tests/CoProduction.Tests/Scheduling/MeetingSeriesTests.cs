@@ -37,8 +37,8 @@ public sealed class MeetingSeriesTests
     {
         var series = NewSeries();
         var ex = Assert.Throws<CommandRejectedException>(() => series.RecordHeld(March, [new MemberId("amina")], Utc(2016, 3, 1), Amina));
-        Assert.Equal("Scheduled", ex.State);
-        Assert.Equal(["Cancel", "Reschedule"], ex.PermittedTriggers);
+        Assert.Equal("Scheduled", ex.State.ToString());
+        Assert.Equal(["Cancel", "Reschedule"], ex.PermittedTriggers.Select(t => t.ToString()));
         Assert.Contains("starts at 2016-03-15 14:00", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, series.Version);
         Assert.Equal(OccurrenceStatus.Scheduled, series.StatusOf(March.Slot));
@@ -52,7 +52,7 @@ public sealed class MeetingSeriesTests
         series.Cancel(March, "health-workers' strike", Utc(2016, 3, 10), Amina);
         var before = series.State;
         var ex = Assert.Throws<CommandRejectedException>(() => series.Reschedule(March, new LocalDateTime(2016, 3, 22, 14, 0), "strike over", Utc(2016, 3, 11), Amina));
-        Assert.Equal("Cancelled", ex.State);
+        Assert.Equal("Cancelled", ex.State.ToString());
         Assert.Empty(ex.PermittedTriggers);
         Assert.Same(before, series.State);
         Assert.Equal(2, series.Version);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoProduction.Collections;
 using CoProduction.Scheduling;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using CoProduction.Sites;
 using NodaTime;
@@ -112,7 +113,7 @@ public sealed class LearningSiteRegistrationTests
         var ex = Assert.Throws<CommandRejectedException>(
             () => site.AddPartnerInstitution("Centre for Health Policy, University of the Witwatersrand", PaperSites.At, PaperSites.Lead));
 
-        Assert.Equal("AddPartnerInstitution", ex.Trigger);
+        Assert.Equal("AddPartnerInstitution", ex.Trigger.ToString());
         Assert.Same(before, site.State);
         site.AddPartnerInstitution("Gauteng Department of Health", PaperSites.At, PaperSites.Lead);
         Assert.Equal(2, site.State.PartnerInstitutions.Count);

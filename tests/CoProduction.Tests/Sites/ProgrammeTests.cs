@@ -33,9 +33,9 @@ public sealed class ProgrammeTests
         var protocol = Assert.Throws<CommandRejectedException>(() => programme.LinkUmbrellaProtocol(Umbrella, PaperSites.At, PaperSites.Lead));
 
         Assert.Same(state, programme.State);
-        Assert.Equal("AddSite", site.Trigger);
+        Assert.Equal("AddSite", site.Trigger.ToString());
         Assert.Contains("site 'sedibeng' is already in programme 'resyst'", site.Message, StringComparison.Ordinal);
-        Assert.Equal(["AddSite", "LinkUmbrellaProtocol"], protocol.PermittedTriggers);
+        Assert.Equal(["AddSite", "LinkUmbrellaProtocol"], protocol.PermittedTriggers.Select(t => t.ToString()));
     }
 
     [Fact]

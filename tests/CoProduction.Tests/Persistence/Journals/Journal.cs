@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using CoProduction.Collections;
 using CoProduction.Events;
 using CoProduction.Persistence;
 using NodaTime;
@@ -63,16 +62,34 @@ public sealed class EntryWrittenV1Upcaster : IEventUpcaster
     }
 }
 
+public enum JournalStatus
+{
+    Open,
+    Closed,
+}
+
+public enum JournalTrigger
+{
+    Write,
+    Close,
+}
+
 public sealed class Journal : AggregateRoot<JournalId, JournalState, IJournalEvent>, IEventSourcedAggregate<Journal>
 {
+    private static readonly AggregateMachine<JournalStatus, JournalTrigger, JournalState> Machine = new(
+        static s => s.IsClosed ? JournalStatus.Closed : JournalStatus.Open,
+        static m =>
+        {
+            m.In(JournalStatus.Open).Record(JournalTrigger.Write, "an entry").Permit(JournalTrigger.Close, JournalStatus.Closed);
+            m.In(JournalStatus.Closed);
+        });
+
     private Journal(JournalId id)
-        : base(id, JournalState.Initial)
+        : base(id, StreamCategory, JournalState.Initial)
     {
     }
 
     public static string StreamCategory => "journal";
-
-    public override StreamId StreamId => StreamId.For(StreamCategory, Id);
 
     protected override string Description => $"journal '{Id}'";
 
@@ -83,38 +100,26 @@ public sealed class Journal : AggregateRoot<JournalId, JournalState, IJournalEve
     public static Journal Open(JournalId id, string title, SiteId site, DateTimeZone zone, Instant at, Actor by)
     {
         var journal = new Journal(id);
-        journal.Record(new JournalOpened(id, title, site, zone, at, by));
+        journal.Create(new Stamp(at, by), new JournalOpened(id, title, site, zone, at, by));
         return journal;
     }
 
     public static Journal Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
-    {
-        var journal = new Journal(new JournalId(stream.Value[(StreamCategory.Length + 1)..]));
-        journal.Replay(history);
-        return journal;
-    }
+        => Rehydrate<Journal, JournalOpened>(stream, history, static e => new Journal(e.Journal));
 
     public void Write(string text, LocalDate date, ValueList<string> tags, Duration? timeSpent, Instant at, Actor by)
     {
-        if (State.IsClosed)
-        {
-            throw new CommandRejectedException(Description, "Closed", "Write", [], ["the journal is closed"]);
-        }
-
+        Decide(Machine, State, JournalTrigger.Write, new Stamp(at, by));
         Record(new EntryWritten(text, date, tags, timeSpent, at, by));
     }
 
     public void Close(string? reason, Instant at, Actor by)
     {
-        if (State.IsClosed)
-        {
-            throw new CommandRejectedException(Description, "Closed", "Close", [], ["the journal is closed"]);
-        }
-
+        Decide(Machine, State, JournalTrigger.Close, new Stamp(at, by));
         Record(new JournalClosed(reason, at, by));
     }
 
-    protected override JournalState Apply(JournalState state, IJournalEvent @event) => @event switch
+    private protected override JournalState Apply(JournalState state, IJournalEvent @event) => @event switch
     {
         JournalOpened e => state with { IsOpen = true, Title = e.Title, Site = e.Site },
         EntryWritten e => state with { Entries = state.Entries.Add(new JournalEntry(e.Text, e.Date, e.Tags)) },
@@ -122,11 +127,6 @@ public sealed class Journal : AggregateRoot<JournalId, JournalState, IJournalEve
         _ => throw new ArgumentOutOfRangeException(nameof(@event)),
     };
 
-    protected override string? CheckReplay(JournalState before, IJournalEvent @event, JournalState after) => @event switch
-    {
-        JournalOpened when before.IsOpen => "the journal is already open.",
-        not JournalOpened when !before.IsOpen => "the journal was never opened.",
-        not JournalOpened when before.IsClosed => "the journal is closed.",
-        _ => null,
-    };
+    private protected override string? CheckReplay(JournalState before, IJournalEvent @event, JournalState after)
+        => Machine.CheckReplay(before.IsClosed ? JournalStatus.Closed : JournalStatus.Open, @event is JournalClosed ? JournalTrigger.Close : JournalTrigger.Write, after.IsClosed ? JournalStatus.Closed : JournalStatus.Open);
 }

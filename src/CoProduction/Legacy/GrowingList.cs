@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace CoProduction.Collections;
+namespace CoProduction;
 
 /// <summary>
 /// A list that only grows, for folds that build a <see cref="ValueList{T}"/> in place: no builder
@@ -59,6 +59,6 @@ internal struct GrowingList<T>
             array = array.AsSpan(0, Count).ToArray();
         }
 
-        return new ValueList<T>(ImmutableCollectionsMarshal.AsImmutableArray(array));
+        return ValueList<T>.Wrap(array);
     }
 }

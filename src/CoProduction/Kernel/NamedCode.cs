@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace CoProduction.Ethics;
+namespace CoProduction;
 
 /// <summary>Rules for the lower-case codes that name values of open sets.</summary>
 internal static class NamedCode

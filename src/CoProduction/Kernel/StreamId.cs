@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json.Serialization;
 
-namespace CoProduction.Persistence;
+namespace CoProduction;
 
 /// <summary>
 /// Names one aggregate's stream of events in a store: <c>{category}-{id}</c>, for example <c>cycle-kilifi-2016</c>.

@@ -6,9 +6,9 @@ using Stateless;
 using Stateless.Graph;
 using Stateless.Reflection;
 
-namespace CoProduction.Machines;
+namespace CoProduction;
 
-/// <summary>
+/// <summary>TEMPORARY during the migration to the one aggregate shape (no reflection: Stateless decides); deleted when the last aggregate moves.
 /// A Stateless machine configured once per thread that decides commands for aggregates whose
 /// state lives in their own immutable records: the machine is asked (<c>CanFire</c> with the
 /// unmet guards), never owns the state, and no aggregate keeps a machine alive.
@@ -108,7 +108,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         {
             // The accepted path asks the configured guards directly; only a refusal pays for Stateless'
             // evaluation with the list of unmet guards.
-            if (runner.GuardsHold(state, trigger) || runner.Machine.CanFire(trigger))
+            if (runner.Machine.CanFire(trigger))
             {
                 reasons = [];
                 return true;
@@ -135,7 +135,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         if (!CanFire(context, state, trigger, out var reasons))
         {
             throw new CommandRejectedException(
-                aggregate, state.ToString(), trigger.ToString(), PermittedTriggerNames(context, state), reasons);
+                aggregate, state, trigger, PermittedTriggerNames(context, state), Refusal.RuleBroken(reasons));
         }
     }
 
@@ -147,7 +147,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
     /// <param name="reasons">The rules broken, each a sentence.</param>
     /// <returns>The exception, for the caller to throw.</returns>
     public CommandRejectedException Reject(TContext context, TState state, TTrigger trigger, string aggregate, params string[] reasons)
-        => new(aggregate, state.ToString(), trigger.ToString(), PermittedTriggerNames(context, state), reasons);
+        => new(aggregate, state, trigger, PermittedTriggerNames(context, state), Refusal.RuleBroken(reasons));
 
     /// <summary>Lists the triggers that would be accepted now.</summary>
     /// <param name="context">What the guards read.</param>
@@ -163,7 +163,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
             var permitted = new List<TTrigger>();
             foreach (var t in triggers)
             {
-                if (runner.GuardsHold(state, t) || runner.Machine.CanFire(t))
+                if (runner.Machine.CanFire(t))
                 {
                     permitted.Add(t);
                 }
@@ -187,7 +187,7 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         for (var i = 0; i < triggers.Length; i++)
         {
             var permitted = CanFire(context, state, triggers[i], out var reasons);
-            result[i] = new TriggerAvailability<TTrigger>(triggers[i], permitted, reasons);
+            result[i] = new TriggerAvailability<TTrigger>(triggers[i], permitted ? null : Refusal.RuleBroken(reasons));
         }
 
         return result;
@@ -218,13 +218,13 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Index(TTrigger value) => Unsafe.As<TTrigger, int>(ref value);
 
-    private string[] PermittedTriggerNames(TContext context, TState state)
+    private Enum[] PermittedTriggerNames(TContext context, TState state)
     {
         var permitted = PermittedTriggers(context, state);
-        var names = new string[permitted.Count];
+        var names = new Enum[permitted.Count];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = permitted[i].ToString();
+            names[i] = permitted[i];
         }
 
         return names;
@@ -292,20 +292,10 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
 
     private sealed class Runner
     {
-        private static readonly object[] NoArguments = [];
-
-        private readonly int triggerCount;
-
-        // [state * triggerCount + trigger] → one entry per configured behaviour → its guard conditions;
-        // null when the configuration could not be read (then Stateless decides everything).
-        private readonly Func<object[], bool>[][]?[]? guards;
-
         public Runner(ExplainableMachine<TState, TTrigger, TContext> owner)
         {
             Machine = new StateMachine<TState, TTrigger>(() => State, s => State = s);
             owner.configure(Machine, () => Context ?? throw new InvalidOperationException("A guard ran outside a decision."));
-            triggerCount = owner.triggerCount;
-            guards = ConfiguredGuards.Read(Machine, owner.destinations.Length / Math.Max(1, owner.triggerCount), owner.triggerCount);
         }
 
         public StateMachine<TState, TTrigger> Machine { get; }
@@ -313,40 +303,5 @@ internal sealed class ExplainableMachine<TState, TTrigger, TContext>
         public TState State { get; set; }
 
         public TContext? Context { get; set; }
-
-        /// <summary>
-        /// Whether a behaviour configured for the trigger in the state has all its guards met, read
-        /// from the machine's own configuration without Stateless' per-call allocations. A
-        /// <see langword="false"/> answer is not final: the caller then asks Stateless.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool GuardsHold(TState state, TTrigger trigger)
-        {
-            var index = (Index(state) * triggerCount) + Index(trigger);
-            if (guards is null || (uint)index >= (uint)guards.Length || guards[index] is not { } behaviours)
-            {
-                return false;
-            }
-
-            foreach (var conditions in behaviours)
-            {
-                var met = true;
-                foreach (var condition in conditions)
-                {
-                    if (!condition(NoArguments))
-                    {
-                        met = false;
-                        break;
-                    }
-                }
-
-                if (met)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

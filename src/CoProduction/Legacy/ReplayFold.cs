@@ -7,7 +7,7 @@ namespace CoProduction.Events;
 /// <remarks>See <see cref="AggregateRoot{TId, TState, TEvent}"/>'s <c>CreateReplayFold</c>.</remarks>
 /// <typeparam name="TState">The aggregate's immutable state.</typeparam>
 /// <typeparam name="TEvent">The aggregate's event base type.</typeparam>
-public abstract class ReplayFold<TState, TEvent>
+internal abstract class ReplayFold<TState, TEvent>
     where TState : class
     where TEvent : class, IDomainEvent
 {

@@ -33,6 +33,9 @@ public readonly record struct Actor
     /// <summary>Gets a value indicating whether the actor is a member of a site's team.</summary>
     public bool IsMember => MemberId is not null;
 
+    /// <summary>Gets a value indicating whether this is <c>default(Actor)</c>, which names no one and is refused by every command.</summary>
+    public bool IsDefault => MemberId is null && Name is null;
+
     /// <summary>The actor used by sweeps and schedules that the library runs itself.</summary>
     public static Actor System { get; } = new(null, "system");
 

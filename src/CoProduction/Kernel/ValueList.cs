@@ -1,12 +1,13 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
+using System.Threading;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CoProduction.Collections;
+namespace CoProduction;
 
 /// <summary>
 /// An immutable list with value equality: two lists are equal when they hold equal items in the
@@ -22,34 +23,54 @@ namespace CoProduction.Collections;
 [System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
-    private readonly ImmutableArray<T> items;
+    // A list is a prefix of a shared, growable segment: appending to the longest list of a segment
+    // claims the next free slot in place (amortised O(1), as a fold needs), while appending to a
+    // shorter one, or to a full segment, copies. Every list sees only its own prefix, so lists stay
+    // immutable values.
+    private readonly Segment? segment;
+    private readonly int count;
 
     /// <summary>Creates a list of the given items, copied.</summary>
     /// <param name="items">The items, in order.</param>
     public ValueList(IEnumerable<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        this.items = [.. items];
+        var array = items.ToArray();
+        segment = array.Length == 0 ? null : new Segment(array, array.Length);
+        count = array.Length;
     }
 
-    internal ValueList(ImmutableArray<T> items) => this.items = items;
+    private ValueList(Segment? segment, int count)
+    {
+        this.segment = segment;
+        this.count = count;
+    }
 
     /// <summary>Gets the empty list.</summary>
-    public static ValueList<T> Empty => new(ImmutableArray<T>.Empty);
+    public static ValueList<T> Empty => default;
 
     /// <summary>Gets the number of items.</summary>
-    public int Count => items.IsDefault ? 0 : items.Length;
+    public int Count => count;
 
     /// <summary>Gets whether the list has no items.</summary>
-    public bool IsEmpty => Count == 0;
+    public bool IsEmpty => count == 0;
 
     /// <summary>Gets the item at an index.</summary>
     /// <param name="index">The 0-based index.</param>
     /// <returns>The item.</returns>
-    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the list.</exception>
-    public T this[int index] => Items[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the list.</exception>
+    public T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
+            }
 
-    private ImmutableArray<T> Items => items.IsDefault ? ImmutableArray<T>.Empty : items;
+            return segment!.Items[index];
+        }
+    }
 
     /// <summary>Whether two lists hold equal items in the same order.</summary>
     /// <param name="left">A list.</param>
@@ -67,35 +88,151 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <param name="items">The items.</param>
     public static implicit operator ValueList<T>(T[] items) => new(items ?? []);
 
-    /// <summary>Returns a new list with an item added at the end.</summary>
+    /// <summary>Returns a new list with an item added at the end, in amortised constant time.</summary>
     /// <param name="item">The item.</param>
-    /// <returns>The new list; this one is unchanged.</returns>
-    public ValueList<T> Add(T item) => new(Items.Add(item));
+    /// <returns>The new list; this one is unchanged (drop the result and nothing is added).</returns>
+    [Pure]
+    public ValueList<T> Add(T item)
+    {
+        if (segment is { } s && count < s.Items.Length && Interlocked.CompareExchange(ref s.Used, count + 1, count) == count)
+        {
+            s.Items[count] = item;
+            return new ValueList<T>(s, count + 1);
+        }
+
+        var grown = new T[Math.Max(4, count * 2)];
+        AsSpan().CopyTo(grown);
+        grown[count] = item;
+        return new ValueList<T>(new Segment(grown, count + 1), count + 1);
+    }
 
     /// <summary>Returns a new list with the items added at the end.</summary>
     /// <param name="more">The items.</param>
     /// <returns>The new list; this one is unchanged.</returns>
-    public ValueList<T> AddRange(IEnumerable<T> more) => new(Items.AddRange(more));
+    [Pure]
+    public ValueList<T> AddRange(IEnumerable<T> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var list = this;
+        foreach (var item in more)
+        {
+            list = list.Add(item);
+        }
+
+        return list;
+    }
 
     /// <summary>Returns a new list with an item inserted at an index.</summary>
     /// <param name="index">The 0-based index the item will have; from 0 to <see cref="Count"/>.</param>
     /// <param name="item">The item.</param>
     /// <returns>The new list; this one is unchanged.</returns>
-    public ValueList<T> Insert(int index, T item) => new(Items.Insert(index, item));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0 to <see cref="Count"/>.</exception>
+    [Pure]
+    public ValueList<T> Insert(int index, T item)
+    {
+        if ((uint)index > (uint)count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
+        }
+
+        if (index == count)
+        {
+            return Add(item);
+        }
+
+        var items = new T[count + 1];
+        AsSpan()[..index].CopyTo(items);
+        items[index] = item;
+        AsSpan()[index..].CopyTo(items.AsSpan(index + 1));
+        return new ValueList<T>(new Segment(items, items.Length), items.Length);
+    }
 
     /// <summary>Returns a new list with the item at an index replaced.</summary>
     /// <param name="index">The 0-based index.</param>
     /// <param name="item">The new item.</param>
     /// <returns>The new list; this one is unchanged.</returns>
-    public ValueList<T> SetItem(int index, T item) => new(Items.SetItem(index, item));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the list.</exception>
+    [Pure]
+    public ValueList<T> SetItem(int index, T item)
+    {
+        if ((uint)index >= (uint)count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
+        }
+
+        var items = AsSpan().ToArray();
+        items[index] = item;
+        return new ValueList<T>(new Segment(items, items.Length), items.Length);
+    }
 
     /// <summary>Returns a new list without the items that match a predicate.</summary>
     /// <param name="match">Which items to remove.</param>
     /// <returns>The new list; this one is unchanged.</returns>
-    public ValueList<T> RemoveAll(Predicate<T> match) => new(Items.RemoveAll(match));
+    [Pure]
+    public ValueList<T> RemoveAll(Predicate<T> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var kept = new List<T>(count);
+        foreach (var item in AsSpan())
+        {
+            if (!match(item))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return kept.Count == count ? this : new ValueList<T>(kept);
+    }
+
+    /// <summary>Whether the list holds an item equal to <paramref name="item"/>.</summary>
+    /// <param name="item">The item.</param>
+    /// <returns><see langword="true"/> when found.</returns>
+    public bool Contains(T item) => IndexOf(item) >= 0;
+
+    /// <summary>The index of the first item equal to <paramref name="item"/>.</summary>
+    /// <param name="item">The item.</param>
+    /// <returns>The 0-based index, or -1.</returns>
+    public int IndexOf(T item)
+    {
+        var span = AsSpan();
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (comparer.Equals(span[i], item))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <inheritdoc/>
-    public bool Equals(ValueList<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
+    public bool Equals(ValueList<T> other)
+    {
+        if (count != other.count)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(segment, other.segment))
+        {
+            return true;
+        }
+
+        var a = AsSpan();
+        var b = other.AsSpan();
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!comparer.Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ValueList<T> other && Equals(other);
@@ -104,7 +241,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var item in Items)
+        foreach (var item in AsSpan())
         {
             hash.Add(item);
         }
@@ -114,15 +251,50 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     /// <summary>Returns the items, comma-separated, in brackets.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => "[" + string.Join(", ", Items) + "]";
+    public override string ToString() => "[" + string.Join(", ", AsSpan().ToArray()) + "]";
 
     /// <summary>Gets an enumerator over the items.</summary>
     /// <returns>The enumerator.</returns>
-    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+    public Enumerator GetEnumerator() => new(segment?.Items, count);
 
-    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)AsSpan().ToArray()).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => AsSpan().ToArray().GetEnumerator();
+
+    /// <summary>The items as a read-only span.</summary>
+    /// <returns>The span.</returns>
+    internal ReadOnlySpan<T> AsSpan() => segment is null ? [] : segment.Items.AsSpan(0, count);
+
+    /// <summary>Wraps an array the caller gives up (no copy).</summary>
+    internal static ValueList<T> Wrap(T[] items) => items.Length == 0 ? default : new(new Segment(items, items.Length), items.Length);
+
+    /// <summary>Enumerates a <see cref="ValueList{T}"/> without allocating.</summary>
+    public struct Enumerator
+    {
+        private readonly T[]? items;
+        private readonly int count;
+        private int index;
+
+        internal Enumerator(T[]? items, int count)
+        {
+            this.items = items;
+            this.count = count;
+            index = -1;
+        }
+
+        /// <summary>Gets the current item.</summary>
+        public readonly T Current => items![index];
+
+        /// <summary>Moves to the next item.</summary>
+        /// <returns><see langword="false"/> at the end.</returns>
+        public bool MoveNext() => ++index < count;
+    }
+
+    private sealed class Segment(T[] items, int used)
+    {
+        public readonly T[] Items = items;
+        public int Used = used;
+    }
 }
 
 /// <summary>Creates <see cref="ValueList{T}"/> instances.</summary>
@@ -132,13 +304,13 @@ public static class ValueList
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="items">The items, in order.</param>
     /// <returns>The list.</returns>
-    public static ValueList<T> Of<T>(params T[] items) => new(items);
+    public static ValueList<T> Of<T>(params T[] items) => new(items ?? []);
 
     /// <summary>Creates a list of the given items; what collection expressions call.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="items">The items, in order.</param>
     /// <returns>The list.</returns>
-    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items));
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => ValueList<T>.Wrap(items.ToArray());
 
     /// <summary>Creates a list from a sequence.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -148,7 +320,7 @@ public static class ValueList
 }
 
 /// <summary>Reads and writes <see cref="ValueList{T}"/> as a JSON array.</summary>
-public sealed class ValueListJsonConverterFactory : JsonConverterFactory
+internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc/>
     public override bool CanConvert(Type typeToConvert)
@@ -168,7 +340,7 @@ public sealed class ValueListJsonConverterFactory : JsonConverterFactory
 
 /// <summary>Reads and writes <see cref="ValueList{T}"/> as a JSON array, using the options' converter for the items.</summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
+internal sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
 {
     /// <inheritdoc/>
     public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -180,13 +352,13 @@ public sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
         }
 
         var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        var builder = ImmutableArray.CreateBuilder<T>();
+        var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            builder.Add(JsonSerializer.Deserialize(ref reader, info)!);
+            items.Add(JsonSerializer.Deserialize(ref reader, info)!);
         }
 
-        return new ValueList<T>(builder.DrainToImmutable());
+        return ValueList<T>.Wrap([.. items]);
     }
 
     /// <inheritdoc/>
