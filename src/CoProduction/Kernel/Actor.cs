@@ -86,8 +86,8 @@ public readonly record struct Actor
     public override string ToString()
         => MemberId is { } m ? MemberPrefix + m.Value : NamedPrefix + (Name ?? "system");
 
-    /// <summary>Reads and writes an actor as its text form (<c>member:ID</c> or <c>named:NAME</c>); public so that source-generated JSON contexts in any assembly can use it.</summary>
-    public sealed class ActorJsonConverter : JsonConverter<Actor>
+    /// <summary>Reads and writes an actor as its text form (<c>member:ID</c> or <c>named:NAME</c>).</summary>
+    internal sealed class ActorJsonConverter : JsonConverter<Actor>
     {
         /// <inheritdoc/>
         public override Actor Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

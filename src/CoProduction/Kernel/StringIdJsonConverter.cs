@@ -6,7 +6,7 @@ namespace CoProduction;
 
 /// <summary>Writes a string identifier as a bare JSON string and reads it back, validating it.</summary>
 /// <typeparam name="TId">The identifier type.</typeparam>
-public sealed class StringIdJsonConverter<TId> : JsonConverter<TId>
+internal sealed class StringIdJsonConverter<TId> : JsonConverter<TId>
     where TId : struct, IStringId<TId>
 {
     /// <inheritdoc/>

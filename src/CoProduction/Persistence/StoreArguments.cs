@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CoProduction.Persistence;
 
 /// <summary>Argument checks every store makes before touching its storage.</summary>
-public static class StoreArguments
+internal static class StoreArguments
 {
     /// <summary>Checks an append's arguments.</summary>
     /// <param name="stream">The stream; must not be <c>default</c>.</param>
