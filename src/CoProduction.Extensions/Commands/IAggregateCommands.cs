@@ -53,7 +53,7 @@ public interface IAggregateCommands<TAggregate>
     /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
     /// <returns>The new aggregate and what was recorded; a repeat of the same command id returns the first recording.</returns>
-    /// <exception cref="ConcurrencyException">The stream already exists and was not created by this command id; nothing was written.</exception>
+    /// <exception cref="AggregateAlreadyExistsException">The stream already exists and was not created by this command id; nothing was written.</exception>
     ValueTask<CommandResult<TAggregate>> CreateAsync(
         Func<CommandContext, TAggregate> create,
         CommandId? commandId = null,

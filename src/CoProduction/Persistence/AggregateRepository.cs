@@ -74,6 +74,7 @@ public sealed class AggregateRepository<TAggregate>
     /// nothing was written, the aggregate is left uncommitted, and it should be reloaded.
     /// </returns>
     /// <exception cref="ConcurrencyException">Someone appended to the stream since the aggregate was loaded; nothing was written.</exception>
+    /// <exception cref="AggregateAlreadyExistsException">The aggregate is new but its stream already exists; nothing was written.</exception>
     public async ValueTask<AppendResult?> SaveAsync(
         TAggregate aggregate, CommandId? commandId = null, CancellationToken cancellationToken = default)
     {
@@ -84,8 +85,16 @@ public sealed class AggregateRepository<TAggregate>
             return null;
         }
 
-        var result = await store.AppendAsync(
-            aggregate.StreamId, aggregate.CommittedVersion, serializer.Serialize(pending), commandId, cancellationToken).ConfigureAwait(false);
+        AppendResult result;
+        try
+        {
+            result = await store.AppendAsync(
+                aggregate.StreamId, aggregate.CommittedVersion, serializer.Serialize(pending), commandId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException conflict) when (conflict.ExpectedVersion == 0)
+        {
+            throw new AggregateAlreadyExistsException(aggregate.StreamId, conflict.ActualVersion);
+        }
         if (!result.WasDuplicate)
         {
             if (aggregate is Events.IHistoryCommitter committer)

@@ -44,6 +44,20 @@ public sealed class AggregateRepositoryTests
     }
 
     [Fact]
+    public async Task Creating_an_aggregate_whose_stream_already_exists_says_it_exists_and_writes_nothing()
+    {
+        var (store, repository) = Create();
+        await repository.SaveAsync(Kilifi(), new CommandId("open-1"));
+
+        var ex = await Assert.ThrowsAsync<AggregateAlreadyExistsException>(async () => await repository.SaveAsync(Kilifi(), new CommandId("open-2")));
+
+        Assert.Equal(new StreamId("journal-kilifi"), ex.Stream);
+        Assert.Equal(2, ex.ExistingVersion);
+        Assert.Contains("already exists", ex.Message, System.StringComparison.Ordinal);
+        Assert.Equal(2, (await store.ReadStreamAsync(new StreamId("journal-kilifi"))).Count);
+    }
+
+    [Fact]
     public async Task A_save_appends_only_the_events_recorded_since_loading()
     {
         var (store, repository) = Create();
