@@ -85,7 +85,8 @@ public sealed record LearningSiteState
         PartnerInstitutionAdded e => this with { PartnerInstitutions = PartnerInstitutions.Add(e.Institution) },
         MemberAdded e => this with { Members = Members.Add(new SiteMember(e.Member, e.DisplayName, e.Pseudonym)) },
         MemberJoinedRole e => With(e.Member, static (m, e) => m with { Tenures = m.Tenures.Add(new Tenure(e.Role, e.On)) }, e),
-        MemberLeftRole e => With(e.Member, static (m, e) => m.OpenTenureIndex(e.Role) is var i and >= 0
+        // A leave before the join is never recorded (the command refuses it) and refused on replay (CheckReplay).
+        MemberLeftRole e => With(e.Member, static (m, e) => m.OpenTenureIndex(e.Role) is var i and >= 0 && m.Tenures[i].Joined <= e.On
             ? m with { Tenures = m.Tenures.SetItem(i, m.Tenures[i].EndedOn(e.On)) }
             : m, e),
         MemberMarkedCore e => With(e.Member, static (m, _) => m with { IsCore = true }, e),

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace CoProduction.Sites;
 
@@ -11,6 +12,7 @@ public readonly record struct MemberRole
     /// <param name="seniority">For managers, how senior; otherwise <see cref="Sites.Seniority.None"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An undefined kind, level or seniority.</exception>
     /// <exception cref="ArgumentException">A manager without a level, or another role with a level or seniority.</exception>
+    [JsonConstructor]
     public MemberRole(RoleKind kind, ManagementLevel level = ManagementLevel.None, Seniority seniority = Seniority.None)
     {
         Kind = Preconditions.CheckDefined(kind, nameof(kind));
