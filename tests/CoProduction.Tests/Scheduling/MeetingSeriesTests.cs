@@ -37,8 +37,10 @@ public sealed class MeetingSeriesTests
     {
         var series = NewSeries();
         var ex = Assert.Throws<CommandRejectedException>(() => series.RecordHeld(March, new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 3, 1), Amina)));
-        Assert.Equal("Scheduled", ex.State.ToString());
-        Assert.Equal(["Cancel", "Reschedule"], ex.PermittedTriggers.Select(t => t.ToString()));
+        Assert.Equal(OccurrenceStatus.Scheduled, ex.State);
+        Assert.Equal(RefusalKind.GuardsUnmet, ex.Refusal.Kind);
+        Assert.Equal("the meeting has not started yet", Assert.Single(ex.Refusal.UnmetGuards).Description);
+        Assert.Equal([OccurrenceTrigger.Cancel, OccurrenceTrigger.Reschedule], ex.PermittedTriggers.Cast<OccurrenceTrigger>());
         Assert.Contains("starts at 2016-03-15 14:00", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, series.Version);
         Assert.Equal(OccurrenceStatus.Scheduled, series.StatusOf(March.Slot));
@@ -52,7 +54,8 @@ public sealed class MeetingSeriesTests
         series.Cancel(March, "health-workers' strike", new Stamp(Utc(2016, 3, 10), Amina));
         var before = series.State;
         var ex = Assert.Throws<CommandRejectedException>(() => series.Reschedule(March, new LocalDateTime(2016, 3, 22, 14, 0), "strike over", new Stamp(Utc(2016, 3, 11), Amina)));
-        Assert.Equal("Cancelled", ex.State.ToString());
+        Assert.Equal(OccurrenceStatus.Cancelled, ex.State);
+        Assert.Equal(RefusalKind.NotPossibleInState, ex.Refusal.Kind);
         Assert.Empty(ex.PermittedTriggers);
         Assert.Same(before, series.State);
         Assert.Equal(2, series.Version);

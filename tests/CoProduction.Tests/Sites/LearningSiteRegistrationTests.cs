@@ -115,7 +115,8 @@ public sealed class LearningSiteRegistrationTests
         var ex = Assert.Throws<CommandRejectedException>(
             () => site.AddPartnerInstitution("Centre for Health Policy, University of the Witwatersrand", PaperSites.Stamp));
 
-        Assert.Equal("AddPartnerInstitution", ex.Trigger.ToString());
+        Assert.Equal(SiteTrigger.AddPartnerInstitution, ex.Trigger);
+        Assert.Equal(RefusalKind.RuleBroken, ex.Refusal.Kind);
         Assert.Same(before, site.State);
         site.AddPartnerInstitution("Gauteng Department of Health", PaperSites.Stamp);
         Assert.Equal(2, site.State.PartnerInstitutions.Count);

@@ -22,8 +22,8 @@ public sealed class MembershipTests
         Assert.Same(state, site.State);
         Assert.Equal(version, site.Version);
         Assert.Equal(pending, site.UncommittedEvents.Count);
-        Assert.Equal("Registered", ex.State.ToString());
-        Assert.Contains("JoinRole", ex.PermittedTriggers.Select(t => t.ToString()));
+        Assert.Equal(SiteStatus.Registered, ex.State);
+        Assert.Equal(Enum.GetValues<SiteTrigger>(), ex.PermittedTriggers.Cast<SiteTrigger>());
         Assert.NotEmpty(ex.Reasons);
     }
 
@@ -51,7 +51,7 @@ public sealed class MembershipTests
         var ex = Assert.Throws<CommandRejectedException>(
             () => site.JoinRole(PaperSites.KilifiLeadResearcher, MemberRole.Researcher, new LocalDate(2015, 1, 1), PaperSites.Stamp));
 
-        Assert.Equal("JoinRole", ex.Trigger.ToString());
+        Assert.Equal(SiteTrigger.JoinRole, ex.Trigger);
         Assert.Contains("already holds the role Researcher since 2012-01-01", ex.Message, StringComparison.Ordinal);
     }
 

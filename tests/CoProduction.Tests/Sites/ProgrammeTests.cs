@@ -34,9 +34,9 @@ public sealed class ProgrammeTests
         var protocol = Assert.Throws<CommandRejectedException>(() => programme.LinkUmbrellaProtocol(Umbrella, PaperSites.Stamp));
 
         Assert.Same(state, programme.State);
-        Assert.Equal("AddSite", site.Trigger.ToString());
+        Assert.Equal(ProgrammeTrigger.AddSite, site.Trigger);
         Assert.Contains("site 'sedibeng' is already in programme 'resyst'", site.Message, StringComparison.Ordinal);
-        Assert.Equal(["AddSite", "LinkUmbrellaProtocol"], protocol.PermittedTriggers.Select(t => t.ToString()));
+        Assert.Equal([ProgrammeTrigger.AddSite, ProgrammeTrigger.LinkUmbrellaProtocol], protocol.PermittedTriggers.Cast<ProgrammeTrigger>());
     }
 
     [Fact]
