@@ -46,6 +46,7 @@ public readonly record struct MemberRole
     /// <param name="seniority">The seniority.</param>
     /// <returns>The role.</returns>
     /// <exception cref="ArgumentException">No level, or an undefined level or seniority.</exception>
+    [System.Diagnostics.Contracts.Pure]
     public static MemberRole Manager(ManagementLevel level, Seniority seniority) => new(RoleKind.Manager, level, seniority);
 
     /// <summary>Refuses <c>default(MemberRole)</c>, which names no kind (a struct can always be defaulted).</summary>

@@ -15,6 +15,7 @@ public static class TimeZoneIds
     /// <returns>The zone.</returns>
     /// <exception cref="UnknownTimeZoneException"><paramref name="zones"/> does not know the id; the closest ids are suggested.</exception>
     /// <exception cref="ArgumentException"><paramref name="zoneId"/> is blank.</exception>
+    [System.Diagnostics.Contracts.Pure]
     public static DateTimeZone Find(IDateTimeZoneProvider zones, string zoneId)
     {
         ArgumentNullException.ThrowIfNull(zones);
