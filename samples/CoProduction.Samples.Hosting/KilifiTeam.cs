@@ -39,11 +39,12 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
 
         await sites.CreateAsync(ctx =>
         {
-            var site = LearningSite.Register(Kilifi, "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, ctx.Now, ctx.Actor);
-            site.AddMember(Amina, "Amina (researcher)", null, ctx.Now, ctx.Actor);
-            site.JoinRole(Amina, MemberRole.Researcher, Today(ctx.Now).PlusYears(-1), ctx.Now, ctx.Actor);
-            site.AddMember(Peter, "Peter (county director)", null, ctx.Now, ctx.Actor);
-            site.JoinRole(Peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), Today(ctx.Now).PlusYears(-1), ctx.Now, ctx.Actor);
+            var registration = new SiteRegistration(Kilifi, "Kilifi County", CountryCode.Kenya, nairobi) { Level = SiteLevel.County, EngagedSinceYear = 2000 };
+            var site = LearningSite.Register(registration, ctx.Stamp);
+            site.AddMember(Amina, "Amina (researcher)", ctx.Stamp);
+            site.JoinRole(Amina, MemberRole.Researcher, Today(ctx.Now).PlusYears(-1), ctx.Stamp);
+            site.AddMember(Peter, "Peter (county director)", ctx.Stamp);
+            site.JoinRole(Peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), Today(ctx.Now).PlusYears(-1), ctx.Stamp);
             return site;
         }, new CommandId("kilifi/register"), Actor.Named("kilifi-coordinator"), stoppingToken);
 

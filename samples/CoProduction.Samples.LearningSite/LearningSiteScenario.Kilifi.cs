@@ -242,7 +242,7 @@ public sealed partial class LearningSiteScenario
         // July's reflection with managers cannot happen: it is moved, not dropped (it keeps its slot).
         var july = OccurrencesOf(KilifiManagers, new LocalDate(2017, 7, 1), new LocalDate(2017, 8, 1))[0];
         _kilifiMeetingMovedTo = new LocalDateTime(2017, 11, 20, 10, 0);
-        _series[KilifiManagers].Reschedule(july, _kilifiMeetingMovedTo.Value, "health workers' strike", at, by);
+        _series[KilifiManagers].Reschedule(july, _kilifiMeetingMovedTo.Value, "health workers' strike", new Stamp(at, by));
         await SaveAsync(_series[KilifiManagers], ct).ConfigureAwait(false);
         Note(site, TimelineKind.Meeting, "July's reflection with managers moved to 2017-11-20 because of the strike");
 

@@ -63,7 +63,7 @@ public sealed partial class LearningSiteScenario
     {
         foreach (var plan in plans)
         {
-            var series = MeetingSeries.Plan(plan, Now, Cast.Coordinator);
+            var series = MeetingSeries.Plan(plan, new Stamp(Now, Cast.Coordinator));
             _series[plan.Series] = series;
             await SaveAsync(series, ct).ConfigureAwait(false);
         }
@@ -82,7 +82,7 @@ public sealed partial class LearningSiteScenario
     private async Task HeldAsync(MeetingOccurrence occurrence, IEnumerable<MemberId> attendees, CycleId? reflection, CancellationToken ct)
     {
         var series = _series[occurrence.Series];
-        series.RecordHeld(occurrence, attendees, Now, Cast.Coordinator, reflection);
+        series.RecordHeld(occurrence, new MeetingAttendance(attendees) { Reflection = reflection }, new Stamp(Now, Cast.Coordinator));
         await SaveAsync(series, ct).ConfigureAwait(false);
     }
 

@@ -260,7 +260,8 @@ public static class Report
     private static bool PerRun(string method)
         => method.Contains("one_million", StringComparison.Ordinal)
             || method.Contains("_read_", StringComparison.Ordinal)
-            || method.StartsWith("Scheduling", StringComparison.Ordinal);
+            || method.StartsWith("Scheduling", StringComparison.Ordinal)
+            || method.StartsWith("Library_replay_site", StringComparison.Ordinal);
 
     private static int Order(string cls) => cls switch
     {

@@ -48,7 +48,7 @@ public interface IAggregateCommands<TAggregate>
         where TId : struct, IStringId<TId>;
 
     /// <summary>Creates an aggregate (its stream must be new) and records its first events.</summary>
-    /// <param name="create">Creates the aggregate, for example <c>ctx =&gt; Programme.Register(id, name, period, ctx.Now, ctx.Actor)</c>.</param>
+    /// <param name="create">Creates the aggregate, for example <c>ctx =&gt; Programme.Register(new ProgrammeRegistration(id, name, period), ctx.Stamp)</c>.</param>
     /// <param name="commandId">The command's id for idempotency; a new one when <see langword="null"/>.</param>
     /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the command before it is recorded.</param>

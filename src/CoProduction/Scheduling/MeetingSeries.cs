@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CoProduction.Events;
-using CoProduction.Persistence;
 using NodaTime;
 
 namespace CoProduction.Scheduling;
@@ -18,37 +17,18 @@ namespace CoProduction.Scheduling;
 /// A meeting is identified by its slot date (the date its cadence gives). Rescheduling keeps the
 /// slot and gives the meeting a new time; it is then held, missed, cancelled or moved again at the
 /// new time. Commands take the <see cref="MeetingOccurrence"/> from a <see cref="MeetingTimetable"/>
-/// (which knows linked series' dates); a rejected command changes nothing.
+/// (which knows linked series' dates) and go through the one pipeline, which decides on that
+/// meeting; a rejected command changes nothing.
 /// </para>
 /// <para>Guards: holding needs the meeting to have started; recording it missed needs it to have ended;
 /// cancelling needs it not to have started (afterwards, record it missed). A meeting can be moved
 /// at any time before it is held, missed or cancelled, to a time after the command.</para>
 /// </remarks>
-public sealed class MeetingSeries
-    : LegacyAggregateRoot<SeriesId, MeetingSeriesState, IMeetingSeriesEvent>, IEventSourcedAggregate<MeetingSeries>
+public sealed partial class MeetingSeries
+    : AggregateRoot<SeriesId, MeetingSeriesState, IMeetingSeriesEvent>, IEventSourcedAggregate<MeetingSeries>
 {
-    private const string Started = "the meeting has started";
-    private const string Ended = "the meeting's time is over";
-    private const string NotStarted = "the meeting has not started yet";
-
-    private static readonly ExplainableMachine<OccurrenceStatus, OccurrenceTrigger, Decision> Machine = new(
-        (m, ctx) =>
-        {
-            foreach (var open in (ReadOnlySpan<OccurrenceStatus>)[OccurrenceStatus.Scheduled, OccurrenceStatus.Rescheduled])
-            {
-                var state = m.Configure(open)
-                    .PermitIf(OccurrenceTrigger.Hold, OccurrenceStatus.Held, () => ctx().At >= ctx().Start, Started)
-                    .PermitIf(OccurrenceTrigger.Miss, OccurrenceStatus.Missed, () => ctx().At >= ctx().End, Ended)
-                    .PermitIf(OccurrenceTrigger.Cancel, OccurrenceStatus.Cancelled, () => ctx().At < ctx().Start, NotStarted);
-                _ = open == OccurrenceStatus.Scheduled
-                    ? state.Permit(OccurrenceTrigger.Reschedule, OccurrenceStatus.Rescheduled)
-                    : state.PermitReentry(OccurrenceTrigger.Reschedule);
-            }
-        },
-        Explain);
-
-    private MeetingSeries(MeetingSeriesPlan plan)
-        : base(plan.Series, new MeetingSeriesState(plan, []))
+    private MeetingSeries(SeriesId id)
+        : base(id, StreamCategory, MeetingSeriesState.Initial)
     {
     }
 
@@ -56,38 +36,36 @@ public sealed class MeetingSeries
     public static string StreamCategory => "meeting-series";
 
     /// <inheritdoc/>
-    public override StreamId StreamId => StreamId.For(StreamCategory, Id);
-
-    /// <inheritdoc/>
     protected override string Description => $"meeting series '{Id}'";
+
+    private static AggregateMachine<OccurrenceStatus, OccurrenceTrigger, OccurrenceContext> Machine => MeetingSeriesMachine.Machine;
 
     /// <summary>Plans a new series.</summary>
     /// <param name="plan">The plan.</param>
-    /// <param name="at">When, from the injected clock.</param>
-    /// <param name="by">Who.</param>
+    /// <param name="stamp">When and by whom.</param>
     /// <returns>The series, with one uncommitted <see cref="MeetingSeriesPlanned"/> event.</returns>
-    public static MeetingSeries Plan(MeetingSeriesPlan plan, Instant at, Actor by)
+    /// <exception cref="ArgumentException"><paramref name="stamp"/> names no actor.</exception>
+    public static MeetingSeries Plan(MeetingSeriesPlan plan, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var series = new MeetingSeries(plan);
-        series.Record(new MeetingSeriesPlanned(plan.Series, plan, at, by));
+        var series = new MeetingSeries(plan.Series);
+        series.Create(stamp, new MeetingSeriesPlanned(plan.Series, plan, stamp.At, stamp.By));
         return series;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Rebuilds a series from its history, checking every meeting's events against the occurrence machine.</summary>
+    /// <param name="stream">The stream the history was read from.</param>
+    /// <param name="history">The events, oldest first, starting with <see cref="MeetingSeriesPlanned"/>.</param>
+    /// <returns>The series, with nothing uncommitted.</returns>
+    /// <exception cref="InvalidHistoryException">The history does not fit.</exception>
     public static MeetingSeries Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
-    {
-        var planned = HistoryStart.Require<MeetingSeriesPlanned>(stream, history, e => StreamId.For(StreamCategory, e.Series));
-        var series = new MeetingSeries(planned.Plan);
-        series.Replay(history);
-        return series;
-    }
+        => Rehydrate<MeetingSeries, MeetingSeriesPlanned>(stream, history, static e => new MeetingSeries(e.Series));
 
-    /// <summary>The machine as a Mermaid state diagram (generated; in the docs).</summary>
+    /// <summary>The occurrence machine as a Mermaid state diagram (generated; in the docs).</summary>
     /// <returns>Mermaid text.</returns>
     public static string OccurrenceDiagramMermaid() => Machine.ToMermaid();
 
-    /// <summary>The machine as a DOT graph (generated; in the docs).</summary>
+    /// <summary>The occurrence machine as a DOT graph (generated; in the docs).</summary>
     /// <returns>DOT text.</returns>
     public static string OccurrenceDiagramDot() => Machine.ToDotGraph();
 
@@ -100,112 +78,15 @@ public sealed class MeetingSeries
     /// <param name="occurrence">The meeting, from the timetable.</param>
     /// <param name="at">The instant to decide at.</param>
     /// <returns>One entry per <see cref="OccurrenceTrigger"/>.</returns>
-    public IReadOnlyList<TriggerAvailability<OccurrenceTrigger>> Availability(MeetingOccurrence occurrence, Instant at)
-    {
-        CheckOccurrence(occurrence);
-        return Machine.Availability(DecisionFor(occurrence, at), State.StatusOf(occurrence.Slot));
-    }
-
-    /// <summary>Records that a meeting was held.</summary>
-    /// <param name="occurrence">The meeting, from the timetable.</param>
-    /// <param name="attendees">Who attended; at least one.</param>
-    /// <param name="at">When it is recorded; not before the meeting's (current) start.</param>
-    /// <param name="by">Who records it.</param>
-    /// <param name="reflection">The action-learning cycle whose reflection the meeting recorded, if any.</param>
-    /// <param name="note">A short note, if any.</param>
     /// <exception cref="ArgumentException">The meeting is not one of this series.</exception>
-    /// <exception cref="CommandRejectedException">The meeting is not open, has not started, or no one attended.</exception>
-    public void RecordHeld(MeetingOccurrence occurrence, IEnumerable<MemberId> attendees, Instant at, Actor by, CycleId? reflection = null, string? note = null)
-    {
-        ArgumentNullException.ThrowIfNull(attendees);
-        var (state, decision) = Decide(occurrence, OccurrenceTrigger.Hold, at);
-        var present = attendees.Distinct().ToValueList();
-        if (present.IsEmpty)
-        {
-            throw Machine.Reject(decision, state, OccurrenceTrigger.Hold, Name(occurrence), "a held meeting needs at least one attendee: list who came");
-        }
-
-        Record(new MeetingHeld(Id, occurrence.Slot, present, reflection, string.IsNullOrWhiteSpace(note) ? null : note, at, by));
-    }
-
-    /// <summary>Records that a meeting's time passed without it happening.</summary>
-    /// <param name="occurrence">The meeting, from the timetable.</param>
-    /// <param name="reason">Why, as told.</param>
-    /// <param name="at">When it is recorded; not before the meeting's (current) end.</param>
-    /// <param name="by">Who records it.</param>
-    /// <exception cref="ArgumentException">The reason is empty, or the meeting is not one of this series.</exception>
-    /// <exception cref="CommandRejectedException">The meeting is not open or its time is not over.</exception>
-    public void RecordMissed(MeetingOccurrence occurrence, string reason, Instant at, Actor by)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        _ = Decide(occurrence, OccurrenceTrigger.Miss, at);
-        Record(new MeetingMissed(Id, occurrence.Slot, reason, at, by));
-    }
-
-    /// <summary>Calls a meeting off before it starts.</summary>
-    /// <param name="occurrence">The meeting, from the timetable.</param>
-    /// <param name="reason">Why.</param>
-    /// <param name="at">When; before the meeting's (current) start.</param>
-    /// <param name="by">Who.</param>
-    /// <exception cref="ArgumentException">The reason is empty, or the meeting is not one of this series.</exception>
-    /// <exception cref="CommandRejectedException">The meeting is not open or has started.</exception>
-    public void Cancel(MeetingOccurrence occurrence, string reason, Instant at, Actor by)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        _ = Decide(occurrence, OccurrenceTrigger.Cancel, at);
-        Record(new MeetingCancelled(Id, occurrence.Slot, reason, at, by));
-    }
-
-    /// <summary>Moves a meeting to a new local time in the series' zone; it keeps its slot.</summary>
-    /// <param name="occurrence">The meeting, from the timetable.</param>
-    /// <param name="newStart">The new local start; it must be after <paramref name="at"/> once placed in the zone.</param>
-    /// <param name="reason">Why.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <exception cref="ArgumentException">The reason is empty, or the meeting is not one of this series.</exception>
-    /// <exception cref="CommandRejectedException">The meeting is not open, or the new time is not in the future.</exception>
-    public void Reschedule(MeetingOccurrence occurrence, LocalDateTime newStart, string reason, Instant at, Actor by)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var (state, decision) = Decide(occurrence, OccurrenceTrigger.Reschedule, at);
-        if (State.Plan.Resolve(newStart).ToInstant() <= at)
-        {
-            throw Machine.Reject(
-                decision,
-                state,
-                OccurrenceTrigger.Reschedule,
-                Name(occurrence),
-                string.Create(CultureInfo.InvariantCulture, $"the new time {newStart:uuuu-MM-dd HH:mm} is not in the future: choose a later time, or record the meeting as held or missed"));
-        }
-
-        Record(new MeetingRescheduled(Id, occurrence.Slot, newStart, reason, at, by));
-    }
+    public IReadOnlyList<TriggerAvailability<OccurrenceTrigger>> Availability(MeetingOccurrence occurrence, Instant at)
+        => Machine.Availability(ContextFor(occurrence, at));
 
     /// <inheritdoc/>
-    protected override MeetingSeriesState Apply(MeetingSeriesState state, IMeetingSeriesEvent @event)
-    {
-        return @event switch
-        {
-            MeetingSeriesPlanned planned => new MeetingSeriesState(planned.Plan, []),
-            MeetingHeld held => Put(state, Existing(state, held.Slot) with
-            {
-                Status = OccurrenceStatus.Held, Attendees = held.Attendees, Reflection = held.Reflection, Note = held.Note,
-            }),
-            MeetingMissed missed => Put(state, Existing(state, missed.Slot) with { Status = OccurrenceStatus.Missed, Note = missed.Reason }),
-            MeetingCancelled cancelled => Put(state, Existing(state, cancelled.Slot) with { Status = OccurrenceStatus.Cancelled, Note = cancelled.Reason }),
-            MeetingRescheduled moved => Put(state, Existing(state, moved.Slot) with
-            {
-                Status = OccurrenceStatus.Rescheduled, RescheduledTo = moved.NewStart, Note = moved.Reason,
-            }),
-            _ => throw new ArgumentException($"Unknown meeting series event {@event.GetType().Name}.", nameof(@event)),
-        };
-
-        static OccurrenceRecord Existing(MeetingSeriesState state, LocalDate slot)
-            => state.OutcomeOf(slot) ?? new OccurrenceRecord(slot, OccurrenceStatus.Scheduled, null, [], null, null);
-    }
+    private protected override MeetingSeriesState Apply(MeetingSeriesState state, IMeetingSeriesEvent @event) => state.Apply(@event);
 
     /// <inheritdoc/>
-    protected override string? CheckReplay(MeetingSeriesState before, IMeetingSeriesEvent @event, MeetingSeriesState after)
+    private protected override string? CheckReplay(MeetingSeriesState before, IMeetingSeriesEvent @event, MeetingSeriesState after)
     {
         if (@event.Series != Id)
         {
@@ -214,69 +95,16 @@ public sealed class MeetingSeries
 
         if (@event is not IMeetingOccurrenceEvent occurrence)
         {
-            return History.Count == 0 ? null : "a series is planned only once.";
+            return $"{@event.GetType().Name} is not an event about one meeting.";
         }
 
-        var trigger = occurrence switch
-        {
-            MeetingHeld => OccurrenceTrigger.Hold,
-            MeetingMissed => OccurrenceTrigger.Miss,
-            MeetingCancelled => OccurrenceTrigger.Cancel,
-            _ => OccurrenceTrigger.Reschedule,
-        };
-        var from = before.StatusOf(occurrence.Slot);
-        var to = after.StatusOf(occurrence.Slot);
-        return Machine.Allows(from, trigger, to)
-            ? null
-            : string.Create(CultureInfo.InvariantCulture, $"the meeting of {occurrence.Slot:uuuu-MM-dd} cannot go from {from} to {to} by {trigger}.");
+        return Machine.CheckReplay(before.StatusOf(occurrence.Slot), MeetingSeriesMachine.TriggerOf(occurrence), after.StatusOf(occurrence.Slot)) is { } problem
+            ? string.Create(CultureInfo.InvariantCulture, $"the meeting of {occurrence.Slot:uuuu-MM-dd}: {problem}")
+            : null;
     }
 
-    private static IEnumerable<string> Explain(Decision decision, string guard) => guard switch
-    {
-        Started => [string.Create(CultureInfo.InvariantCulture, $"the meeting starts at {decision.StartText}: record it as held once it has started")],
-        Ended => [string.Create(CultureInfo.InvariantCulture, $"the meeting ends at {decision.EndText}: record it as missed only after that")],
-        NotStarted => [string.Create(CultureInfo.InvariantCulture, $"the meeting started at {decision.StartText}: record it as held or missed instead")],
-        _ => [],
-    };
-
-    private static MeetingSeriesState Put(MeetingSeriesState state, OccurrenceRecord record)
-    {
-        var outcomes = state.Outcomes;
-        for (var i = 0; i < outcomes.Count; i++)
-        {
-            if (outcomes[i].Slot == record.Slot)
-            {
-                return state with { Outcomes = outcomes.SetItem(i, record) };
-            }
-
-            if (outcomes[i].Slot > record.Slot)
-            {
-                return state with { Outcomes = outcomes.Insert(i, record) };
-            }
-        }
-
-        return state with { Outcomes = outcomes.Add(record) };
-    }
-
-    private static string Name(MeetingOccurrence occurrence)
-        => string.Create(CultureInfo.InvariantCulture, $"meeting of series '{occurrence.Series}' on {occurrence.Slot:uuuu-MM-dd}");
-
-    private (OccurrenceStatus State, Decision Decision) Decide(MeetingOccurrence occurrence, OccurrenceTrigger trigger, Instant at)
-    {
-        CheckOccurrence(occurrence);
-        var decision = DecisionFor(occurrence, at);
-        var state = State.StatusOf(occurrence.Slot);
-        Machine.EnsureCanFire(decision, state, trigger, Name(occurrence));
-        return (state, decision);
-    }
-
-    private Decision DecisionFor(MeetingOccurrence occurrence, Instant at)
-    {
-        var start = State.StartOf(occurrence);
-        return new Decision(start, start.Plus(State.Plan.Length), at);
-    }
-
-    private void CheckOccurrence(MeetingOccurrence occurrence)
+    /// <summary>The context the machine decides on for one meeting, after checking the meeting is one of this series.</summary>
+    private OccurrenceContext ContextFor(MeetingOccurrence occurrence, Instant at)
     {
         if (occurrence.Series != Id)
         {
@@ -289,19 +117,7 @@ public sealed class MeetingSeries
                 string.Create(CultureInfo.InvariantCulture, $"Series '{Id}' ({State.Plan.Cadence}) has no meeting on {occurrence.Slot:uuuu-MM-dd}; take the meeting from the timetable of the current plan."),
                 nameof(occurrence));
         }
-    }
 
-    /// <summary>What the occurrence guards read: the meeting's current start and end, and the command's instant.</summary>
-    private sealed class Decision(ZonedDateTime start, ZonedDateTime end, Instant at)
-    {
-        public Instant Start { get; } = start.ToInstant();
-
-        public Instant End { get; } = end.ToInstant();
-
-        public Instant At { get; } = at;
-
-        public string StartText => start.ToString("uuuu-MM-dd HH:mm o<g>", CultureInfo.InvariantCulture);
-
-        public string EndText => end.ToString("uuuu-MM-dd HH:mm o<g>", CultureInfo.InvariantCulture);
+        return new OccurrenceContext(State, occurrence, at);
     }
 }

@@ -1,4 +1,4 @@
-using System;
+using CoProduction.Events;
 using NodaTime;
 
 namespace CoProduction.Sites;
@@ -7,31 +7,52 @@ namespace CoProduction.Sites;
 /// What a learning site is now: the fold of its events. Immutable and value-equal, so a site
 /// rebuilt from its history equals the live one.
 /// </summary>
-/// <param name="Id">The site's id.</param>
-/// <param name="Name">The site's name.</param>
-/// <param name="Country">The country.</param>
-/// <param name="Level">The level of the health system the site covers.</param>
-/// <param name="TimeZoneId">The IANA time-zone id in which the site's calendar dates are kept.</param>
-/// <param name="PartnerInstitutions">The research institutions supporting the site.</param>
-/// <param name="EngagedSinceYear">The year the collaboration with the site began.</param>
-/// <param name="Members">The team, past and present, in the order added.</param>
-public sealed record LearningSiteState(
-    SiteId Id,
-    string Name,
-    CountryCode Country,
-    SiteLevel Level,
-    string TimeZoneId,
-    ValueList<string> PartnerInstitutions,
-    int EngagedSinceYear,
-    ValueList<SiteMember> Members)
+/// <remarks>
+/// The fold is linear in the history: an engagement or a tenure appends to one member's list
+/// (an amortised O(1) <see cref="ValueList{T}.Add"/>) and replaces that member in the team, a copy
+/// of the team's references, never of the histories they hold.
+/// </remarks>
+public sealed record LearningSiteState
 {
-    internal bool IsRegistered => TimeZoneId.Length != 0;
+    private LearningSiteState()
+    {
+    }
+
+    /// <summary>Gets the site's id.</summary>
+    public SiteId Id { get; private init; }
+
+    /// <summary>Gets where the site stands: <see cref="SiteStatus.Registered"/>.</summary>
+    public SiteStatus Status { get; private init; }
+
+    /// <summary>Gets the site's name.</summary>
+    public string Name { get; private init; } = string.Empty;
+
+    /// <summary>Gets the country.</summary>
+    public CountryCode Country { get; private init; }
+
+    /// <summary>Gets the level of the health system the site covers.</summary>
+    public SiteLevel Level { get; private init; }
+
+    /// <summary>Gets the IANA time-zone id in which the site's calendar dates are kept.</summary>
+    public string TimeZoneId { get; private init; } = string.Empty;
+
+    /// <summary>Gets the research institutions supporting the site.</summary>
+    public ValueList<string> PartnerInstitutions { get; private init; }
+
+    /// <summary>Gets the year the collaboration with the site began.</summary>
+    public int EngagedSinceYear { get; private init; }
+
+    /// <summary>Gets the team, past and present, in the order added.</summary>
+    public ValueList<SiteMember> Members { get; private init; }
+
+    /// <summary>Gets the state before the first event.</summary>
+    internal static LearningSiteState Initial { get; } = new();
 
     /// <summary>The site's time zone, from the provider the app injects.</summary>
     /// <param name="zones">The time-zone provider (tzdb).</param>
     /// <returns>The zone.</returns>
     /// <exception cref="UnknownTimeZoneException">The provider does not know the site's zone id (for example an older tzdb).</exception>
-    public DateTimeZone ZoneIn(IDateTimeZoneProvider zones) => TimeZoneIds.Require(zones, TimeZoneId);
+    public DateTimeZone ZoneIn(IDateTimeZoneProvider zones) => TimeZoneIds.Find(zones, TimeZoneId);
 
     /// <summary>The date in the site's calendar at an instant: the only way the library turns instants into site dates.</summary>
     /// <param name="instant">The instant, for example when an endorsement was given.</param>
@@ -48,14 +69,38 @@ public sealed record LearningSiteState(
         return i < 0 ? null : Members[i];
     }
 
-    internal static LearningSiteState Unregistered(SiteId id)
-        => new(id, string.Empty, default, default, string.Empty, ValueList<string>.Empty, 0, ValueList<SiteMember>.Empty);
+    /// <summary>The one fold: the state after <paramref name="event"/>.</summary>
+    internal LearningSiteState Apply(ISiteEvent @event) => @event switch
+    {
+        SiteRegistered e => this with
+        {
+            Id = e.Site,
+            Name = e.Name,
+            Country = e.Country,
+            Level = e.Level,
+            TimeZoneId = e.TimeZoneId,
+            PartnerInstitutions = e.PartnerInstitutions,
+            EngagedSinceYear = e.EngagedSinceYear,
+        },
+        PartnerInstitutionAdded e => this with { PartnerInstitutions = PartnerInstitutions.Add(e.Institution) },
+        MemberAdded e => this with { Members = Members.Add(new SiteMember(e.Member, e.DisplayName, e.Pseudonym)) },
+        MemberJoinedRole e => With(e.Member, static (m, e) => m with { Tenures = m.Tenures.Add(new Tenure(e.Role, e.On)) }, e),
+        // A leave before the join is never recorded (the command refuses it) and refused on replay (CheckReplay).
+        MemberLeftRole e => With(e.Member, static (m, e) => m.OpenTenureIndex(e.Role) is var i and >= 0 && m.Tenures[i].Joined <= e.On
+            ? m with { Tenures = m.Tenures.SetItem(i, m.Tenures[i].EndedOn(e.On)) }
+            : m, e),
+        MemberMarkedCore e => With(e.Member, static (m, _) => m with { IsCore = true }, e),
+        MemberCoreMarkCleared e => With(e.Member, static (m, _) => m with { IsCore = false }, e),
+        EngagementRecorded e => With(e.Member, static (m, e) => m with { Engagements = m.Engagements.Add(new Engagement(e.On, e.Kind, e.Note)) }, e),
+        _ => throw Fold.Unknown<LearningSiteState>(@event),
+    };
 
     internal int IndexOf(MemberId member)
     {
-        for (var i = 0; i < Members.Count; i++)
+        var members = Members;
+        for (var i = 0; i < members.Count; i++)
         {
-            if (Members[i].Id == member)
+            if (members[i].Id == member)
             {
                 return i;
             }
@@ -64,9 +109,9 @@ public sealed record LearningSiteState(
         return -1;
     }
 
-    internal LearningSiteState WithMember(MemberId member, Func<SiteMember, SiteMember> change)
+    private LearningSiteState With<TEvent>(MemberId member, System.Func<SiteMember, TEvent, SiteMember> change, TEvent @event)
     {
         var i = IndexOf(member);
-        return i < 0 ? this : this with { Members = Members.SetItem(i, change(Members[i])) };
+        return i < 0 ? this : this with { Members = Members.SetItem(i, change(Members[i], @event)) };
     }
 }

@@ -10,20 +10,33 @@ namespace CoProduction.Sites;
 /// <remarks>
 /// The same <see cref="MemberId"/> may be a member of several sites; each site keeps its own record.
 /// </remarks>
-/// <param name="Id">The member's id.</param>
-/// <param name="DisplayName">The name shown in the app.</param>
-/// <param name="Pseudonym">The name used in research reports, or <see langword="null"/> to use none.</param>
-/// <param name="IsCore">Whether the member is marked as core (a key relationship of the site).</param>
-/// <param name="Tenures">Every tenure period, in the order recorded.</param>
-/// <param name="Engagements">Every engagement, in the order recorded.</param>
-public sealed record SiteMember(
-    MemberId Id,
-    string DisplayName,
-    string? Pseudonym,
-    bool IsCore,
-    ValueList<Tenure> Tenures,
-    ValueList<Engagement> Engagements)
+public sealed record SiteMember
 {
+    internal SiteMember(MemberId id, string displayName, string? pseudonym)
+    {
+        Id = id;
+        DisplayName = displayName;
+        Pseudonym = pseudonym;
+    }
+
+    /// <summary>Gets the member's id.</summary>
+    public MemberId Id { get; }
+
+    /// <summary>Gets the name shown in the app.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Gets the name used in research reports, or <see langword="null"/> to use none.</summary>
+    public string? Pseudonym { get; }
+
+    /// <summary>Gets a value indicating whether the member is marked as core (a key relationship of the site).</summary>
+    public bool IsCore { get; internal init; }
+
+    /// <summary>Gets every tenure period, in the order recorded.</summary>
+    public ValueList<Tenure> Tenures { get; internal init; }
+
+    /// <summary>Gets every engagement, in the order recorded.</summary>
+    public ValueList<Engagement> Engagements { get; internal init; }
+
     /// <summary>Gets the name to print in research reports: the pseudonym when there is one, else the display name.</summary>
     public string NameForReports => Pseudonym ?? DisplayName;
 

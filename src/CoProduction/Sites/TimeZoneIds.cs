@@ -4,13 +4,19 @@ using NodaTime;
 
 namespace CoProduction.Sites;
 
-/// <summary>Checks IANA time-zone ids against an injected provider and suggests close ids for unknown ones.</summary>
-internal static class TimeZoneIds
+/// <summary>Finds IANA time-zone ids in an injected provider and suggests close ids for unknown ones.</summary>
+public static class TimeZoneIds
 {
     private const int MaxSuggestions = 3;
 
-    /// <summary>Returns the zone for <paramref name="zoneId"/>, or throws with suggestions.</summary>
-    internal static DateTimeZone Require(IDateTimeZoneProvider zones, string zoneId)
+    /// <summary>The zone of an IANA id, for example one typed by a person when a site is registered.</summary>
+    /// <param name="zones">The app's time-zone provider (tzdb).</param>
+    /// <param name="zoneId">The id, for example <c>Africa/Nairobi</c>.</param>
+    /// <returns>The zone.</returns>
+    /// <exception cref="UnknownTimeZoneException"><paramref name="zones"/> does not know the id; the closest ids are suggested.</exception>
+    /// <exception cref="ArgumentException"><paramref name="zoneId"/> is blank.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public static DateTimeZone Find(IDateTimeZoneProvider zones, string zoneId)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentException.ThrowIfNullOrWhiteSpace(zoneId);

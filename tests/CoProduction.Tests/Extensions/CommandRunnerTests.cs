@@ -29,7 +29,7 @@ public sealed class CommandRunnerTests
 
         var result = await sites.ExecuteAsync(
             PaperSites.KilifiId,
-            (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Now, ctx.Actor),
+            (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp),
             actor: Coordinator,
             cancellationToken: TestContext.Current.CancellationToken);
 
@@ -54,7 +54,7 @@ public sealed class CommandRunnerTests
             (site, ctx) =>
             {
                 versionsSeen.Add(site.Version);
-                site.ClearCore(PaperSites.KilifiDirector, ctx.Now, ctx.Actor);
+                site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp);
             },
             cancellationToken: TestContext.Current.CancellationToken);
 
@@ -75,7 +75,7 @@ public sealed class CommandRunnerTests
 
         await Assert.ThrowsAsync<ConcurrencyException>(async () => await sites.ExecuteAsync(
             PaperSites.KilifiId,
-            (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Now, ctx.Actor),
+            (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp),
             cancellationToken: TestContext.Current.CancellationToken));
 
         var site = await provider.GetRequiredService<AggregateRepository<LearningSite>>().LoadAsync(
@@ -93,7 +93,7 @@ public sealed class CommandRunnerTests
         void ClearCore(LearningSite site, CommandContext ctx)
         {
             decisions++;
-            site.ClearCore(PaperSites.KilifiDirector, ctx.Now, ctx.Actor);
+            site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp);
         }
 
         var first = await sites.ExecuteAsync(PaperSites.KilifiId, ClearCore, id, cancellationToken: TestContext.Current.CancellationToken);
@@ -174,7 +174,7 @@ public sealed class CommandRunnerTests
     {
         var repository = provider.GetRequiredService<AggregateRepository<LearningSite>>();
         var site = await repository.LoadAsync(AggregateRepository<LearningSite>.StreamOf(PaperSites.KilifiId));
-        site.MarkCore(member, Now, Actor.Named("other-writer"));
+        site.MarkCore(member, new Stamp(Now, Actor.Named("other-writer")));
         await repository.SaveAsync(site);
     }
 

@@ -81,7 +81,7 @@ public sealed class NotificationTests
         {
             await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().ExecuteAsync(
                 PaperSites.KilifiId,
-                (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Now, ctx.Actor),
+                (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp),
                 cancellationToken: TestContext.Current.CancellationToken);
         }
 

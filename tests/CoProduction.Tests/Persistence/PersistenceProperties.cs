@@ -97,11 +97,13 @@ public sealed class PersistenceProperties : IDisposable
                   from respondents in Gen.Elements("facility-managers", "health-workers", "community").Select(RespondentGroup.Named)
                   from site in Gen.Elements("kilifi", "mitchells-plain", "sedibeng")
                   from date in Dates
-                  from kind in Gen.Elements(Enum.GetValues<RoleKind>())
-                  from level in Gen.Elements(Enum.GetValues<ManagementLevel>())
-                  from seniority in Gen.Elements(Enum.GetValues<Seniority>())
+                  from role in Gen.OneOf(
+                      Gen.Elements(Enum.GetValues<RoleKind>().Where(k => k != RoleKind.Manager).ToArray()).Select(k => new MemberRole(k)),
+                      from level in Gen.Elements(Enum.GetValues<ManagementLevel>().Where(l => l != ManagementLevel.None).ToArray())
+                      from seniority in Gen.Elements(Enum.GetValues<Seniority>())
+                      select MemberRole.Manager(level, seniority))
                   from actor in Actors
-                  select (new ResearchActivity(title, method, respondents, new SiteId(site), date), new MemberRole(kind, level, seniority), actor);
+                  select (new ResearchActivity(title, method, respondents, new SiteId(site), date), role, actor);
         return Prop.ForAll(gen.ToArbitrary(), t =>
             RoundTrip(t.Item1, options) == t.Item1 && RoundTrip(t.Item2, options) == t.Item2 && RoundTrip(t.actor, options) == t.actor);
     }

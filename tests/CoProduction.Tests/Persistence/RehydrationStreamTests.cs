@@ -29,5 +29,5 @@ public sealed class RehydrationStreamTests
 
     [Fact]
     public void A_meeting_series_history_read_from_another_stream_is_refused()
-        => RefusesOtherStream(CoProduction.Scheduling.MeetingSeries.Plan(Tests.Scheduling.Plans.Plan("kilifi-reflection", CoProduction.Scheduling.Cadence.Monthly(15), new NodaTime.LocalDate(2016, 1, 1), new NodaTime.LocalDate(2016, 12, 31)), NodaTime.Instant.FromUtc(2016, 1, 1, 0, 0), Actor.System));
+        => RefusesOtherStream(CoProduction.Scheduling.MeetingSeries.Plan(Tests.Scheduling.Plans.Plan("kilifi-reflection", CoProduction.Scheduling.Cadence.Monthly(15), new NodaTime.LocalDate(2016, 1, 1), new NodaTime.LocalDate(2016, 12, 31)), new Stamp(NodaTime.Instant.FromUtc(2016, 1, 1, 0, 0), Actor.System)));
 }

@@ -63,16 +63,16 @@ public sealed class IcsExporterTests
 
     [Fact]
     public void The_papers_rhythm_round_trips_through_ical_net_with_the_same_occurrences()
-        => AssertSameOccurrences(new MeetingAgenda(MeetingAgendaTests.PapersRhythm().Select(p => MeetingSeries.Plan(p, Utc(2011, 12, 1), Lead).State)));
+        => AssertSameOccurrences(new MeetingAgenda(MeetingAgendaTests.PapersRhythm().Select(p => MeetingSeries.Plan(p, new Stamp(Utc(2011, 12, 1), Lead)).State)));
 
     [Fact]
     public void Cancelled_and_moved_meetings_become_exdates_and_rdates_and_round_trip()
     {
         var plan = Plan("uk", Cadence.Monthly(31), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31), London, new LocalTime(1, 30));
-        var series = MeetingSeries.Plan(plan, Utc(2015, 12, 1), Lead);
+        var series = MeetingSeries.Plan(plan, new Stamp(Utc(2015, 12, 1), Lead));
         var t = new MeetingTimetable([plan]);
-        series.Cancel(t.Find(plan.Series, new LocalDate(2016, 1, 31))!.Value, "strike", Utc(2016, 1, 1), Lead);
-        series.Reschedule(t.Find(plan.Series, new LocalDate(2016, 4, 30))!.Value, new LocalDateTime(2016, 5, 3, 15, 0), "holiday", Utc(2016, 4, 1), Lead);
+        series.Cancel(t.Find(plan.Series, new LocalDate(2016, 1, 31))!.Value, "strike", new Stamp(Utc(2016, 1, 1), Lead));
+        series.Reschedule(t.Find(plan.Series, new LocalDate(2016, 4, 30))!.Value, new LocalDateTime(2016, 5, 3, 15, 0), "holiday", new Stamp(Utc(2016, 4, 1), Lead));
         var agenda = new MeetingAgenda([series.State]);
 
         var ics = Exporter.ExportMeetings(agenda).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
@@ -91,20 +91,20 @@ public sealed class IcsExporterTests
     public void A_series_with_the_later_of_two_times_in_an_overlap_still_round_trips()
     {
         var plan = Plan("ny", Cadence.EveryMonthsOn(1, WeekOfMonth.First, IsoDayOfWeek.Sunday), new LocalDate(2024, 1, 1), new LocalDate(2024, 12, 31), NewYork, new LocalTime(1, 30), resolution: LocalTimeResolution.ShiftForwardOrLater);
-        AssertSameOccurrences(new MeetingAgenda([MeetingSeries.Plan(plan, Utc(2023, 12, 1), Lead).State]));
+        AssertSameOccurrences(new MeetingAgenda([MeetingSeries.Plan(plan, new Stamp(Utc(2023, 12, 1), Lead)).State]));
     }
 
     [Fact]
     public void A_meeting_in_a_spring_gap_placed_at_the_end_of_the_gap_round_trips()
     {
         var plan = Plan("cet", Cadence.Weekly(IsoDayOfWeek.Sunday), new LocalDate(2022, 3, 1), new LocalDate(2022, 4, 10), DateTimeZoneProviders.Tzdb["CET"], new LocalTime(2, 49), resolution: LocalTimeResolution.EndOfGapOrEarlier);
-        AssertSameOccurrences(new MeetingAgenda([MeetingSeries.Plan(plan, Utc(2020, 1, 1), Lead).State]));
+        AssertSameOccurrences(new MeetingAgenda([MeetingSeries.Plan(plan, new Stamp(Utc(2020, 1, 1), Lead)).State]));
     }
 
     [Fact]
     public void The_export_is_deterministic()
     {
-        var agenda = new MeetingAgenda(MeetingAgendaTests.PapersRhythm().Select(p => MeetingSeries.Plan(p, Utc(2011, 12, 1), Lead).State));
+        var agenda = new MeetingAgenda(MeetingAgendaTests.PapersRhythm().Select(p => MeetingSeries.Plan(p, new Stamp(Utc(2011, 12, 1), Lead)).State));
         Assert.Equal(Exporter.ExportMeetings(agenda), new IcsExporter(new FakeClock(Instant.FromUtc(2016, 1, 2, 3, 4))).ExportMeetings(agenda));
     }
 
@@ -144,8 +144,8 @@ public sealed class IcsExporterTests
             // Keep Ical.Net's work moderate: at most about two years per series.
             var (b, l) = t.pair;
             b = new MeetingSeriesPlan(b.Series, b.Kind, b.Title, b.Site, b.Zone, b.StartTime, b.Length, b.FirstDate, b.FirstDate.PlusDays(Math.Min(730, NodaTime.Period.DaysBetween(b.FirstDate, b.LastDate))), b.ExpectedAttendees, b.Cadence, b.Resolution);
-            var baseSeries = MeetingSeries.Plan(b, Instant.FromUtc(1990, 1, 1, 0, 0), Lead);
-            var linked = MeetingSeries.Plan(l, Instant.FromUtc(1990, 1, 1, 0, 0), Lead);
+            var baseSeries = MeetingSeries.Plan(b, new Stamp(Instant.FromUtc(1990, 1, 1, 0, 0), Lead));
+            var linked = MeetingSeries.Plan(l, new Stamp(Instant.FromUtc(1990, 1, 1, 0, 0), Lead));
             var timetable = new MeetingTimetable([b, l]);
             var planned = timetable.Occurrences(Instant.FromUtc(1990, 1, 1, 0, 0), Instant.FromUtc(2041, 1, 1, 0, 0));
             var before = Instant.FromUtc(1995, 1, 1, 0, 0);
@@ -154,11 +154,11 @@ public sealed class IcsExporterTests
                 var series = planned[i].Series == b.Series ? baseSeries : linked;
                 if (i == t.cancel)
                 {
-                    series.Cancel(planned[i], "shock", before, Lead);
+                    series.Cancel(planned[i], "shock", new Stamp(before, Lead));
                 }
                 else if (i == t.move)
                 {
-                    series.Reschedule(planned[i], planned[i].Start.LocalDateTime.PlusHours(3).PlusDays(2), "clash", before, Lead);
+                    series.Reschedule(planned[i], planned[i].Start.LocalDateTime.PlusHours(3).PlusDays(2), "clash", new Stamp(before, Lead));
                 }
             }
 

@@ -28,7 +28,7 @@ public sealed class MeetingAgendaTests
     [Fact]
     public void The_papers_rhythm_gives_the_expected_number_of_meetings_each_year()
     {
-        var agenda = new MeetingAgenda(PapersRhythm().Select(p => MeetingSeries.Plan(p, Utc(2011, 12, 1), Lead).State));
+        var agenda = new MeetingAgenda(PapersRhythm().Select(p => MeetingSeries.Plan(p, new Stamp(Utc(2011, 12, 1), Lead)).State));
         var in2015 = agenda.Due(Utc(2015, 1, 1), Utc(2016, 1, 1)).GroupBy(e => e.Occurrence.Series.Value).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(4, in2015["researchers-quarterly"]);
         Assert.Equal(2, in2015["managers"]);
@@ -46,11 +46,11 @@ public sealed class MeetingAgendaTests
     public void Due_shows_open_meetings_at_their_current_time_and_leaves_out_cancelled_and_held_ones()
     {
         var plan = Plan("r", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31));
-        var series = MeetingSeries.Plan(plan, Utc(2015, 12, 1), Lead);
+        var series = MeetingSeries.Plan(plan, new Stamp(Utc(2015, 12, 1), Lead));
         var timetable = new MeetingTimetable([plan]);
-        series.RecordHeld(timetable.Find(plan.Series, new LocalDate(2016, 1, 15))!.Value, [new MemberId("amina")], Utc(2016, 1, 15, 12), Lead);
-        series.Cancel(timetable.Find(plan.Series, new LocalDate(2016, 2, 15))!.Value, "strike", Utc(2016, 2, 1), Lead);
-        series.Reschedule(timetable.Find(plan.Series, new LocalDate(2016, 4, 15))!.Value, new LocalDateTime(2016, 3, 30, 9, 0), "Easter", Utc(2016, 3, 1), Lead);
+        series.RecordHeld(timetable.Find(plan.Series, new LocalDate(2016, 1, 15))!.Value, new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 1, 15, 12), Lead));
+        series.Cancel(timetable.Find(plan.Series, new LocalDate(2016, 2, 15))!.Value, "strike", new Stamp(Utc(2016, 2, 1), Lead));
+        series.Reschedule(timetable.Find(plan.Series, new LocalDate(2016, 4, 15))!.Value, new LocalDateTime(2016, 3, 30, 9, 0), "Easter", new Stamp(Utc(2016, 3, 1), Lead));
 
         var due = Agenda(series).Due(Utc(2016, 1, 1), Utc(2016, 5, 1));
         Assert.Equal(
@@ -65,9 +65,9 @@ public sealed class MeetingAgendaTests
     public void Overdue_is_what_has_ended_without_an_outcome()
     {
         var plan = Plan("r", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31));
-        var series = MeetingSeries.Plan(plan, Utc(2015, 12, 1), Lead);
+        var series = MeetingSeries.Plan(plan, new Stamp(Utc(2015, 12, 1), Lead));
         var timetable = new MeetingTimetable([plan]);
-        series.RecordHeld(timetable.Find(plan.Series, new LocalDate(2016, 1, 15))!.Value, [new MemberId("amina")], Utc(2016, 1, 15, 12), Lead);
+        series.RecordHeld(timetable.Find(plan.Series, new LocalDate(2016, 1, 15))!.Value, new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 1, 15, 12), Lead));
 
         var now = Utc(2016, 3, 15, 12, 30); // 15:30 in Nairobi: the March meeting is still running
         Assert.Equal([new LocalDate(2016, 2, 15)], Agenda(series).Overdue(now).Select(e => e.Occurrence.Slot));
@@ -78,16 +78,16 @@ public sealed class MeetingAgendaTests
     public void Cadence_kept_counts_meetings_held_within_the_tolerance_of_their_plan()
     {
         var plan = Plan("r", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31));
-        var series = MeetingSeries.Plan(plan, Utc(2015, 12, 1), Lead);
+        var series = MeetingSeries.Plan(plan, new Stamp(Utc(2015, 12, 1), Lead));
         var t = new MeetingTimetable([plan]);
         MeetingOccurrence On(int month) => t.Find(plan.Series, new LocalDate(2016, month, 15))!.Value;
-        series.RecordHeld(On(1), [new MemberId("amina")], Utc(2016, 1, 15, 12), Lead);
-        series.Reschedule(On(2), new LocalDateTime(2016, 2, 17, 14, 0), "clash", Utc(2016, 2, 1), Lead);
-        series.RecordHeld(On(2), [new MemberId("amina")], Utc(2016, 2, 17, 12), Lead);
-        series.Reschedule(On(3), new LocalDateTime(2016, 3, 30, 14, 0), "strike", Utc(2016, 3, 1), Lead);
-        series.RecordHeld(On(3), [new MemberId("amina")], Utc(2016, 3, 30, 12), Lead);
-        series.RecordMissed(On(4), "no quorum", Utc(2016, 4, 16), Lead);
-        series.Cancel(On(5), "devolution", Utc(2016, 5, 1), Lead);
+        series.RecordHeld(On(1), new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 1, 15, 12), Lead));
+        series.Reschedule(On(2), new LocalDateTime(2016, 2, 17, 14, 0), "clash", new Stamp(Utc(2016, 2, 1), Lead));
+        series.RecordHeld(On(2), new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 2, 17, 12), Lead));
+        series.Reschedule(On(3), new LocalDateTime(2016, 3, 30, 14, 0), "strike", new Stamp(Utc(2016, 3, 1), Lead));
+        series.RecordHeld(On(3), new MeetingAttendance([new MemberId("amina")]), new Stamp(Utc(2016, 3, 30, 12), Lead));
+        series.RecordMissed(On(4), "no quorum", new Stamp(Utc(2016, 4, 16), Lead));
+        series.Cancel(On(5), "devolution", new Stamp(Utc(2016, 5, 1), Lead));
 
         var kept = Agenda(series).CadenceKept(Utc(2016, 6, 20), Duration.FromDays(7)).Single();
         Assert.Equal(new CadenceAdherence(plan.Series, Due: 6, Kept: 2, HeldLate: 1, Missed: 1, Cancelled: 1, Unrecorded: 1), kept);

@@ -49,7 +49,7 @@ public sealed class ReminderScheduleTests
     public void A_stage_past_its_expected_length_a_coming_meeting_and_a_disengaged_manager_are_reminded_in_due_order()
     {
         var plan = Plan("r", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31));
-        var agenda = new MeetingAgenda([MeetingSeries.Plan(plan, Utc(2015, 12, 1), Actor.System).State]);
+        var agenda = new MeetingAgenda([MeetingSeries.Plan(plan, new Stamp(Utc(2015, 12, 1), Actor.System)).State]);
         var now = Instant.FromUtc(2016, 3, 14, 12, 0);
         var inputs = new ReminderInputs
         {

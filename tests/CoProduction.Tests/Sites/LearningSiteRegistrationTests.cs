@@ -9,8 +9,10 @@ namespace CoProduction.Tests.Sites;
 public sealed class LearningSiteRegistrationTests
 {
     private static LearningSite RegisterIn(string zoneId)
-        => LearningSite.Register(
-            new SiteId("test"), "Test site", CountryCode.Kenya, SiteLevel.County, zoneId, PaperSites.Zones, [], 2012, PaperSites.At, PaperSites.Lead);
+        => LearningSite.Register(Registration(new SiteId("test"), "Test site", TimeZoneIds.Find(PaperSites.Zones, zoneId)), PaperSites.Stamp);
+
+    private static SiteRegistration Registration(SiteId id, string name, DateTimeZone zone)
+        => new(id, name, CountryCode.Kenya, zone) { Level = SiteLevel.County, EngagedSinceYear = 2012 };
 
     [Fact]
     public void The_paper_sites_register_with_their_country_level_and_zone()
@@ -69,8 +71,7 @@ public sealed class LearningSiteRegistrationTests
         var onlyUtc = new NodaTime.Testing.TimeZones.FakeDateTimeZoneSource.Builder { DateTimeZone.Utc }.Build();
         var provider = new DateTimeZoneCache(onlyUtc);
 
-        var ex = Assert.Throws<UnknownTimeZoneException>(() => LearningSite.Register(
-            new SiteId("test"), "Test site", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", provider, [], 2012, PaperSites.At, PaperSites.Lead));
+        var ex = Assert.Throws<UnknownTimeZoneException>(() => TimeZoneIds.Find(provider, "Africa/Nairobi"));
         Assert.Contains(provider.VersionId, ex.Message, StringComparison.Ordinal);
     }
 
@@ -93,15 +94,16 @@ public sealed class LearningSiteRegistrationTests
     [Fact]
     public void Malformed_registration_arguments_are_argument_errors()
     {
-        var zones = PaperSites.Zones;
-        var at = PaperSites.At;
-        var by = PaperSites.Lead;
-        Assert.Throws<ArgumentException>(() => LearningSite.Register(default, "X", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2012, at, by));
-        Assert.Throws<ArgumentException>(() => LearningSite.Register(new SiteId("x"), " ", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2012, at, by));
-        Assert.Throws<ArgumentException>(() => LearningSite.Register(new SiteId("x"), "X", default, SiteLevel.County, "Africa/Nairobi", zones, [], 2012, at, by));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LearningSite.Register(new SiteId("x"), "X", CountryCode.Kenya, (SiteLevel)9, "Africa/Nairobi", zones, [], 2012, at, by));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LearningSite.Register(new SiteId("x"), "X", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 1850, at, by));
-        Assert.Throws<ArgumentException>(() => LearningSite.Register(new SiteId("x"), "X", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, ["KWTRP", "KWTRP"], 2012, at, by));
+        var nairobi = PaperSites.Zones["Africa/Nairobi"];
+        Assert.Throws<ArgumentException>(() => Registration(default, "X", nairobi));
+        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), " ", nairobi));
+        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), " X", nairobi));
+        Assert.Throws<ArgumentNullException>(() => Registration(new SiteId("x"), "X", null!));
+        Assert.Throws<ArgumentException>(() => new SiteRegistration(new SiteId("x"), "X", default, nairobi) { Level = SiteLevel.County, EngagedSinceYear = 2012 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Registration(new SiteId("x"), "X", nairobi) with { Level = (SiteLevel)9 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Registration(new SiteId("x"), "X", nairobi) with { EngagedSinceYear = 1850 });
+        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), "X", nairobi) with { PartnerInstitutions = ["KWTRP", "KWTRP"] });
+        Assert.Throws<ArgumentException>(() => LearningSite.Register(Registration(new SiteId("x"), "X", nairobi), default));
     }
 
     [Fact]
@@ -111,11 +113,12 @@ public sealed class LearningSiteRegistrationTests
         var before = site.State;
 
         var ex = Assert.Throws<CommandRejectedException>(
-            () => site.AddPartnerInstitution("Centre for Health Policy, University of the Witwatersrand", PaperSites.At, PaperSites.Lead));
+            () => site.AddPartnerInstitution("Centre for Health Policy, University of the Witwatersrand", PaperSites.Stamp));
 
-        Assert.Equal("AddPartnerInstitution", ex.Trigger.ToString());
+        Assert.Equal(SiteTrigger.AddPartnerInstitution, ex.Trigger);
+        Assert.Equal(RefusalKind.RuleBroken, ex.Refusal.Kind);
         Assert.Same(before, site.State);
-        site.AddPartnerInstitution("Gauteng Department of Health", PaperSites.At, PaperSites.Lead);
+        site.AddPartnerInstitution("Gauteng Department of Health", PaperSites.Stamp);
         Assert.Equal(2, site.State.PartnerInstitutions.Count);
     }
 }

@@ -60,77 +60,94 @@ public static class PaperSites
     /// <summary>A fixed instant for commands: the fixture never reads a clock.</summary>
     public static Instant At { get; } = Instant.FromUtc(2019, 1, 15, 7, 30);
 
+    /// <summary>The stamp of every fixture command: <see cref="Lead"/> at <see cref="At"/>.</summary>
+    public static Stamp Stamp { get; } = new(At, Lead);
+
     public static LearningSite Kilifi()
     {
         var site = LearningSite.Register(
-            KilifiId, "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", Zones,
-            ["KEMRI-Wellcome Trust Research Programme"], 2000, At, Lead);
+            new SiteRegistration(KilifiId, "Kilifi County", CountryCode.Kenya, Zones["Africa/Nairobi"])
+            {
+                Level = SiteLevel.County,
+                EngagedSinceYear = 2000,
+                PartnerInstitutions = ["KEMRI-Wellcome Trust Research Programme"],
+            },
+            Stamp);
 
         Join(site, KilifiLeadResearcher, "Lead researcher (Kilifi)", "R1", MemberRole.Researcher, new(2012, 1, 1));
         Join(site, KilifiDirector, "County health director", "M1", DistrictDirector, new(2012, 1, 1));
-        site.LeaveRole(KilifiDirector, DistrictDirector, LastDayOfDistricts, At, Lead);
-        site.JoinRole(KilifiDirector, CountyDirector, LastDayOfDistricts.PlusDays(1), At, Lead);
+        site.LeaveRole(KilifiDirector, DistrictDirector, LastDayOfDistricts, Stamp);
+        site.JoinRole(KilifiDirector, CountyDirector, LastDayOfDistricts.PlusDays(1), Stamp);
 
         Join(site, KilifiSubCountyManager, "Sub-county manager", "M2", SubCountyManager, new(2012, 6, 1));
-        site.LeaveRole(KilifiSubCountyManager, SubCountyManager, new(2015, 6, 30), At, Lead);
-        site.JoinRole(KilifiSubCountyManager, SubCountyManager, new(2017, 1, 9), At, Lead);
+        site.LeaveRole(KilifiSubCountyManager, SubCountyManager, new(2015, 6, 30), Stamp);
+        site.JoinRole(KilifiSubCountyManager, SubCountyManager, new(2017, 1, 9), Stamp);
 
         Join(site, KilifiResearcher, "Researcher (Kilifi)", null, MemberRole.Researcher, new(2014, 2, 1));
-        site.LeaveRole(KilifiResearcher, MemberRole.Researcher, new(2016, 8, 31), At, Lead);
+        site.LeaveRole(KilifiResearcher, MemberRole.Researcher, new(2016, 8, 31), Stamp);
 
-        site.MarkCore(KilifiLeadResearcher, At, Lead);
-        site.MarkCore(KilifiDirector, At, Lead);
-        site.RecordEngagement(KilifiDirector, new(2018, 9, 14), EngagementKind.Reflection, "reflection with managers", At, Lead);
-        site.RecordEngagement(KilifiDirector, new(2018, 11, 20), EngagementKind.ManagerialRequest, null, At, Lead);
+        site.MarkCore(KilifiLeadResearcher, Stamp);
+        site.MarkCore(KilifiDirector, Stamp);
+        site.RecordEngagement(KilifiDirector, new Engagement(new(2018, 9, 14), EngagementKind.Reflection, "reflection with managers"), Stamp);
+        site.RecordEngagement(KilifiDirector, new Engagement(new(2018, 11, 20), EngagementKind.ManagerialRequest, null), Stamp);
         return site;
     }
 
     public static LearningSite MitchellsPlain()
     {
         var site = LearningSite.Register(
-            MitchellsPlainId, "Mitchell's Plain", CountryCode.SouthAfrica, SiteLevel.SubDistrict, "Africa/Johannesburg", Zones,
-            ["School of Public Health and Family Medicine, University of Cape Town", "School of Public Health, University of the Western Cape"],
-            2010, At, Lead);
+            new SiteRegistration(MitchellsPlainId, "Mitchell's Plain", CountryCode.SouthAfrica, Zones["Africa/Johannesburg"])
+            {
+                Level = SiteLevel.SubDistrict,
+                EngagedSinceYear = 2010,
+                PartnerInstitutions = ["School of Public Health and Family Medicine, University of Cape Town", "School of Public Health, University of the Western Cape"],
+            },
+            Stamp);
 
         Join(site, MitchellsPlainLeadResearcher, "Lead researcher (Mitchell's Plain)", "R2", MemberRole.Researcher, new(2010, 3, 1));
         Join(site, MitchellsPlainSubDistrictManager, "Sub-district manager", "M3", SubDistrictManager, new(2010, 3, 1));
         Join(site, MitchellsPlainFacilityManager, "Facility manager", "M4", FacilityManager, new(2013, 1, 15));
-        site.LeaveRole(MitchellsPlainFacilityManager, FacilityManager, new(2016, 12, 31), At, Lead);
+        site.LeaveRole(MitchellsPlainFacilityManager, FacilityManager, new(2016, 12, 31), Stamp);
         Join(site, MitchellsPlainNewFacilityManager, "New facility manager", "M5", FacilityManager, new(2017, 2, 1));
         Join(site, Facilitator, "Leadership facilitator", null, ExternalFacilitator, new(2015, 1, 1));
 
-        site.MarkCore(MitchellsPlainLeadResearcher, At, Lead);
-        site.MarkCore(MitchellsPlainSubDistrictManager, At, Lead);
-        site.RecordEngagement(MitchellsPlainSubDistrictManager, new(2018, 10, 5), EngagementKind.Workshop, null, At, Lead);
+        site.MarkCore(MitchellsPlainLeadResearcher, Stamp);
+        site.MarkCore(MitchellsPlainSubDistrictManager, Stamp);
+        site.RecordEngagement(MitchellsPlainSubDistrictManager, new Engagement(new(2018, 10, 5), EngagementKind.Workshop, null), Stamp);
         return site;
     }
 
     public static LearningSite Sedibeng()
     {
         var site = LearningSite.Register(
-            SedibengId, "Sedibeng", CountryCode.SouthAfrica, SiteLevel.District, "Africa/Johannesburg", Zones,
-            ["Centre for Health Policy, University of the Witwatersrand"], 2008, At, Lead);
+            new SiteRegistration(SedibengId, "Sedibeng", CountryCode.SouthAfrica, Zones["Africa/Johannesburg"])
+            {
+                Level = SiteLevel.District,
+                EngagedSinceYear = 2008,
+                PartnerInstitutions = ["Centre for Health Policy, University of the Witwatersrand"],
+            },
+            Stamp);
 
         Join(site, SedibengLeadResearcher, "Lead researcher (Sedibeng)", "R3", MemberRole.Researcher, new(2014, 1, 1));
         Join(site, SedibengFirstDistrictManager, "District manager", "M6", DistrictDirector, new(2014, 1, 1));
-        site.LeaveRole(SedibengFirstDistrictManager, DistrictDirector, new(2015, 10, 31), At, Lead);
+        site.LeaveRole(SedibengFirstDistrictManager, DistrictDirector, new(2015, 10, 31), Stamp);
         Join(site, SedibengSecondDistrictManager, "Second district manager", "M7", DistrictDirector, new(2015, 11, 1));
         Join(site, Facilitator, "Leadership facilitator", null, ExternalFacilitator, new(2016, 3, 1));
 
-        site.MarkCore(SedibengLeadResearcher, At, Lead);
-        site.MarkCore(SedibengFirstDistrictManager, At, Lead);
-        site.MarkCore(SedibengSecondDistrictManager, At, Lead);
+        site.MarkCore(SedibengLeadResearcher, Stamp);
+        site.MarkCore(SedibengFirstDistrictManager, Stamp);
+        site.MarkCore(SedibengSecondDistrictManager, Stamp);
         return site;
     }
 
     public static Programme Programme()
     {
         var programme = CoProduction.Programmes.Programme.Register(
-            Resyst, "RESYST", new DateInterval(new LocalDate(2012, 1, 1), new LocalDate(2018, 12, 31)), At, Lead);
-        programme.AddSite(KilifiId, At, Lead);
-        programme.AddSite(MitchellsPlainId, At, Lead);
-        programme.AddSite(SedibengId, At, Lead);
-        programme.LinkUmbrellaProtocol(new ProtocolId("resyst-umbrella"), At, Lead);
+            new ProgrammeRegistration(Resyst, "RESYST", new DateInterval(new LocalDate(2012, 1, 1), new LocalDate(2018, 12, 31))), Stamp);
+        programme.AddSite(KilifiId, Stamp);
+        programme.AddSite(MitchellsPlainId, Stamp);
+        programme.AddSite(SedibengId, Stamp);
+        programme.LinkUmbrellaProtocol(new ProtocolId("resyst-umbrella"), Stamp);
         return programme;
     }
 
@@ -138,7 +155,7 @@ public static class PaperSites
 
     private static void Join(LearningSite site, MemberId member, string name, string? pseudonym, MemberRole role, LocalDate on)
     {
-        site.AddMember(member, name, pseudonym, At, Lead);
-        site.JoinRole(member, role, on, At, Lead);
+        site.AddMember(member, name, Stamp, pseudonym);
+        site.JoinRole(member, role, on, Stamp);
     }
 }

@@ -1,3 +1,4 @@
+using CoProduction.Cycles;
 using System;
 using System.Linq;
 using System.Text.Json;
@@ -29,23 +30,23 @@ public sealed class ProgrammeTests
         var programme = PaperSites.Programme();
         var state = programme.State;
 
-        var site = Assert.Throws<CommandRejectedException>(() => programme.AddSite(PaperSites.SedibengId, PaperSites.At, PaperSites.Lead));
-        var protocol = Assert.Throws<CommandRejectedException>(() => programme.LinkUmbrellaProtocol(Umbrella, PaperSites.At, PaperSites.Lead));
+        var site = Assert.Throws<CommandRejectedException>(() => programme.AddSite(PaperSites.SedibengId, PaperSites.Stamp));
+        var protocol = Assert.Throws<CommandRejectedException>(() => programme.LinkUmbrellaProtocol(Umbrella, PaperSites.Stamp));
 
         Assert.Same(state, programme.State);
-        Assert.Equal("AddSite", site.Trigger.ToString());
+        Assert.Equal(ProgrammeTrigger.AddSite, site.Trigger);
         Assert.Contains("site 'sedibeng' is already in programme 'resyst'", site.Message, StringComparison.Ordinal);
-        Assert.Equal(["AddSite", "LinkUmbrellaProtocol"], protocol.PermittedTriggers.Select(t => t.ToString()));
+        Assert.Equal([ProgrammeTrigger.AddSite, ProgrammeTrigger.LinkUmbrellaProtocol], protocol.PermittedTriggers.Cast<ProgrammeTrigger>());
     }
 
     [Fact]
     public void Malformed_programme_arguments_are_argument_errors()
     {
         var period = new DateInterval(new LocalDate(2012, 1, 1), new LocalDate(2018, 12, 31));
-        Assert.Throws<ArgumentException>(() => Programme.Register(default, "RESYST", period, PaperSites.At, PaperSites.Lead));
-        Assert.Throws<ArgumentException>(() => Programme.Register(PaperSites.Resyst, "RESYST ", period, PaperSites.At, PaperSites.Lead));
-        Assert.Throws<ArgumentNullException>(() => Programme.Register(PaperSites.Resyst, "RESYST", null!, PaperSites.At, PaperSites.Lead));
-        Assert.Throws<ArgumentException>(() => PaperSites.Programme().AddSite(default, PaperSites.At, PaperSites.Lead));
+        Assert.Throws<ArgumentException>(() => Programme.Register(new ProgrammeRegistration(default, "RESYST", period), PaperSites.Stamp));
+        Assert.Throws<ArgumentException>(() => Programme.Register(new ProgrammeRegistration(PaperSites.Resyst, "RESYST ", period), PaperSites.Stamp));
+        Assert.Throws<ArgumentNullException>(() => Programme.Register(new ProgrammeRegistration(PaperSites.Resyst, "RESYST", null!), PaperSites.Stamp));
+        Assert.Throws<ArgumentException>(() => PaperSites.Programme().AddSite(default, PaperSites.Stamp));
     }
 
     [Fact]
@@ -54,10 +55,10 @@ public sealed class ProgrammeTests
         var on = new LocalDate(2016, 6, 1);
         OpenCycleSummary[] cycles =
         [
-            new(new CycleId("mp-13"), PaperSites.MitchellsPlainId, 13, "Acting"),
-            new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, "Reflecting"),
-            new(new CycleId("mp-12"), PaperSites.MitchellsPlainId, 12, "Paused"),
-            new(new CycleId("elsewhere-1"), new SiteId("elsewhere"), 1, "Planning"),
+            new(new CycleId("mp-13"), PaperSites.MitchellsPlainId, 13, CycleStage.Acting),
+            new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, CycleStage.Reflecting),
+            new(new CycleId("mp-12"), PaperSites.MitchellsPlainId, 12, CycleStage.Paused),
+            new(new CycleId("elsewhere-1"), new SiteId("elsewhere"), 1, CycleStage.Planning),
         ];
         ProtocolInForceSummary[] protocols =
         [
@@ -75,7 +76,7 @@ public sealed class ProgrammeTests
         Assert.Equal((3, 2), (kilifi.ActiveMembers, kilifi.ActiveCoreMembers));
         Assert.Equal([new RoleHeadcount(RoleKind.Researcher, 1), new RoleHeadcount(RoleKind.Manager, 2), new RoleHeadcount(RoleKind.ExternalFacilitator, 1)], mitchellsPlain.ByRole);
         Assert.Equal([12, 13], mitchellsPlain.OpenCycles.Select(c => c.Number));
-        Assert.Equal("Reflecting", Assert.Single(kilifi.OpenCycles).Stage);
+        Assert.Equal(CycleStage.Reflecting, Assert.Single(kilifi.OpenCycles).Stage);
         Assert.Empty(sedibeng.OpenCycles);
         Assert.Equal((3, 2), (sedibeng.ActiveMembers, sedibeng.ActiveCoreMembers));
         Assert.Equal(["dialhs", "resyst-umbrella"], summary.ProtocolsInForce.Select(p => p.Protocol.Value));
@@ -86,7 +87,7 @@ public sealed class ProgrammeTests
     {
         var json = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         var summary = ProgrammeSummary.Create(
-            PaperSites.Programme().State, PaperSites.Roster(), [new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, "Acting")], [], new LocalDate(2017, 3, 1));
+            PaperSites.Programme().State, PaperSites.Roster(), [new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, CycleStage.Acting)], [], new LocalDate(2017, 3, 1));
 
         var back = JsonSerializer.Deserialize<ProgrammeSummary>(JsonSerializer.Serialize(summary, json), json);
 

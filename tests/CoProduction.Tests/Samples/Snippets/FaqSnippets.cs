@@ -92,8 +92,7 @@ public sealed class FaqSnippets
     [Fact]
     public void A_date_at_a_site_is_read_in_the_sites_zone()
     {
-        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", Zones, [], 2000,
-            Instant.FromUtc(2016, 1, 1, 0, 0), By);
+        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, Zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(Instant.FromUtc(2016, 1, 1, 0, 0), By));
 
         #region faq-site-date
         var lateEvening = Instant.FromUtc(2016, 2, 29, 22, 30);    // 01:30 on 1 March in Kilifi (UTC+3)
@@ -120,9 +119,9 @@ public sealed class FaqSnippets
     {
         var clock = new FakeClock(Instant.FromUtc(2016, 3, 1, 6, 0));
         var at = clock.GetCurrentInstant();
-        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", Zones, [], 2000, at, By);
-        kilifi.AddMember(new MemberId("amina"), "Amina", null, at, By);
-        kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), at, By);
+        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, Zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, By));
+        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, By));
+        kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, By));
         var rules = new CycleRules(CoProduction.Ethics.ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), Zones);
         var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions", Zones["Africa/Nairobi"], at, By);
         return (cycle, rules, clock);

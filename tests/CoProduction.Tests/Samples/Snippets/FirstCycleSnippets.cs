@@ -27,9 +27,9 @@ public sealed class FirstCycleSnippets
 
         #region first-cycle
         var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
-        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, at, by);
-        kilifi.AddMember(new MemberId("amina"), "Amina", null, at, by); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), at, by);
-        kilifi.AddMember(new MemberId("peter"), "Peter", null, at, by); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), at, by);
+        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, by));
+        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, by)); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, by));
+        kilifi.AddMember(new MemberId("peter"), "Peter", new(at, by)); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), new(at, by));
         var rules = new CycleRules(ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), zones);
         var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
         cycle.PlanActivity(new PlannedActivity(new ActivityId("feedback"), "feedback to the county team", ActivityKind.Feedback, null, new LocalDate(2016, 3, 8), new MemberId("amina")), at, by, rules);
@@ -47,9 +47,9 @@ public sealed class FirstCycleSnippets
     public void An_activity_that_collects_data_needs_an_approved_protocol()
     {
         var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
-        var kilifi = LearningSite.Register(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, SiteLevel.County, "Africa/Nairobi", zones, [], 2000, at, by);
-        kilifi.AddMember(new MemberId("amina"), "Amina", null, at, by); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), at, by);
-        kilifi.AddMember(new MemberId("peter"), "Peter", null, at, by); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), at, by);
+        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, by));
+        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, by)); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, by));
+        kilifi.AddMember(new MemberId("peter"), "Peter", new(at, by)); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), new(at, by));
         var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
         var committee = Actor.Named("kemri-seru");
 
