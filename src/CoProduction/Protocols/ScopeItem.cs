@@ -12,6 +12,7 @@ public readonly record struct ScopeItem : IComparable<ScopeItem>
     /// <param name="kind">What the code names.</param>
     /// <param name="code">The method's or group's code, or the site's id; <c>end</c> for the approval period.</param>
     /// <exception cref="ArgumentException">An undefined kind, or a code that does not name a value of the kind.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public ScopeItem(ScopeItemKind kind, string code)
     {
         Kind = Preconditions.CheckDefined(kind, nameof(kind));

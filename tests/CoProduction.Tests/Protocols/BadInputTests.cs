@@ -144,7 +144,9 @@ public sealed class BadInputTests
 
         var ex = Assert.Throws<CommandRejectedException>(() => amendment.AcceptAsNotification(new LocalDate(2015, 5, 2), protocol, Context(At(11), Committee, CommitteePolicies.SouthAfricanUniversityCommittee)));
 
-        Assert.Equal(["the amendment is not substantial"], ex.Reasons);
+        Assert.Equal(RefusalKind.GuardsUnmet, ex.Refusal.Kind);
+        Assert.Equal("the amendment is substantial", Assert.Single(ex.Refusal.UnmetGuards).Description);
+        Assert.Equal(["amendment 'A1' is substantial: the committee reviews it (start the review) instead of accepting it as a notification"], ex.Reasons);
     }
 
     [Fact]
