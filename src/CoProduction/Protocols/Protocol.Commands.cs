@@ -198,11 +198,8 @@ public sealed partial class Protocol
     /// </exception>
     public void LodgeAmendment(Amendment amendment, Stamp stamp)
     {
-        System.ArgumentNullException.ThrowIfNull(amendment);
         var now = Now();
-        Decide(Machine, now, ProtocolTrigger.LodgeAmendment, stamp);
-        var a = amendment.State;
-        RefuseIfNotTargeted(now, ProtocolTrigger.LodgeAmendment, a);
+        var a = Targeted(now, ProtocolTrigger.LodgeAmendment, amendment, stamp);
         if (a.Status is not (AmendmentStatus.Submitted or AmendmentStatus.UnderReview or AmendmentStatus.ChangesRequested))
         {
             throw Refuse(Machine, now, ProtocolTrigger.LodgeAmendment, $"amendment '{a.Id}' is {a.Status}: only a submitted amendment awaiting a decision can be lodged");
@@ -260,11 +257,8 @@ public sealed partial class Protocol
     /// </exception>
     public void ApplyAmendment(Amendment amendment, Stamp stamp)
     {
-        System.ArgumentNullException.ThrowIfNull(amendment);
         var now = Now();
-        Decide(Machine, now, ProtocolTrigger.ApplyAmendment, stamp);
-        var a = amendment.State;
-        RefuseIfNotTargeted(now, ProtocolTrigger.ApplyAmendment, a);
+        var a = Targeted(now, ProtocolTrigger.ApplyAmendment, amendment, stamp);
         if (a.Status != AmendmentStatus.Approved || a.ApprovedOn is not { } approvedOn)
         {
             throw Refuse(Machine, now, ProtocolTrigger.ApplyAmendment, $"amendment '{a.Id}' is {a.Status}: only an approved amendment can be applied");
@@ -315,11 +309,17 @@ public sealed partial class Protocol
         }
     }
 
-    private void RefuseIfNotTargeted(ProtocolDecision now, ProtocolTrigger trigger, AmendmentState amendment)
+    /// <summary>The pipeline for a command about one of this protocol's amendments: the amendment's state, once the machine accepts and the amendment targets this protocol.</summary>
+    private AmendmentState Targeted(ProtocolDecision now, ProtocolTrigger trigger, Amendment amendment, Stamp stamp)
     {
-        if (amendment.Protocol != Id)
+        System.ArgumentNullException.ThrowIfNull(amendment);
+        Decide(Machine, now, trigger, stamp);
+        var a = amendment.State;
+        if (a.Protocol != Id)
         {
-            throw Refuse(Machine, now, trigger, $"amendment '{amendment.Id}' targets protocol '{amendment.Protocol}', not '{Id}'");
+            throw Refuse(Machine, now, trigger, $"amendment '{a.Id}' targets protocol '{a.Protocol}', not '{Id}'");
         }
+
+        return a;
     }
 }
