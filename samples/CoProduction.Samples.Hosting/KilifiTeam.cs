@@ -51,13 +51,15 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
         await protocols.CreateAsync(ctx =>
         {
             var committee = Actor.Named("kemri-seru");
-            var protocol = Protocol.Draft(new ProtocolId("KWTRP-2"), ProtocolKind.Main, "Micro-practices of governance", "KEMRI-Wellcome Trust",
-                new CommitteeId("kemri-seru"), new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]),
-                new HashSet<SiteId> { Kilifi }, ctx.Now, ctx.Actor);
-            protocol.Submit(ctx.Now, ctx.Actor);
-            protocol.StartReview(ctx.Now, committee);
+            var kemri = new CommitteeId("kemri-seru");
+            var rules = new ProtocolRules([Kilifi], new Dictionary<CommitteeId, CommitteePolicy> { [kemri] = CommitteePolicies.KenyaNationalCommittee });
+            var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]);
+            var draft = new ProtocolDraft(new ProtocolId("KWTRP-2"), "Micro-practices of governance", kemri, scope) { Institution = "KEMRI-Wellcome Trust" };
+            var protocol = Protocol.Draft(draft, new ProtocolContext(ctx.Stamp, rules));
+            protocol.Submit(ctx.Stamp);
+            protocol.StartReview(new Stamp(ctx.Now, committee));
             var approvedOn = Today(ctx.Now).PlusDays(-345);   // a year's approval that ends in about three weeks
-            protocol.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), ctx.Now, committee);
+            protocol.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), new Stamp(ctx.Now, committee));
             return protocol;
         }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
 

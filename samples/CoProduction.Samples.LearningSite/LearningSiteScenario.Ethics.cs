@@ -25,34 +25,47 @@ public sealed partial class LearningSiteScenario
     /// <summary>The library's ethics gate over the protocols as they stand: rebuilt on every use, because it is a snapshot.</summary>
     private ProtocolEthicsGate Gate => ProtocolEthicsGate.From(_protocols.Values);
 
-    private HashSet<SiteId> KnownSites => [.. _sites.Keys];
+    /// <summary>The protocol rules as they stand: the registered sites and the two committees' policies.</summary>
+    private ProtocolRules ProtocolRules => new(
+        _sites.Keys,
+        new Dictionary<CommitteeId, CommitteePolicy> { [KenyaCommittee] = KenyaPolicy, [CapeTownCommitteeId] = CapeTownPolicy });
+
+    private static CommitteeId KenyaCommittee { get; } = new("kemri-seru");
+
+    private static CommitteeId CapeTownCommitteeId { get; } = new("uct-hrec");
+
+    private Stamp StampBy(Actor by) => new(Now, by);
+
+    private ProtocolContext ProtocolContext(Actor by) => new(StampBy(by), ProtocolRules);
 
     /// <summary>KWTRP-2 for Kilifi: drafted, reviewed, changes requested, resubmitted, approved for a year.</summary>
     private async IAsyncEnumerable<Instant> ApproveProtocols([EnumeratorCancellation] CancellationToken ct)
     {
         var by = Cast.Member(Cast.KilifiLeadResearcher);
         yield return When(Cast.Kilifi, new LocalDate(2012, 1, 16));
-        var protocol = Protocol.Draft(Kwtrp2, ProtocolKind.Main, "Micro-practices of governance in Kilifi County", "KEMRI-Wellcome Trust Research Programme",
-            new CommitteeId("kemri-seru"),
-            new ProtocolScope(
-                [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
-                [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers],
-                [Cast.Kilifi]),
-            KnownSites, Now, by);
-        protocol.Submit(Now, by);
-        protocol.StartReview(Now, Cast.KenyaCommittee);
+        var scope = new ProtocolScope(
+            [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
+            [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers],
+            [Cast.Kilifi]);
+        var draft = new ProtocolDraft(Kwtrp2, "Micro-practices of governance in Kilifi County", KenyaCommittee, scope)
+        {
+            Institution = "KEMRI-Wellcome Trust Research Programme",
+        };
+        var protocol = Protocol.Draft(draft, ProtocolContext(by));
+        protocol.Submit(StampBy(by));
+        protocol.StartReview(StampBy(Cast.KenyaCommittee));
         _protocols[Kwtrp2] = protocol;
         Note(Cast.Kilifi, TimelineKind.Ethics, "Protocol KWTRP-2 submitted to the committee");
 
         yield return When(Cast.Kilifi, new LocalDate(2012, 1, 24));
-        protocol.RequestChanges("Explain how managers' confidentiality is protected in reports", Now, Cast.KenyaCommittee);
+        protocol.RequestChanges("Explain how managers' confidentiality is protected in reports", StampBy(Cast.KenyaCommittee));
         Note(Cast.Kilifi, TimelineKind.Ethics, "Committee requests changes: how managers' confidentiality is protected");
         yield return When(Cast.Kilifi, new LocalDate(2012, 1, 26));
-        protocol.Submit(Now, by);
-        protocol.StartReview(Now, Cast.KenyaCommittee);
+        protocol.Submit(StampBy(by));
+        protocol.StartReview(StampBy(Cast.KenyaCommittee));
 
         yield return When(Cast.Kilifi, new LocalDate(2012, 2, 1));
-        protocol.Approve(Today(Cast.Kilifi), KenyaPolicy.ApprovalPeriodFrom(Today(Cast.Kilifi)), Now, Cast.KenyaCommittee);
+        protocol.Approve(Today(Cast.Kilifi), KenyaPolicy.ApprovalPeriodFrom(Today(Cast.Kilifi)), StampBy(Cast.KenyaCommittee));
         Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 approved (version 1) until {Format(protocol.State.ApprovalEnd!.Value)}");
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
@@ -61,17 +74,19 @@ public sealed partial class LearningSiteScenario
     private async Task ApproveWorkshopProtocolAsync(CancellationToken ct)
     {
         var by = Cast.Member(Cast.MitchellsPlainLeadResearcher);
-        var protocol = Protocol.Draft(CapeTownProtocol, ProtocolKind.Main, "Leadership development as action learning in Mitchell's Plain",
-            "University of Cape Town", new CommitteeId("uct-hrec"),
-            new ProtocolScope(
-                [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.ReflectivePracticeDiscussion, DataCollectionMethod.Interview],
-                [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers],
-                [Cast.MitchellsPlain]),
-            KnownSites, Now, by);
-        protocol.Submit(Now, by);
-        protocol.StartReview(Now, Cast.CapeTownCommittee);
+        var scope = new ProtocolScope(
+            [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.ReflectivePracticeDiscussion, DataCollectionMethod.Interview],
+            [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers],
+            [Cast.MitchellsPlain]);
+        var draft = new ProtocolDraft(CapeTownProtocol, "Leadership development as action learning in Mitchell's Plain", CapeTownCommitteeId, scope)
+        {
+            Institution = "University of Cape Town",
+        };
+        var protocol = Protocol.Draft(draft, ProtocolContext(by));
+        protocol.Submit(StampBy(by));
+        protocol.StartReview(StampBy(Cast.CapeTownCommittee));
         var today = Today(Cast.MitchellsPlain);
-        protocol.Approve(today, CapeTownPolicy.ApprovalPeriodFrom(today), Now, Cast.CapeTownCommittee);
+        protocol.Approve(today, CapeTownPolicy.ApprovalPeriodFrom(today), StampBy(Cast.CapeTownCommittee));
         _protocols[CapeTownProtocol] = protocol;
         Note(Cast.MitchellsPlain, TimelineKind.Ethics, $"Protocol {CapeTownProtocol} reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
         await SaveAsync(protocol, ct).ConfigureAwait(false);
@@ -89,7 +104,7 @@ public sealed partial class LearningSiteScenario
         }
 
         yield return When(Cast.Kilifi, renewOn, 11);
-        protocol.Renew(Today(Cast.Kilifi), new LocalDate(year + 1, 1, 31), KenyaPolicy, Now, Cast.KenyaCommittee);
+        protocol.Renew(Today(Cast.Kilifi), new LocalDate(year + 1, 1, 31), ProtocolContext(Cast.KenyaCommittee));
         Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
@@ -116,21 +131,22 @@ public sealed partial class LearningSiteScenario
 
         // The remedy the gate names: amend KWTRP-2 (a sub-study protocol would do too).
         var protocol = _protocols[Kwtrp2];
-        var amendment = Amendment.Draft(JournalingAmendment, protocol, Today(site),
-            "Facility managers asked to keep journals of their everyday decisions", substantial: true,
-            AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(RespondentGroup.FacilityManagers)),
-            KnownSites, Now, by);
-        amendment.Submit(Now, by);
-        protocol.LodgeAmendment(amendment, Now, by);
+        var journaling = new AmendmentDraft(
+            JournalingAmendment,
+            "Facility managers asked to keep journals of their everyday decisions",
+            AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(RespondentGroup.FacilityManagers)));
+        var amendment = Amendment.Draft(journaling, protocol, Today(site), ProtocolContext(by));
+        amendment.Submit(StampBy(by));
+        protocol.LodgeAmendment(amendment, StampBy(by));
         Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} submitted: add journaling and facility managers to KWTRP-2");
         await SaveAsync(amendment, ct).ConfigureAwait(false);
         await SaveAsync(protocol, ct).ConfigureAwait(false);
 
         yield return When(site, Today(site).PlusDays(4));
-        amendment.StartReview(Now, Cast.KenyaCommittee);
+        amendment.StartReview(StampBy(Cast.KenyaCommittee));
         yield return When(site, new LocalDate(2016, 3, 21));
-        amendment.Approve(Today(site), Now, Cast.KenyaCommittee);
-        protocol.ApplyAmendment(amendment, Now, Cast.KenyaCommittee);
+        amendment.Approve(Today(site), StampBy(Cast.KenyaCommittee));
+        protocol.ApplyAmendment(amendment, StampBy(Cast.KenyaCommittee));
         Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} approved: KWTRP-2 version {protocol.State.CurrentVersion!.Number} covers journaling with facility managers");
         await SaveAsync(amendment, ct).ConfigureAwait(false);
         await SaveAsync(protocol, ct).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;

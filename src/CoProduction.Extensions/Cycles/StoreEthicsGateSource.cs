@@ -16,15 +16,15 @@ internal sealed class StoreEthicsGateSource(StreamCatalogue catalogue, Aggregate
 {
     public async ValueTask<IEthicsGate> GetGateAsync(SiteId site, CancellationToken cancellationToken = default)
     {
-        var states = new List<ProtocolState>();
+        var loaded = new List<Protocol>();
         foreach (var stream in await catalogue.StreamsAsync(Protocol.StreamCategory, cancellationToken).ConfigureAwait(false))
         {
             if (await protocols.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { } protocol)
             {
-                states.Add(protocol.State);
+                loaded.Add(protocol);
             }
         }
 
-        return new ProtocolEthicsGate(states);
+        return new ProtocolEthicsGate(loaded);
     }
 }

@@ -77,7 +77,7 @@ internal sealed class ProtocolSweep(
             var commands = scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>();
             var result = await commands.ExecuteAsync(
                 protocol.Id,
-                (p, ctx) => p.ObserveExpiry(today, ctx.Now, ctx.Actor),
+                (p, ctx) => p.ObserveExpiry(today, ctx.Stamp),
                 new CommandId("expiry/" + protocol.Id.Value + "/" + LocalDatePattern.Iso.Format(end)),
                 Actor.System,
                 cancellationToken).ConfigureAwait(false);

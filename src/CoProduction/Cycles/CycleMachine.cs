@@ -159,14 +159,11 @@ internal static class CycleMachine
             text += ": " + string.Join(" or ", decision.Remedies);
         }
 
-        // The gate's first reason restates the headline above; the rest say what each protocol lacks.
-        var details = new List<string>(decision.Reasons.Count);
-        foreach (var reason in decision.Reasons)
+        // The gate's headline is restated above; its details say what each protocol lacks.
+        var details = new List<string>(decision.Details.Count);
+        foreach (var detail in decision.Details)
         {
-            if (!reason.Contains("is not covered by any approved protocol", StringComparison.Ordinal))
-            {
-                details.Add(reason.TrimEnd('.'));
-            }
+            details.Add(detail.TrimEnd('.'));
         }
 
         if (details.Count > 0)

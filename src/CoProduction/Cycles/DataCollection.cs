@@ -1,4 +1,4 @@
-using CoProduction.Ethics;
+using CoProduction.Protocols;
 
 namespace CoProduction.Cycles;
 

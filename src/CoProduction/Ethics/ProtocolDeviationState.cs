@@ -1,40 +1,71 @@
+using CoProduction.Events;
 using NodaTime;
 
 namespace CoProduction.Ethics;
 
-/// <summary>A protocol deviation as its history made it.</summary>
-/// <param name="Id">The deviation's id.</param>
-/// <param name="Protocol">The protocol it deviates from.</param>
-/// <param name="Activity">What happened.</param>
-/// <param name="Description">How it came about.</param>
-/// <param name="OccurredOn">When it happened.</param>
-/// <param name="DiscoveredOn">When the team learned of it.</param>
-/// <param name="ReportDueOn">The reporting deadline.</param>
-/// <param name="Status">The machine's current stage.</param>
-/// <param name="ReportedOn">When it was reported, once reported.</param>
-/// <param name="Outcome">The outcome, once closed.</param>
-public sealed record ProtocolDeviationState(
-    DeviationId Id,
-    ProtocolId Protocol,
-    ResearchActivity? Activity,
-    string Description,
-    LocalDate OccurredOn,
-    LocalDate DiscoveredOn,
-    LocalDate ReportDueOn,
-    DeviationStatus Status,
-    LocalDate? ReportedOn,
-    string? Outcome)
+/// <summary>A protocol deviation as its history made it: the fold of its events.</summary>
+public sealed record ProtocolDeviationState
 {
+    private ProtocolDeviationState()
+    {
+    }
+
+    /// <summary>Gets the deviation's id.</summary>
+    public DeviationId Id { get; private init; }
+
+    /// <summary>Gets the protocol it deviates from.</summary>
+    public ProtocolId Protocol { get; private init; }
+
+    /// <summary>Gets what happened; <see langword="null"/> only before the first event.</summary>
+    public ResearchActivity? Activity { get; private init; }
+
+    /// <summary>Gets how it came about.</summary>
+    public string Description { get; private init; } = string.Empty;
+
+    /// <summary>Gets when it happened.</summary>
+    public LocalDate OccurredOn { get; private init; }
+
+    /// <summary>Gets when the team learned of it.</summary>
+    public LocalDate DiscoveredOn { get; private init; }
+
+    /// <summary>Gets the reporting deadline.</summary>
+    public LocalDate ReportDueOn { get; private init; }
+
+    /// <summary>Gets the machine's current stage.</summary>
+    public DeviationStatus Status { get; private init; }
+
+    /// <summary>Gets when it was reported, once reported.</summary>
+    public LocalDate? ReportedOn { get; private init; }
+
+    /// <summary>Gets the outcome, once closed.</summary>
+    public string? Outcome { get; private init; }
+
     /// <summary>Gets whether it was reported after its deadline.</summary>
     public bool WasReportedLate => ReportedOn is { } reported && reported > ReportDueOn;
+
+    /// <summary>Gets the state before the first event.</summary>
+    internal static ProtocolDeviationState Initial { get; } = new();
 
     /// <summary>Whether the report is overdue on a date: still open after the deadline.</summary>
     /// <param name="date">The date.</param>
     /// <returns><see langword="true"/> when open and <paramref name="date"/> is after <see cref="ReportDueOn"/>.</returns>
     public bool IsOverdueOn(LocalDate date) => Status == DeviationStatus.Open && date > ReportDueOn;
 
-    internal bool IsNew => Activity is null;
-
-    internal static ProtocolDeviationState Initial(DeviationId id)
-        => new(id, default, null, string.Empty, default, default, default, DeviationStatus.Open, null, null);
+    /// <summary>The one fold: the state after <paramref name="event"/>.</summary>
+    internal ProtocolDeviationState Apply(IDeviationEvent @event) => @event switch
+    {
+        DeviationRecorded e => this with
+        {
+            Id = e.Deviation,
+            Protocol = e.Protocol,
+            Activity = e.Activity,
+            Description = e.Description,
+            OccurredOn = e.OccurredOn,
+            DiscoveredOn = e.DiscoveredOn,
+            ReportDueOn = e.ReportDueOn,
+        },
+        DeviationReported e => this with { Status = DeviationStatus.Reported, ReportedOn = e.ReportedOn },
+        DeviationClosed e => this with { Status = DeviationStatus.Closed, Outcome = e.Outcome },
+        _ => throw Fold.Unknown<ProtocolDeviationState>(@event),
+    };
 }

@@ -11,32 +11,29 @@ namespace CoProduction.Ethics;
 /// The ethics gate built from protocol histories: an activity is covered when some protocol that is
 /// approved and unexpired on the activity's date has a version in force whose scope covers its
 /// method, respondent group and site. Otherwise the decision says why, per protocol, and what would
-/// fix it: amend a protocol, open a sub-study protocol, renew or reinstate one.
+/// fix it: re-date the activity when a later version covers it, amend a protocol, open a sub-study
+/// protocol, renew or reinstate one.
 /// </summary>
 /// <remarks>
-/// The gate is a snapshot of the states it was built from; build a new one after protocols change.
-/// When several protocols cover an activity, the first in the order given is named.
+/// The gate is a snapshot of the protocols as they stood when it was built; build a new one after
+/// protocols change. When several protocols cover an activity, the first in the order given is named.
 /// </remarks>
 public sealed class ProtocolEthicsGate : IEthicsGate
 {
     private readonly ProtocolState[] protocols;
 
-    /// <summary>Creates the gate from protocol states.</summary>
+    /// <summary>Creates the gate from protocols, as they stand now.</summary>
     /// <param name="protocols">The protocols to consult, in order of preference.</param>
-    public ProtocolEthicsGate(IEnumerable<ProtocolState> protocols)
+    public ProtocolEthicsGate(IEnumerable<Protocol> protocols)
     {
         ArgumentNullException.ThrowIfNull(protocols);
-        this.protocols = [.. protocols];
+        this.protocols = [.. protocols.Select(p => (p ?? throw new ArgumentException("A protocol is missing from the list.", nameof(protocols))).State)];
     }
 
-    /// <summary>Creates the gate from protocols.</summary>
+    /// <summary>Creates the gate from protocols, as they stand now.</summary>
     /// <param name="protocols">The protocols to consult, in order of preference.</param>
     /// <returns>The gate.</returns>
-    public static ProtocolEthicsGate From(IEnumerable<Protocol> protocols)
-    {
-        ArgumentNullException.ThrowIfNull(protocols);
-        return new ProtocolEthicsGate(protocols.Select(p => p.State));
-    }
+    public static ProtocolEthicsGate From(IEnumerable<Protocol> protocols) => new(protocols);
 
     /// <inheritdoc/>
     public EthicsGateDecision Check(ResearchActivity activity)
@@ -61,7 +58,9 @@ public sealed class ProtocolEthicsGate : IEthicsGate
     {
         var date = activity.Date;
         var day = LocalDatePattern.Iso.Format(date);
-        var reasons = new List<string> { $"Planned activity {Describe(activity)} is not covered by any approved protocol on {day}." };
+        var headline = $"Planned activity {Describe(activity)} is not covered by any approved protocol on {day}.";
+        var reasons = new List<string>();
+        LaterCoverage? earliest = null;
         var remedies = new List<string>();
         var needsSubStudy = false;
         var method = ScopeItem.Of(activity.Method);
@@ -70,6 +69,16 @@ public sealed class ProtocolEthicsGate : IEthicsGate
 
         foreach (var p in protocols)
         {
+            if (CoveringLater(p, activity) is { } later)
+            {
+                // An amendment (or an approval) already covers it from a later day: re-date, do not amend again.
+                var from = LocalDatePattern.Iso.Format(later.From);
+                reasons.Add($"protocol '{p.Id}' covers it from {from} by version {later.Version}: re-date the activity.");
+                remedies.Add($"re-date the activity to {from} or later (protocol '{p.Id}' version {later.Version})");
+                earliest = earliest is null || later.From < earliest.From ? later : earliest;
+                continue;
+            }
+
             var status = p.StatusOn(date);
             var version = p.VersionOn(date) ?? p.CurrentVersion;
             var scope = version?.Scope ?? p.ProposedScope;
@@ -111,14 +120,46 @@ public sealed class ProtocolEthicsGate : IEthicsGate
             reasons.Add("No protocol is known to the gate.");
             remedies.Add($"draft and submit a protocol covering {activity.Method} with {activity.RespondentGroup} at {activity.Site}");
         }
-        else if (needsSubStudy || remedies.Count == 0)
+        else if (needsSubStudy || (remedies.Count == 0 && earliest is null))
         {
             remedies.Add(
                 $"open a sub-study protocol for {activity.Method} with {activity.RespondentGroup} at {activity.Site}" +
                 " (its own protocol when research engages a new set of respondents or a new data-collection approach)");
         }
 
-        return EthicsGateDecision.NotCovered(activity, reasons, [.. remedies.Distinct()]);
+        return EthicsGateDecision.NotCovered(activity, headline, reasons, remedies.Distinct(), earliest);
+    }
+
+    /// <summary>The first day after the activity's date on which a version of <paramref name="p"/> in force covers it, if any.</summary>
+    private static LaterCoverage? CoveringLater(ProtocolState p, ResearchActivity activity)
+    {
+        var days = new SortedSet<LocalDate>();
+        foreach (var version in p.Versions)
+        {
+            days.Add(version.InForceFrom);
+        }
+
+        foreach (var period in p.Approvals)
+        {
+            days.Add(period.Start);
+        }
+
+        foreach (var change in p.Timeline)
+        {
+            days.Add(change.On);
+        }
+
+        foreach (var day in days)
+        {
+            if (day > activity.Date
+                && p.VersionInForceOn(day) is { } version
+                && version.Scope.Covers(activity.Method, activity.RespondentGroup, activity.Site))
+            {
+                return new LaterCoverage(p.Id, version.Number, day);
+            }
+        }
+
+        return null;
     }
 
     private static string? RemedyFor(ProtocolState p, ProtocolStatus status, LocalDate date) => status switch

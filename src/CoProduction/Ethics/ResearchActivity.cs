@@ -1,4 +1,5 @@
 using System;
+using CoProduction.Protocols;
 using NodaTime;
 
 namespace CoProduction.Ethics;

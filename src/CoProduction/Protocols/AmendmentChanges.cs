@@ -17,7 +17,7 @@ public sealed record AmendmentChanges
     /// <param name="remove">Methods, respondent groups and sites to remove.</param>
     /// <param name="extendApprovalTo">A new, later approval end, if the amendment extends the period.</param>
     /// <param name="personnelChanges">Personnel changes, if any.</param>
-    /// <exception cref="ArgumentException">Nothing changes; an item is both added and removed or listed twice; the approval period is listed as an item.</exception>
+    /// <exception cref="ArgumentException">Nothing changes; an item is both added and removed or listed twice; the approval period is listed as an item; blank personnel changes.</exception>
     public AmendmentChanges(ValueList<ScopeItem> add, ValueList<ScopeItem> remove, LocalDate? extendApprovalTo = null, string? personnelChanges = null)
     {
         Check(add, nameof(add));
@@ -27,7 +27,7 @@ public sealed record AmendmentChanges
             throw new ArgumentException($"An amendment cannot both add and remove {both}.", nameof(remove));
         }
 
-        personnelChanges = string.IsNullOrWhiteSpace(personnelChanges) ? null : personnelChanges.Trim();
+        Preconditions.CheckOptionalText(personnelChanges, nameof(personnelChanges));
         if (add.IsEmpty && remove.IsEmpty && extendApprovalTo is null && personnelChanges is null)
         {
             throw new ArgumentException("An amendment changes something: add or remove a scope item, extend the approval period, or describe personnel changes.", nameof(add));
@@ -65,45 +65,54 @@ public sealed record AmendmentChanges
     /// <summary>Changes that only add items.</summary>
     /// <param name="items">The items to add.</param>
     /// <returns>The changes.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public static AmendmentChanges Adding(params ScopeItem[] items) => new(items, []);
 
     /// <summary>Changes that only remove items.</summary>
     /// <param name="items">The items to remove.</param>
     /// <returns>The changes.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public static AmendmentChanges Removing(params ScopeItem[] items) => new([], items);
 
     /// <summary>Changes that only extend the approval period.</summary>
     /// <param name="newEnd">The new approval end.</param>
     /// <returns>The changes.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public static AmendmentChanges ExtendingApprovalTo(LocalDate newEnd) => new([], [], newEnd);
 
     /// <summary>Gets the placeholder of an amendment not yet drafted.</summary>
     internal static AmendmentChanges None { get; } = new();
 
     /// <summary>Why these changes do not fit a protocol's current scope and approval; empty when they fit.</summary>
-    internal IEnumerable<string> ProblemsWith(ProtocolScope scope, LocalDate approvalEnd)
+    internal List<string> ProblemsWith(ProtocolScope scope, LocalDate approvalEnd)
     {
+        var problems = new List<string>();
         foreach (var item in Remove.Where(i => !scope.Contains(i)))
         {
-            yield return $"the protocol's scope does not have {item}, so it cannot be removed";
+            problems.Add($"the protocol's scope does not have {item}, so it cannot be removed");
         }
 
         foreach (var item in Add.Where(scope.Contains))
         {
-            yield return $"the protocol's scope already has {item}";
+            problems.Add($"the protocol's scope already has {item}");
         }
 
         if (ExtendApprovalTo is { } end && end <= approvalEnd)
         {
-            yield return $"the approval already runs until {approvalEnd.Iso()}, so extending it to {end.Iso()} changes nothing";
+            problems.Add($"the approval already runs until {approvalEnd.Iso()}, so extending it to {end.Iso()} changes nothing");
         }
 
         var after = scope.Change(Add, Remove);
         if (scope.IsComplete && !after.IsComplete)
         {
-            yield return "the changes would leave the scope without any data-collection method, respondent group or site: a protocol with nothing in scope is closed, not amended";
+            problems.Add("the changes would leave the scope without any data-collection method, respondent group or site: a protocol with nothing in scope is closed, not amended");
         }
+
+        return problems;
     }
+
+    /// <summary>The sites the changes add.</summary>
+    internal IEnumerable<SiteId> AddedSites => Add.Where(i => i.Kind == ScopeItemKind.Site).Select(i => new SiteId(i.Code));
 
     private static void Check(ValueList<ScopeItem> items, string name)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Ethics;
 using System.Text.Json.Serialization;
 
 namespace CoProduction.Protocols;
@@ -19,8 +18,24 @@ public sealed record ProtocolScope
     /// <param name="methods">The data-collection methods.</param>
     /// <param name="respondentGroups">The respondent groups.</param>
     /// <param name="sites">The sites.</param>
+    /// <exception cref="System.ArgumentException">A default (unnamed) method, group or site.</exception>
     public ProtocolScope(ValueList<DataCollectionMethod> methods, ValueList<RespondentGroup> respondentGroups, ValueList<SiteId> sites)
     {
+        foreach (var method in methods)
+        {
+            _ = method.Code ?? throw new System.ArgumentException("A default (unnamed) data-collection method cannot be in a scope: use a well-known value or DataCollectionMethod.Named.", nameof(methods));
+        }
+
+        foreach (var group in respondentGroups)
+        {
+            _ = group.Code ?? throw new System.ArgumentException("A default (unnamed) respondent group cannot be in a scope: use a well-known value or RespondentGroup.Named.", nameof(respondentGroups));
+        }
+
+        foreach (var site in sites)
+        {
+            Preconditions.CheckId(site, nameof(sites));
+        }
+
         Methods = methods.Distinct().OrderBy(m => m.Code, System.StringComparer.Ordinal).ToValueList();
         RespondentGroups = respondentGroups.Distinct().OrderBy(g => g.Code, System.StringComparer.Ordinal).ToValueList();
         Sites = sites.Distinct().OrderBy(s => s.Value, System.StringComparer.Ordinal).ToValueList();
@@ -69,6 +84,7 @@ public sealed record ProtocolScope
     /// <summary>The scope changes from this scope to a later one.</summary>
     /// <param name="later">The later scope.</param>
     /// <returns>What was added and what was removed.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public ScopeDiff DiffTo(ProtocolScope later)
     {
         System.ArgumentNullException.ThrowIfNull(later);

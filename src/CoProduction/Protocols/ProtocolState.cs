@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CoProduction.Events;
 using NodaTime;
 
 namespace CoProduction.Protocols;
@@ -9,32 +10,48 @@ namespace CoProduction.Protocols;
 /// Immutable; the calendar questions (<see cref="StatusOn"/>, <see cref="VersionInForceOn"/>) are
 /// answered from it alone.
 /// </summary>
-/// <param name="Id">The protocol's id.</param>
-/// <param name="Kind">Main, sub-study or umbrella.</param>
-/// <param name="Parent">The parent protocol of a sub-study.</param>
-/// <param name="Title">The title.</param>
-/// <param name="Institution">The institution that holds it.</param>
-/// <param name="Committee">The reviewing committee.</param>
-/// <param name="Status">The machine's current stage. <see cref="ProtocolStatus.Approved"/> stays until an expiry is observed; ask <see cref="StatusOn"/> for a date.</param>
-/// <param name="ProposedScope">The scope as drafted (before approval) or last revised.</param>
-/// <param name="Versions">Every approved version, oldest first.</param>
-/// <param name="Approvals">The approval periods, oldest first; more than one only after a renewal that followed a lapse.</param>
-/// <param name="Timeline">The dated standing changes since approval (approved, suspended, reinstated, closed), in date order.</param>
-/// <param name="Pending">Amendments lodged and awaiting a decision.</param>
-public sealed record ProtocolState(
-    ProtocolId Id,
-    ProtocolKind Kind,
-    ProtocolId? Parent,
-    string Title,
-    string Institution,
-    CommitteeId Committee,
-    ProtocolStatus Status,
-    ProtocolScope ProposedScope,
-    ValueList<ProtocolVersion> Versions,
-    ValueList<ApprovalPeriod> Approvals,
-    ValueList<StatusChange> Timeline,
-    ValueList<PendingAmendment> Pending)
+public sealed record ProtocolState
 {
+    private ProtocolState()
+    {
+    }
+
+    /// <summary>Gets the protocol's id.</summary>
+    public ProtocolId Id { get; private init; }
+
+    /// <summary>Gets the kind: main, sub-study or umbrella.</summary>
+    public ProtocolKind Kind { get; private init; } = ProtocolKind.Main;
+
+    /// <summary>Gets the parent protocol of a sub-study.</summary>
+    public ProtocolId? Parent { get; private init; }
+
+    /// <summary>Gets the title.</summary>
+    public string Title { get; private init; } = string.Empty;
+
+    /// <summary>Gets the institution that holds it.</summary>
+    public string Institution { get; private init; } = string.Empty;
+
+    /// <summary>Gets the reviewing committee.</summary>
+    public CommitteeId Committee { get; private init; }
+
+    /// <summary>Gets the machine's current stage. <see cref="ProtocolStatus.Approved"/> stays until an expiry is observed; ask <see cref="StatusOn"/> for a date.</summary>
+    public ProtocolStatus Status { get; private init; }
+
+    /// <summary>Gets the scope as drafted (before approval) or last revised.</summary>
+    public ProtocolScope ProposedScope { get; private init; } = ProtocolScope.Empty;
+
+    /// <summary>Gets every approved version, oldest first.</summary>
+    public ValueList<ProtocolVersion> Versions { get; private init; }
+
+    /// <summary>Gets the approval periods, oldest first; more than one only after a renewal that followed a lapse.</summary>
+    public ValueList<ApprovalPeriod> Approvals { get; private init; }
+
+    /// <summary>Gets the dated standing changes since approval (approved, suspended, reinstated, closed), in date order.</summary>
+    public ValueList<StatusChange> Timeline { get; private init; }
+
+    /// <summary>Gets the amendments lodged and awaiting a decision.</summary>
+    public ValueList<PendingAmendment> Pending { get; private init; }
+
     /// <summary>Gets the latest approved version, or <see langword="null"/> before approval.</summary>
     public ProtocolVersion? CurrentVersion => Versions.IsEmpty ? null : Versions[^1];
 
@@ -46,8 +63,6 @@ public sealed record ProtocolState(
 
     /// <summary>Gets the last day of the current approval (what reminders count down to), or <see langword="null"/> before approval.</summary>
     public LocalDate? ApprovalEnd => CurrentApproval?.End;
-
-    internal bool IsNew => Title.Length == 0;
 
     /// <summary>The protocol's standing on a date, derived from the history.</summary>
     /// <remarks>
@@ -192,6 +207,66 @@ public sealed record ProtocolState(
         return reasons;
     }
 
-    internal static ProtocolState Initial(ProtocolId id)
-        => new(id, ProtocolKind.Main, null, string.Empty, string.Empty, default, ProtocolStatus.Draft, ProtocolScope.Empty, [], [], [], []);
+    /// <summary>Gets the state before the first event.</summary>
+    internal static ProtocolState Initial { get; } = new();
+
+    /// <summary>The one fold: the state after <paramref name="event"/>.</summary>
+    internal ProtocolState Apply(IProtocolEvent @event) => @event switch
+    {
+        ProtocolDrafted e => this with
+        {
+            Id = e.Protocol,
+            Kind = e.Kind,
+            Parent = e.Parent,
+            Title = e.Title,
+            Institution = e.Institution,
+            Committee = e.Committee,
+            Status = ProtocolStatus.Draft,
+            ProposedScope = e.Scope,
+        },
+        ProtocolRevised e => this with { Title = e.Title, ProposedScope = e.Scope },
+        ProtocolSubmitted => this with { Status = ProtocolStatus.Submitted },
+        ProtocolReviewStarted => this with { Status = ProtocolStatus.UnderReview },
+        ProtocolChangesRequested => this with { Status = ProtocolStatus.ChangesRequested },
+        ProtocolApproved e => this with
+        {
+            Status = ProtocolStatus.Approved,
+            Versions = [new ProtocolVersion(1, ProposedScope, e.Period.Start, e.ApprovedOn, null, ScopeDiff.None, null, null)],
+            Approvals = [e.Period],
+            Timeline = [new StatusChange(e.Period.Start, ProtocolStatus.Approved)],
+        },
+        ProtocolRejected => this with { Status = ProtocolStatus.Rejected },
+        ProtocolWithdrawn => this with { Status = ProtocolStatus.Withdrawn },
+        ProtocolSuspended e => this with { Status = ProtocolStatus.Suspended, Timeline = Timeline.Add(new StatusChange(e.On, ProtocolStatus.Suspended)) },
+        ProtocolReinstated e => this with { Status = ProtocolStatus.Approved, Timeline = Timeline.Add(new StatusChange(e.On, ProtocolStatus.Approved)) },
+        ProtocolRenewed { AfterLapse: true } e => this with
+        {
+            Status = ProtocolStatus.Approved,
+            Approvals = Approvals.Add(new ApprovalPeriod(e.RenewedOn, e.NewEnd)),
+            Timeline = Timeline.Add(new StatusChange(e.RenewedOn, ProtocolStatus.Approved)),
+        },
+        ProtocolRenewed e => this with { Status = ProtocolStatus.Approved, Approvals = ExtendLast(e.NewEnd) },
+        ProtocolExpired => this with { Status = ProtocolStatus.Expired },
+        ProtocolClosed e => this with { Status = ProtocolStatus.Closed, Timeline = Timeline.Add(new StatusChange(e.On, ProtocolStatus.Closed)) },
+        ProtocolAmendmentLodged e => this with { Pending = Pending.Add(new PendingAmendment(e.Amendment, e.BaseVersion, e.Touches, e.At)) },
+        ProtocolAmendmentReleased e => this with { Pending = Pending.RemoveAll(p => p.Amendment == e.Amendment) },
+        ProtocolAmendmentApplied e => this with
+        {
+            Versions = Versions.Add(new ProtocolVersion(
+                e.Version,
+                CurrentScope.Change(e.Added, e.Removed),
+                e.ApprovedOn,
+                e.ApprovedOn,
+                e.Amendment,
+                new ScopeDiff(e.Added, e.Removed),
+                e.ExtendApprovalTo,
+                e.PersonnelChanges)),
+            Approvals = e.ExtendApprovalTo is { } end ? ExtendLast(end) : Approvals,
+            Pending = Pending.RemoveAll(p => p.Amendment == e.Amendment),
+        },
+        _ => throw Fold.Unknown<ProtocolState>(@event),
+    };
+
+    private ValueList<ApprovalPeriod> ExtendLast(LocalDate end)
+        => Approvals.SetItem(Approvals.Count - 1, new ApprovalPeriod(Approvals[^1].Start, end));
 }

@@ -1,5 +1,4 @@
 using System;
-using CoProduction.Ethics;
 
 namespace CoProduction.Protocols;
 
@@ -7,10 +6,31 @@ namespace CoProduction.Protocols;
 /// One thing a protocol's scope can include or an amendment can touch: a data-collection method, a
 /// respondent group, a site, or the approval period. Used for scope changes, diffs and conflicts.
 /// </summary>
-/// <param name="Kind">What the code names.</param>
-/// <param name="Code">The method's or group's code, or the site's id; <c>end</c> for the approval period.</param>
-public readonly record struct ScopeItem(ScopeItemKind Kind, string Code) : IComparable<ScopeItem>
+public readonly record struct ScopeItem : IComparable<ScopeItem>
 {
+    /// <summary>Creates an item; the code is checked for its kind.</summary>
+    /// <param name="kind">What the code names.</param>
+    /// <param name="code">The method's or group's code, or the site's id; <c>end</c> for the approval period.</param>
+    /// <exception cref="ArgumentException">An undefined kind, or a code that does not name a value of the kind.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public ScopeItem(ScopeItemKind kind, string code)
+    {
+        Kind = Preconditions.CheckDefined(kind, nameof(kind));
+        Code = kind switch
+        {
+            ScopeItemKind.Method => DataCollectionMethod.Named(code).Code,
+            ScopeItemKind.RespondentGroup => RespondentGroup.Named(code).Code,
+            ScopeItemKind.Site => new SiteId(code).Value,
+            _ => code == "end" ? code : throw new ArgumentException($"The approval period's item has the code 'end', not '{code}'.", nameof(code)),
+        };
+    }
+
+    /// <summary>Gets what the code names.</summary>
+    public ScopeItemKind Kind { get; }
+
+    /// <summary>Gets the method's or group's code, or the site's id; <c>end</c> for the approval period.</summary>
+    public string Code { get; }
+
     /// <summary>Gets the item that stands for the approval period, touched by an amendment that extends it.</summary>
     public static ScopeItem Period { get; } = new(ScopeItemKind.ApprovalPeriod, "end");
 

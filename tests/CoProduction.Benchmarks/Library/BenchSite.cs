@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using CoProduction.Sites;
 using NodaTime;
 

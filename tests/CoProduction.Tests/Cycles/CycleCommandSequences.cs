@@ -4,6 +4,7 @@ using System.Linq;
 using CoProduction.Cycles;
 using FsCheck;
 using FsCheck.Fluent;
+using CoProduction.Protocols;
 using NodaTime;
 using static CoProduction.Tests.Cycles.KilifiSite;
 
@@ -207,7 +208,7 @@ internal static class CycleCommandSequences
     {
         "interviews" => new(id, "interviews with facility managers", ActivityKind.Research, InterviewManagers, on, Researcher),
         "journaling" => new(id, "journaling with facility managers", ActivityKind.Research, JournalingManagers, on, Researcher),
-        "observation" => new(id, "observing CHMT meetings", ActivityKind.Research, new DataCollection(CoProduction.Ethics.DataCollectionMethod.Observation, CoProduction.Ethics.RespondentGroup.DistrictManagers), on, Manager),
+        "observation" => new(id, "observing CHMT meetings", ActivityKind.Research, new DataCollection(CoProduction.Protocols.DataCollectionMethod.Observation, CoProduction.Protocols.RespondentGroup.DistrictManagers), on, Manager),
         "feedback" => new(id, "feedback to the county", ActivityKind.Feedback, null, on, Manager),
         _ => new(id, "something unplanned", ActivityKind.Intervention, null, on, new MemberId("stranger")),
     };

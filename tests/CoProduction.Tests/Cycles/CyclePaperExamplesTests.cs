@@ -1,6 +1,7 @@
 using System.Linq;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using CoProduction.Sites;
 using NodaTime;
 using static CoProduction.Tests.Cycles.KilifiSite;

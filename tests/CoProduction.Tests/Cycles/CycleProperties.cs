@@ -3,6 +3,7 @@ using System;
 using System.Linq;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

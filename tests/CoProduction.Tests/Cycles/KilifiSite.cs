@@ -1,5 +1,6 @@
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using CoProduction.Sites;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CoProduction.Ethics;
+using CoProduction.Protocols;
 using NodaTime;
 
 namespace CoProduction.Tests.Cycles;
@@ -44,6 +45,7 @@ internal sealed class TestEthicsGate : IEthicsGate
         remedies.Add("open a sub-study protocol");
         return EthicsGateDecision.NotCovered(
             activity,
+            $"{activity.Title} is not covered on {activity.Date:uuuu-MM-dd}",
             [$"no approved scope covers {activity.Method} with {activity.RespondentGroup} at {activity.Site} on {activity.Date:uuuu-MM-dd}"],
             remedies);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Ethics;
 using CoProduction.Protocols;
@@ -10,6 +11,8 @@ namespace CoProduction.Tests.Ethics;
 
 public sealed class DeviationAndDilemmaTests
 {
+    private static readonly Protocol Kwtrp2 = Drafted("KWTRP-2");
+
     private static readonly ResearchActivity Journaling =
         new("journaling with facility managers", DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2017, 5, 24));
 
@@ -18,54 +21,56 @@ public sealed class DeviationAndDilemmaTests
     {
         // Discovered Monday 29 May 2017; Madaraka Day (Thursday 1 June) is a holiday.
         var calendar = WorkingDayCalendar.MondayToFriday.WithHolidays([new LocalDate(2017, 6, 1)]);
+        var rules = new ProtocolRules(KnownSites, new Dictionary<CommitteeId, CommitteePolicy> { [Kemri] = CommitteePolicies.KenyaNationalCommittee }, calendar);
         var deviation = ProtocolDeviation.Record(
-            new DeviationId("D1"), new ProtocolId("KWTRP-2"), Journaling, "journals collected before the sub-study was approved",
-            new LocalDate(2017, 5, 29), CommitteePolicies.KenyaNationalCommittee, calendar, At(900), Researcher);
+            new DeviationRecording(new DeviationId("D1"), Journaling, "journals collected before the sub-study was approved", new LocalDate(2017, 5, 29)),
+            Kwtrp2,
+            new ProtocolContext(Stamp(At(900), Researcher), rules));
 
         Assert.Equal(new LocalDate(2017, 6, 8), deviation.State.ReportDueOn);
         Assert.False(deviation.State.IsOverdueOn(new LocalDate(2017, 6, 8)));
         Assert.True(deviation.State.IsOverdueOn(new LocalDate(2017, 6, 9)));
 
-        deviation.Report(new LocalDate(2017, 6, 12), "SERU/DEV/17/001", At(910), Researcher);
+        deviation.Report(new LocalDate(2017, 6, 12), "SERU/DEV/17/001", Stamp(At(910), Researcher));
         Assert.True(deviation.State.WasReportedLate);
-        Assert.Throws<CommandRejectedException>(() => deviation.Report(new LocalDate(2017, 6, 13), "again", At(911), Researcher));
-        deviation.Close("committee noted it; sub-study protocol opened", At(920), Committee);
+        Assert.Throws<CommandRejectedException>(() => deviation.Report(new LocalDate(2017, 6, 13), "again", Stamp(At(911), Researcher)));
+        deviation.Close("committee noted it; sub-study protocol opened", Stamp(At(920), Committee));
         Assert.Equal(DeviationStatus.Closed, deviation.Status);
         Assert.All(deviation.Availability(), a => Assert.False(a.IsPermitted));
     }
 
     [Fact]
     public void A_deviation_cannot_be_discovered_before_it_occurred()
-        => Assert.Throws<ArgumentException>(() => ProtocolDeviation.Record(
-            new DeviationId("D1"), new ProtocolId("KWTRP-2"), Journaling, "x", new LocalDate(2017, 5, 1), CommitteePolicies.KenyaNationalCommittee, null, At(1), Researcher));
+        => Assert.Throws<ArgumentException>(() => new DeviationRecording(new DeviationId("D1"), Journaling, "x", new LocalDate(2017, 5, 1)));
 
     [Fact]
     public void A_dilemma_is_discussed_before_it_is_escalated_to_an_amendment()
     {
-        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal") { Protocol = new ProtocolId("KWTRP-2") }, new Stamp(At(1), Researcher));
-        Assert.Throws<CommandRejectedException>(() => dilemma.Escalate("ethics committee", new Stamp(At(2), Researcher)));
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal") { Protocol = new ProtocolId("KWTRP-2") }, Stamp(At(1), Researcher));
+        Assert.Throws<CommandRejectedException>(() => dilemma.Escalate("ethics committee", Stamp(At(2), Researcher)));
 
-        dilemma.Discuss("researchers' reflection meeting", new Stamp(At(3), Researcher));
-        dilemma.Discuss("cross-site ethics reflection session", new Stamp(At(4), Researcher));
-        dilemma.Escalate("ethics committee", new Stamp(At(5), Researcher), new AmendmentId("A7"));
+        dilemma.Discuss("researchers' reflection meeting", Stamp(At(3), Researcher));
+        dilemma.Discuss("cross-site ethics reflection session", Stamp(At(4), Researcher));
+        dilemma.Escalate("ethics committee", Stamp(At(5), Researcher), new AmendmentId("A7"));
 
         Assert.Equal(DilemmaStatus.Escalated, dilemma.Status);
         Assert.Equal(2, dilemma.State.Discussions.Count);
         Assert.Equal(new AmendmentId("A7"), dilemma.State.Amendment);
-        Assert.Throws<CommandRejectedException>(() => dilemma.Resolve("too late", new Stamp(At(6), Researcher)));
+        Assert.Throws<CommandRejectedException>(() => dilemma.Resolve("too late", Stamp(At(6), Researcher)));
     }
 
     [Fact]
     public void Deviations_dilemmas_and_amendments_round_trip_through_json_and_replay_to_the_live_state()
     {
-        var deviation = ProtocolDeviation.Record(new DeviationId("D1"), new ProtocolId("KWTRP-2"), Journaling, "x", new LocalDate(2017, 5, 29), CommitteePolicies.KenyaNationalCommittee, null, At(1), Researcher);
-        deviation.Report(new LocalDate(2017, 5, 30), "ref", At(2), Researcher);
-        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "consent"), new Stamp(At(1), Researcher));
-        dilemma.Discuss("notes", new Stamp(At(2), Researcher));
-        dilemma.Resolve("agreed", new Stamp(At(3), Researcher));
+        var deviation = ProtocolDeviation.Record(
+            new DeviationRecording(new DeviationId("D1"), Journaling, "x", new LocalDate(2017, 5, 29)), Kwtrp2, Context(At(1), Researcher));
+        deviation.Report(new LocalDate(2017, 5, 30), "ref", Stamp(At(2), Researcher));
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "consent"), Stamp(At(1), Researcher));
+        dilemma.Discuss("notes", Stamp(At(2), Researcher));
+        dilemma.Resolve("agreed", Stamp(At(3), Researcher));
         var protocol = Approved();
         var amendment = ApprovedAmendment(protocol, "A1", new AmendmentChanges([ScopeItem.Of(Sedibeng)], [ScopeItem.Of(DataCollectionMethod.Observation)], new LocalDate(2016, 6, 30), "new field team"), new LocalDate(2015, 9, 1));
-        protocol.ApplyAmendment(amendment, At(30), Committee);
+        protocol.ApplyAmendment(amendment, Stamp(At(30), Committee));
 
         var d = ProtocolDeviation.Rehydrate(deviation.StreamId, RoundTrip(deviation.History));
         var e = EthicalDilemma.Rehydrate(dilemma.StreamId, RoundTrip(dilemma.History));

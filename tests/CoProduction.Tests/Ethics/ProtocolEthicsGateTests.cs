@@ -25,12 +25,12 @@ public sealed class ProtocolEthicsGateTests
     public void A_suspended_protocol_covers_nothing_until_it_is_reinstated()
     {
         var protocol = Approved();
-        protocol.Suspend(new LocalDate(2015, 6, 1), "consent forms under revision", At(100), Committee);
+        protocol.Suspend(new LocalDate(2015, 6, 1), "consent forms under revision", Stamp(At(100), Committee));
         var june = Interview with { Date = new LocalDate(2015, 6, 15) };
 
         Assert.Contains("reinstate protocol 'KWTRP-1'", ProtocolEthicsGate.From([protocol]).Check(june).Remedies);
 
-        protocol.Reinstate(new LocalDate(2015, 7, 1), At(120), Committee);
+        protocol.Reinstate(new LocalDate(2015, 7, 1), Stamp(At(120), Committee));
         var gate = ProtocolEthicsGate.From([protocol]);
         Assert.False(gate.Check(june).IsCovered);
         Assert.True(gate.Check(june with { Date = new LocalDate(2015, 7, 1) }).IsCovered);

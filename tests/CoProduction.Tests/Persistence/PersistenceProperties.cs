@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using CoProduction.Ethics;
 using CoProduction.Persistence;
+using CoProduction.Protocols;
 using CoProduction.Sites;
 using CoProduction.Storage.Sqlite;
 using CoProduction.Tests.Persistence.Journals;

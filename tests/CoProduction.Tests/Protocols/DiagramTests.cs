@@ -15,9 +15,9 @@ public sealed class DiagramTests
     {
         var (mermaid, dot) = name switch
         {
-            "protocol" => (Protocol.Machine.ToMermaid(), Protocol.Machine.ToDotGraph()),
-            "amendment" => (Amendment.Machine.ToMermaid(), Amendment.Machine.ToDotGraph()),
-            "deviation" => (ProtocolDeviation.Machine.ToMermaid(), ProtocolDeviation.Machine.ToDotGraph()),
+            "protocol" => (ProtocolMachine.Machine.ToMermaid(), ProtocolMachine.Machine.ToDotGraph()),
+            "amendment" => (AmendmentMachine.Machine.ToMermaid(), AmendmentMachine.Machine.ToDotGraph()),
+            "deviation" => (ProtocolDeviationMachine.Machine.ToMermaid(), ProtocolDeviationMachine.Machine.ToDotGraph()),
             _ => (EthicalDilemmaMachine.Machine.ToMermaid(), EthicalDilemmaMachine.Machine.ToDotGraph()),
         };
         var folder = Path.Combine(RepoRoot(), "docs", "diagrams");

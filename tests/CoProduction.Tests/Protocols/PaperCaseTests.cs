@@ -22,7 +22,7 @@ public sealed class PaperCaseTests
             start: new LocalDate(2016, 1, 1));
 
         var interview = Activity(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2016, 1, 15), "interviews on facility financing");
-        var onlyFirst = new ProtocolEthicsGate([first.State]).Check(interview);
+        var onlyFirst = new ProtocolEthicsGate([first]).Check(interview);
         var both = ProtocolEthicsGate.From([first, second]).Check(interview);
 
         Assert.False(onlyFirst.IsCovered);
@@ -41,7 +41,7 @@ public sealed class PaperCaseTests
         var main = Approved("KWTRP-2", KilifiFirstScope.Change([ScopeItem.Of(RespondentGroup.FacilityManagers)], []), start: new LocalDate(2016, 1, 1));
         var journaling = Activity(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2016, 3, 1), "journaling with facility managers");
 
-        var blocked = new ProtocolEthicsGate([main.State]).Check(journaling);
+        var blocked = new ProtocolEthicsGate([main]).Check(journaling);
         Assert.False(blocked.IsCovered);
         Assert.Equal(
             "Planned activity 'journaling with facility managers' (journaling with facility-managers at kilifi) is not covered by any approved protocol on 2016-03-01.",
@@ -77,7 +77,7 @@ public sealed class PaperCaseTests
             policy.ReminderDates(end));
         Assert.Equal(ProtocolStatus.Expired, protocol.StatusOn(new LocalDate(2016, 3, 1)));
 
-        protocol.Renew(new LocalDate(2016, 2, 10), new LocalDate(2017, 2, 28), policy, At(400), Committee);
+        protocol.Renew(new LocalDate(2016, 2, 10), new LocalDate(2017, 2, 28), Context(At(400), Committee, policy));
 
         Assert.Equal(ProtocolStatus.Approved, protocol.StatusOn(new LocalDate(2016, 3, 1)));
         Assert.Equal(new LocalDate(2017, 2, 28), protocol.State.ApprovalEnd);
@@ -85,7 +85,7 @@ public sealed class PaperCaseTests
         Assert.False(protocol.IsExpiryDue(new LocalDate(2017, 2, 28)));
         Assert.True(protocol.IsExpiryDue(new LocalDate(2017, 3, 1)));
 
-        protocol.ObserveExpiry(new LocalDate(2017, 3, 3), At(800), Actor.System);
+        protocol.ObserveExpiry(new LocalDate(2017, 3, 3), Stamp(At(800), Actor.System));
         Assert.Equal(ProtocolStatus.Expired, protocol.Status);
         Assert.Equal(ProtocolStatus.Approved, protocol.StatusOn(new LocalDate(2017, 2, 28)));
     }
@@ -94,8 +94,8 @@ public sealed class PaperCaseTests
     public void A_late_renewal_under_the_kenyan_policy_leaves_the_gap_expired()
     {
         var protocol = Approved("KWTRP-1", start: new LocalDate(2015, 3, 1));
-        protocol.ObserveExpiry(new LocalDate(2016, 3, 2), At(400), Actor.System);
-        protocol.Renew(new LocalDate(2016, 3, 15), new LocalDate(2017, 3, 14), CommitteePolicies.KenyaNationalCommittee, At(410), Committee);
+        protocol.ObserveExpiry(new LocalDate(2016, 3, 2), Stamp(At(400), Actor.System));
+        protocol.Renew(new LocalDate(2016, 3, 15), new LocalDate(2017, 3, 14), Context(At(410), Committee, CommitteePolicies.KenyaNationalCommittee));
 
         Assert.Equal(ProtocolStatus.Approved, protocol.Status);
         Assert.Equal(ProtocolStatus.Expired, protocol.StatusOn(new LocalDate(2016, 3, 10)));
@@ -107,11 +107,11 @@ public sealed class PaperCaseTests
     public void A_lapsed_protocol_under_the_south_african_policy_needs_a_new_application()
     {
         var protocol = Approved("MP-1", scope: new ProtocolScope([DataCollectionMethod.WorkshopObservation], [RespondentGroup.DistrictManagers], [MitchellsPlain]));
-        protocol.ObserveExpiry(new LocalDate(2016, 3, 2), At(400), Actor.System);
+        protocol.ObserveExpiry(new LocalDate(2016, 3, 2), Stamp(At(400), Actor.System));
         var version = protocol.Version;
 
         var ex = Assert.Throws<CommandRejectedException>(
-            () => protocol.Renew(new LocalDate(2016, 3, 15), new LocalDate(2017, 3, 14), CommitteePolicies.SouthAfricanUniversityCommittee, At(410), Committee));
+            () => protocol.Renew(new LocalDate(2016, 3, 15), new LocalDate(2017, 3, 14), Context(At(410), Committee, CommitteePolicies.SouthAfricanUniversityCommittee)));
 
         Assert.Contains("needs a new application", ex.Message, System.StringComparison.Ordinal);
         Assert.Equal(version, protocol.Version);
@@ -123,24 +123,21 @@ public sealed class PaperCaseTests
     {
         var protocol = Approved("KWTRP-2");
         var today = new LocalDate(2015, 6, 1);
-        var addJournaling = Amendment.Draft(new AmendmentId("A1"), protocol, today, "managers asked to keep journals", true, AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), KnownSites, At(150), Researcher);
-        addJournaling.Submit(At(150), Researcher);
-        protocol.LodgeAmendment(addJournaling, At(150), Researcher);
+        var addJournaling = DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), today, At(150), "managers asked to keep journals");
+        addJournaling.Submit(Stamp(At(150), Researcher));
+        protocol.LodgeAmendment(addJournaling, Stamp(At(150), Researcher));
 
-        var alsoJournaling = Amendment.Draft(
-            new AmendmentId("A2"),
+        var alsoJournaling = DraftAmendment(
             protocol,
-            today,
-            "journals and diaries for facility managers",
-            true,
+            "A2",
             AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(DataCollectionMethod.Diary)),
-            KnownSites,
+            today,
             At(151),
-            Researcher);
-        alsoJournaling.Submit(At(151), Researcher);
+            "journals and diaries for facility managers");
+        alsoJournaling.Submit(Stamp(At(151), Researcher));
         var version = protocol.Version;
 
-        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(alsoJournaling, At(151), Researcher));
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(alsoJournaling, Stamp(At(151), Researcher)));
 
         Assert.Equal(
             "amendment 'A1' is pending on method 'journaling', which amendment 'A2' also changes: wait for the committee's decision on 'A1' or withdraw it",
@@ -148,15 +145,15 @@ public sealed class PaperCaseTests
         Assert.Equal(version, protocol.Version);
 
         // An amendment on another item is not blocked: several may be open at once.
-        var sites = Amendment.Draft(new AmendmentId("A3"), protocol, today, "the work extends to a second site", true, AmendmentChanges.Adding(ScopeItem.Of(Sedibeng)), KnownSites, At(152), Researcher);
-        sites.Submit(At(152), Researcher);
-        protocol.LodgeAmendment(sites, At(152), Researcher);
+        var sites = DraftAmendment(protocol, "A3", AmendmentChanges.Adding(ScopeItem.Of(Sedibeng)), today, At(152), "the work extends to a second site");
+        sites.Submit(Stamp(At(152), Researcher));
+        protocol.LodgeAmendment(sites, Stamp(At(152), Researcher));
         Assert.Equal(2, protocol.State.Pending.Count);
 
         // Once A1 is withdrawn and released, A2 may be lodged.
-        addJournaling.Withdraw("merged into A2", At(153), Researcher);
-        protocol.ReleaseAmendment(addJournaling, At(153), Researcher);
-        protocol.LodgeAmendment(alsoJournaling, At(153), Researcher);
+        addJournaling.Withdraw("merged into A2", Stamp(At(153), Researcher));
+        protocol.ReleaseAmendment(addJournaling, Stamp(At(153), Researcher));
+        protocol.LodgeAmendment(alsoJournaling, Stamp(At(153), Researcher));
         Assert.Equal([new AmendmentId("A3"), new AmendmentId("A2")], protocol.State.Pending.Select(p => p.Amendment));
     }
 
@@ -164,16 +161,16 @@ public sealed class PaperCaseTests
     public void An_amendment_written_against_a_stale_version_touching_a_changed_item_must_be_rebased()
     {
         var protocol = Approved("KWTRP-2");
-        var stale = Amendment.Draft(new AmendmentId("A2"), protocol, new LocalDate(2015, 5, 1), "stop interviews", true, AmendmentChanges.Removing(ScopeItem.Of(DataCollectionMethod.Interview)), KnownSites, At(100), Researcher);
+        var stale = DraftAmendment(protocol, "A2", AmendmentChanges.Removing(ScopeItem.Of(DataCollectionMethod.Interview)), new LocalDate(2015, 5, 1), At(100), "stop interviews");
         var first = ApprovedAmendment(protocol, "A1", new AmendmentChanges([ScopeItem.Of(DataCollectionMethod.Journaling)], [ScopeItem.Of(DataCollectionMethod.Interview)]), new LocalDate(2015, 6, 1), day: 110);
-        protocol.ApplyAmendment(first, At(113), Committee);
-        stale.Submit(At(120), Researcher);
+        protocol.ApplyAmendment(first, Stamp(At(113), Committee));
+        stale.Submit(Stamp(At(120), Researcher));
 
-        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(stale, At(120), Researcher));
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(stale, Stamp(At(120), Researcher)));
         Assert.Contains("rebase it on version 2", Assert.Single(ex.Reasons), System.StringComparison.Ordinal);
 
         // Rebasing checks the changes again: interviews are already gone, so the amendment must be revised.
-        var rebase = Assert.Throws<CommandRejectedException>(() => stale.Rebase(protocol, At(121), Researcher));
+        var rebase = Assert.Throws<CommandRejectedException>(() => stale.Rebase(protocol, Stamp(At(121), Researcher)));
         Assert.Contains("does not have method 'interview', so it cannot be removed", rebase.Message, System.StringComparison.Ordinal);
     }
 
@@ -182,7 +179,7 @@ public sealed class PaperCaseTests
     {
         var protocol = Approved("KWTRP-2");
         var amendment = ApprovedAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 9, 1));
-        protocol.ApplyAmendment(amendment, At(20), Committee);
+        protocol.ApplyAmendment(amendment, Stamp(At(20), Committee));
 
         Assert.Equal(2, protocol.State.CurrentVersion!.Number);
         Assert.Empty(protocol.State.Pending);

@@ -30,29 +30,49 @@ internal static class ProtocolFixtures
         [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers],
         [Kilifi]);
 
+    /// <summary>The known sites, and the Kenyan policy (or another) for the Kemri committee.</summary>
+    public static ProtocolRules Rules(CommitteePolicy? policy = null)
+        => new(KnownSites, new Dictionary<CommitteeId, CommitteePolicy> { [Kemri] = policy ?? CommitteePolicies.KenyaNationalCommittee });
+
+    public static Stamp Stamp(Instant at, Actor by) => new(at, by);
+
+    public static ProtocolContext Context(Instant at, Actor by, CommitteePolicy? policy = null) => new(new Stamp(at, by), Rules(policy));
+
+    public static ProtocolDraft Draft(string id = "KWTRP-1", ProtocolScope? scope = null, ProtocolKind kind = ProtocolKind.Main, ProtocolId? parent = null)
+        => new(new ProtocolId(id), "Governance in a county health system", Kemri, scope ?? KilifiFirstScope)
+        {
+            Institution = "KEMRI-Wellcome Trust",
+            Kind = kind,
+            Parent = parent,
+        };
+
     public static Protocol Drafted(string id = "KWTRP-1", ProtocolScope? scope = null, ProtocolKind kind = ProtocolKind.Main, ProtocolId? parent = null)
-        => Protocol.Draft(new ProtocolId(id), kind, "Governance in a county health system", "KEMRI-Wellcome Trust", Kemri, scope ?? KilifiFirstScope, KnownSites, At(0), Researcher, parent);
+        => Protocol.Draft(Draft(id, scope, kind, parent), Context(At(0), Researcher));
 
     public static Protocol Approved(string id = "KWTRP-1", ProtocolScope? scope = null, LocalDate? start = null, ProtocolKind kind = ProtocolKind.Main, ProtocolId? parent = null)
     {
         var protocol = Drafted(id, scope, kind, parent);
-        protocol.Submit(At(1), Researcher);
-        protocol.StartReview(At(2), Committee);
+        protocol.Submit(Stamp(At(1), Researcher));
+        protocol.StartReview(Stamp(At(2), Committee));
         var from = start ?? new LocalDate(2015, 3, 1);
-        protocol.Approve(from, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(from), At(3), Committee);
+        protocol.Approve(from, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(from), Stamp(At(3), Committee));
         return protocol;
     }
+
+    /// <summary>Drafts an amendment on <paramref name="today"/>.</summary>
+    public static Amendment DraftAmendment(Protocol protocol, string id, AmendmentChanges changes, LocalDate today, Instant at, string rationale = "learning evolved", bool substantial = true)
+        => Amendment.Draft(new AmendmentDraft(new AmendmentId(id), rationale, changes) { Substantial = substantial }, protocol, today, Context(at, Researcher));
 
     public static ResearchActivity Activity(DataCollectionMethod method, RespondentGroup group, SiteId site, LocalDate date, string title = "fieldwork")
         => new(title, method, group, site, date);
 
     public static Amendment ApprovedAmendment(Protocol protocol, string id, AmendmentChanges changes, LocalDate approvedOn, int day = 10)
     {
-        var amendment = Amendment.Draft(new AmendmentId(id), protocol, approvedOn, "learning evolved", true, changes, KnownSites, At(day), Researcher);
-        amendment.Submit(At(day), Researcher);
-        protocol.LodgeAmendment(amendment, At(day), Researcher);
-        amendment.StartReview(At(day + 1), Committee);
-        amendment.Approve(approvedOn, At(day + 2), Committee);
+        var amendment = DraftAmendment(protocol, id, changes, approvedOn, At(day));
+        amendment.Submit(Stamp(At(day), Researcher));
+        protocol.LodgeAmendment(amendment, Stamp(At(day), Researcher));
+        amendment.StartReview(Stamp(At(day + 1), Committee));
+        amendment.Approve(approvedOn, Stamp(At(day + 2), Committee));
         return amendment;
     }
 

@@ -45,16 +45,16 @@ public sealed class ProtocolProperties
                 {
                     switch (t)
                     {
-                        case 0: p.Submit(at, Researcher); break;
-                        case 1: p.StartReview(at, Committee); break;
-                        case 2: p.RequestChanges("more detail", at, Committee); break;
-                        case 3: p.Approve(Origin, new ApprovalPeriod(Origin, Origin.PlusYears(1)), at, Committee); break;
-                        case 4: p.Reject("no", at, Committee); break;
-                        case 5: p.Withdraw("no longer needed", at, Researcher); break;
-                        case 6: p.Suspend(Origin, "concern", at, Committee); break;
-                        case 7: p.Reinstate(Origin, at, Committee); break;
-                        case 8: p.Revise("Revised title", KilifiFirstScope, KnownSites, at, Researcher); break;
-                        default: p.Close(Origin.PlusDays(10), "final", at, Researcher); break;
+                        case 0: p.Submit(Stamp(at, Researcher)); break;
+                        case 1: p.StartReview(Stamp(at, Committee)); break;
+                        case 2: p.RequestChanges("more detail", Stamp(at, Committee)); break;
+                        case 3: p.Approve(Origin, new ApprovalPeriod(Origin, Origin.PlusYears(1)), Stamp(at, Committee)); break;
+                        case 4: p.Reject("no", Stamp(at, Committee)); break;
+                        case 5: p.Withdraw("no longer needed", Stamp(at, Researcher)); break;
+                        case 6: p.Suspend(Origin, "concern", Stamp(at, Committee)); break;
+                        case 7: p.Reinstate(Origin, Stamp(at, Committee)); break;
+                        case 8: p.Revise("Revised title", KilifiFirstScope, Context(at, Researcher)); break;
+                        default: p.Close(Origin.PlusDays(10), "final", Stamp(at, Researcher)); break;
                     }
                 });
             }
@@ -169,18 +169,18 @@ public sealed class ProtocolProperties
             {
                 switch (op.Kind)
                 {
-                    case 0: var renewedOn = p.State.ApprovalEnd!.Value.PlusDays(op.A - 300); p.Renew(renewedOn, renewedOn.PlusDays(op.B + 1), op.B % 2 == 0 ? CommitteePolicies.KenyaNationalCommittee : CommitteePolicies.SouthAfricanUniversityCommittee, at, Committee); break;
-                    case 1: p.Suspend(d1, "concern", at, Committee); break;
-                    case 2: p.Reinstate(d1, at, Committee); break;
-                    case 3: p.ObserveExpiry(d1, at, Actor.System); break;
-                    case 4 when op.B < 160: p.Close(d1, "final report", at, Researcher); break;
+                    case 0: var renewedOn = p.State.ApprovalEnd!.Value.PlusDays(op.A - 300); p.Renew(renewedOn, renewedOn.PlusDays(op.B + 1), Context(at, Committee, op.B % 2 == 0 ? CommitteePolicies.KenyaNationalCommittee : CommitteePolicies.SouthAfricanUniversityCommittee)); break;
+                    case 1: p.Suspend(d1, "concern", Stamp(at, Committee)); break;
+                    case 2: p.Reinstate(d1, Stamp(at, Committee)); break;
+                    case 3: p.ObserveExpiry(d1, Stamp(at, Actor.System)); break;
+                    case 4 when op.B < 160: p.Close(d1, "final report", Stamp(at, Researcher)); break;
                     default:
                         var changes = p.State.CurrentScope.Contains(op.Item) ? AmendmentChanges.Removing(op.Item) : AmendmentChanges.Adding(op.Item);
-                        var amendment = Amendment.Draft(new AmendmentId("A" + n), p, d1, "learning evolved", true, changes, KnownSites, at, Researcher);
-                        amendment.Submit(at, Researcher);
-                        amendment.StartReview(at, Committee);
-                        amendment.Approve(d1, at, Committee);
-                        p.ApplyAmendment(amendment, at, Committee);
+                        var amendment = DraftAmendment(p, "A" + n, changes, d1, at);
+                        amendment.Submit(Stamp(at, Researcher));
+                        amendment.StartReview(Stamp(at, Committee));
+                        amendment.Approve(d1, Stamp(at, Committee));
+                        p.ApplyAmendment(amendment, Stamp(at, Committee));
                         break;
                 }
             });

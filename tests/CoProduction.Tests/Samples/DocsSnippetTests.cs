@@ -14,7 +14,8 @@ namespace CoProduction.Tests.Samples;
 public sealed partial class DocsSnippetTests
 {
     public static readonly TheoryData<string> Pages = new(
-        "README.md", "docs/index.md", "docs/getting-started.md", "docs/concepts.md", "docs/faq.md", "docs/aggregate-shape.md");
+        "README.md", "docs/index.md", "docs/getting-started.md", "docs/concepts.md", "docs/faq.md", "docs/aggregate-shape.md",
+        "docs/protocols.md", "docs/ethics-gate.md");
 
     [Theory]
     [MemberData(nameof(Pages))]

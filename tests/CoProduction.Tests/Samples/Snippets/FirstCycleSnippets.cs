@@ -54,12 +54,15 @@ public sealed class FirstCycleSnippets
         var committee = Actor.Named("kemri-seru");
 
         #region gated-activity
-        var protocol = Protocol.Draft(new ProtocolId("KWTRP-2"), ProtocolKind.Main, "Micro-practices of governance", "KEMRI-Wellcome Trust",
-            new CommitteeId("kemri-seru"), new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [kilifi.Id]),
-            new HashSet<SiteId> { kilifi.Id }, at, by);
-        protocol.Submit(at, by);
-        protocol.StartReview(at, committee);
-        protocol.Approve(new LocalDate(2016, 2, 1), CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(new LocalDate(2016, 2, 1)), at, committee);
+        var kemri = new CommitteeId("kemri-seru");
+        var protocolRules = new ProtocolRules([kilifi.Id], new Dictionary<CommitteeId, CommitteePolicy> { [kemri] = CommitteePolicies.KenyaNationalCommittee });
+        var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [kilifi.Id]);
+        var protocol = Protocol.Draft(
+            new ProtocolDraft(new ProtocolId("KWTRP-2"), "Micro-practices of governance", kemri, scope) { Institution = "KEMRI-Wellcome Trust" },
+            new ProtocolContext(new Stamp(at, by), protocolRules));
+        protocol.Submit(new Stamp(at, by));
+        protocol.StartReview(new Stamp(at, committee));
+        protocol.Approve(new LocalDate(2016, 2, 1), CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(new LocalDate(2016, 2, 1)), new Stamp(at, committee));
 
         var rules = new CycleRules(ProtocolEthicsGate.From([protocol]), TeamRoster.Of(kilifi.State), zones);   // the gate is a snapshot: rebuild it when protocols change
         cycle.PlanActivity(new PlannedActivity(new ActivityId("journals"), "journaling with facility managers", ActivityKind.Research,

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CoProduction.Ethics;
+namespace CoProduction.Protocols;
 
 /// <summary>
 /// A way of collecting research data, named by a stable lower-case code. The set is open, but
@@ -53,8 +53,8 @@ public readonly record struct DataCollectionMethod
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    /// <summary>Reads and writes a data-collection method as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
-    public sealed class DataCollectionMethodJsonConverter : JsonConverter<DataCollectionMethod>
+    /// <summary>Reads and writes a data-collection method as its code.</summary>
+    internal sealed class DataCollectionMethodJsonConverter : JsonConverter<DataCollectionMethod>
     {
         /// <inheritdoc/>
         public override DataCollectionMethod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

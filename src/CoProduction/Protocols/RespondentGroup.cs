@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CoProduction.Ethics;
+namespace CoProduction.Protocols;
 
 /// <summary>
 /// A group of people research engages as respondents, named by a stable lower-case code. The set
@@ -44,8 +44,8 @@ public readonly record struct RespondentGroup
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    /// <summary>Reads and writes a respondent group as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
-    public sealed class RespondentGroupJsonConverter : JsonConverter<RespondentGroup>
+    /// <summary>Reads and writes a respondent group as its code.</summary>
+    internal sealed class RespondentGroupJsonConverter : JsonConverter<RespondentGroup>
     {
         /// <inheritdoc/>
         public override RespondentGroup Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
