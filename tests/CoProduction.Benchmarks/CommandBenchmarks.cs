@@ -40,8 +40,8 @@ public class CommandBenchmarks
         {
             for (var i = 0; i < 2_000; i++)
             {
-                Cycle.Rehydrate(readyTemplate.StreamId, readyTemplate.History).StartActing(BenchSite.On(2, 15), BenchSite.By, BenchSite.Rules);
-                Cycle.Rehydrate(actingTemplate.StreamId, actingTemplate.History).RecordAction(BenchSite.Action, BenchSite.On(3, 2), BenchSite.By, BenchSite.Rules);
+                Cycle.Rehydrate(readyTemplate.StreamId, readyTemplate.History).StartActing(BenchSite.Rules.At(new Stamp(BenchSite.On(2, 15), BenchSite.By)));
+                Cycle.Rehydrate(actingTemplate.StreamId, actingTemplate.History).RecordAction(BenchSite.Action, BenchSite.Rules.At(new Stamp(BenchSite.On(3, 2), BenchSite.By)));
             }
 
             Thread.Sleep(250);
@@ -88,7 +88,7 @@ public class CommandBenchmarks
         var cycles = ready;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].StartActing(at, BenchSite.By, BenchSite.Rules);
+            cycles[i].StartActing(BenchSite.Rules.At(new Stamp(at, BenchSite.By)));
         }
     }
 
@@ -100,7 +100,7 @@ public class CommandBenchmarks
         var cycles = acting;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].RecordAction(BenchSite.Action, at, BenchSite.By, BenchSite.Rules);
+            cycles[i].RecordAction(BenchSite.Action, BenchSite.Rules.At(new Stamp(at, BenchSite.By)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using CoProduction.Cycles;
 using CoProduction.Programmes;
 using CoProduction.Sites;
 using NodaTime;
@@ -54,10 +55,10 @@ public sealed class ProgrammeTests
         var on = new LocalDate(2016, 6, 1);
         OpenCycleSummary[] cycles =
         [
-            new(new CycleId("mp-13"), PaperSites.MitchellsPlainId, 13, "Acting"),
-            new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, "Reflecting"),
-            new(new CycleId("mp-12"), PaperSites.MitchellsPlainId, 12, "Paused"),
-            new(new CycleId("elsewhere-1"), new SiteId("elsewhere"), 1, "Planning"),
+            new(new CycleId("mp-13"), PaperSites.MitchellsPlainId, 13, CycleStage.Acting),
+            new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, CycleStage.Reflecting),
+            new(new CycleId("mp-12"), PaperSites.MitchellsPlainId, 12, CycleStage.Paused),
+            new(new CycleId("elsewhere-1"), new SiteId("elsewhere"), 1, CycleStage.Planning),
         ];
         ProtocolInForceSummary[] protocols =
         [
@@ -75,7 +76,7 @@ public sealed class ProgrammeTests
         Assert.Equal((3, 2), (kilifi.ActiveMembers, kilifi.ActiveCoreMembers));
         Assert.Equal([new RoleHeadcount(RoleKind.Researcher, 1), new RoleHeadcount(RoleKind.Manager, 2), new RoleHeadcount(RoleKind.ExternalFacilitator, 1)], mitchellsPlain.ByRole);
         Assert.Equal([12, 13], mitchellsPlain.OpenCycles.Select(c => c.Number));
-        Assert.Equal("Reflecting", Assert.Single(kilifi.OpenCycles).Stage);
+        Assert.Equal(CycleStage.Reflecting, Assert.Single(kilifi.OpenCycles).Stage);
         Assert.Empty(sedibeng.OpenCycles);
         Assert.Equal((3, 2), (sedibeng.ActiveMembers, sedibeng.ActiveCoreMembers));
         Assert.Equal(["dialhs", "resyst-umbrella"], summary.ProtocolsInForce.Select(p => p.Protocol.Value));
@@ -86,7 +87,7 @@ public sealed class ProgrammeTests
     {
         var json = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         var summary = ProgrammeSummary.Create(
-            PaperSites.Programme().State, PaperSites.Roster(), [new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, "Acting")], [], new LocalDate(2017, 3, 1));
+            PaperSites.Programme().State, PaperSites.Roster(), [new(new CycleId("kilifi-4"), PaperSites.KilifiId, 4, CycleStage.Acting)], [], new LocalDate(2017, 3, 1));
 
         var back = JsonSerializer.Deserialize<ProgrammeSummary>(JsonSerializer.Serialize(summary, json), json);
 
