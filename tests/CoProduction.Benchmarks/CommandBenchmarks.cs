@@ -84,11 +84,11 @@ public class CommandBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Library_accepted_StartActing()
     {
-        var at = BenchSite.On(2, 15);
+        var context = BenchSite.Rules.At(new Stamp(BenchSite.On(2, 15), BenchSite.By));
         var cycles = ready;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].StartActing(BenchSite.Rules.At(new Stamp(at, BenchSite.By)));
+            cycles[i].StartActing(context);
         }
     }
 
@@ -96,11 +96,11 @@ public class CommandBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Library_accepted_RecordAction()
     {
-        var at = BenchSite.On(3, 2);
+        var context = BenchSite.Rules.At(new Stamp(BenchSite.On(3, 2), BenchSite.By));
         var cycles = acting;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].RecordAction(BenchSite.Action, BenchSite.Rules.At(new Stamp(at, BenchSite.By)));
+            cycles[i].RecordAction(BenchSite.Action, context);
         }
     }
 }

@@ -43,7 +43,7 @@ public static class BenchSite
     /// <summary>A cycle in Planning with one data-collecting activity endorsed by a researcher and a manager: StartActing is accepted.</summary>
     public static Cycle ReadyToAct(int n)
     {
-        var cycle = Cycle.Start(new CycleId("kilifi-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Site, 4, "User fees after devolution", Zone, On(1, 11), By);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Site, 4, "User fees after devolution"), Rules.At(new Stamp(On(1, 11), By)));
         cycle.PlanActivity(InterviewActivity, Rules.At(new Stamp(On(1, 20), By)));
         cycle.EndorsePlan(Researcher, Rules.At(new Stamp(On(2, 1), By)));
         cycle.EndorsePlan(Manager, Rules.At(new Stamp(On(2, 1), Actor.Member(Manager))));
@@ -124,6 +124,8 @@ public static class BenchSite
         public FixedRoster(bool withManager = true) => this.withManager = withManager;
 
         public bool IsMember(SiteId site, MemberId member) => member == Researcher || member == Manager;
+
+        public string? TimeZoneIdOf(SiteId site) => site == Site ? "Africa/Nairobi" : null;
 
         public IReadOnlyList<MemberRole> RolesOn(SiteId site, MemberId member, LocalDate date)
             => member == Researcher ? ResearcherRoles : member == Manager && withManager ? ManagerRoles : None;

@@ -25,8 +25,8 @@ internal sealed record CycleRun(Cycle Cycle, CycleRules Rules, int Accepted, int
 /// <summary>Generates command sequences and runs them, noting any rejected command that changed something.</summary>
 internal static class CycleCommandSequences
 {
-    /// <summary>Kinds 0–20 are single commands with generated (often invalid) arguments; 21–27 "advance": the natural next command with valid arguments.</summary>
-    private const int Kinds = 28;
+    /// <summary>Kinds 0–20 and 28–29 are single commands with generated (often invalid) arguments; 21–27 "advance": the natural next command with valid arguments.</summary>
+    private const int Kinds = 30;
 
     private static readonly ActivityId[] ActivityIds = [new("interviews"), new("journaling"), new("feedback"), new("observation"), new("unplanned")];
     private static readonly MemberId[] Members = [Researcher, Manager, HealthWorker, LeftManager, SecondResearcher, new("stranger")];
@@ -144,6 +144,12 @@ internal static class CycleCommandSequences
                 break;
             case 20:
                 cycle.StartNext(new CycleId("next-" + step.B.ToString(System.Globalization.CultureInfo.InvariantCulture)), "next", rules.At(at, by));
+                break;
+            case 28:
+                cycle.WithdrawActivity(activity, rules.At(at, by));
+                break;
+            case 29:
+                cycle.RedateActivity(activity, cycle.State.StartedOn.PlusDays(step.B), rules.At(at, by));
                 break;
             default:
                 Advance(cycle, step, at, today, rules);
