@@ -61,7 +61,7 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
         }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
 
         await cycles.StartAsync(
-            ctx => Cycle.Start(FirstCycle, Kilifi, 1, "Budget decisions after devolution", nairobi, ctx.Now, ctx.Actor),
+            new CycleOpening(FirstCycle, Kilifi, 1, "Budget decisions after devolution"),   // in the site's zone, as its roster gives it
             new CommandId("kilifi-1/start"), Actor.Member(Amina), stoppingToken);
         await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) =>
         {
