@@ -28,13 +28,13 @@ public sealed class FaqSnippets
         }
         catch (CommandRejectedException e)
         {
-            // e.State == "Planning", e.Trigger == "StartActing", e.PermittedTriggers lists what is possible instead,
-            // e.Reasons: "the plan has at least one activity", ... — show them to the user; nothing was recorded.
+            // e.State is CycleStage.Planning, e.Trigger is CycleTrigger.StartActing, e.PermittedTriggers lists what is possible instead,
+            // e.Refusal.Kind is RefusalKind.GuardsUnmet, e.Reasons: "The plan has no activity yet", ... — show them; nothing was recorded.
             shown = string.Join(Environment.NewLine, e.Reasons);
         }
         #endregion
 
-        Assert.Contains("at least one activity", shown, StringComparison.Ordinal);
+        Assert.Contains("The plan has no activity yet", shown, StringComparison.Ordinal);
         Assert.Equal(1, cycle.Version);
     }
 
