@@ -51,6 +51,18 @@ public sealed class CycleReplayTests
     }
 
     [Fact]
+    public void An_endorsement_keeps_its_stored_property_name_and_values_validate_when_read()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new Endorsement(Researcher, new LocalDate(2016, 2, 1), 2), CycleJson.Options);
+        Assert.Equal("{\"Member\":\"benjamin\",\"On\":\"2016-02-01\",\"PlanSize\":2}", json);
+        Assert.Equal(2, System.Text.Json.JsonSerializer.Deserialize<Endorsement>(json, CycleJson.Options)!.PlanRevision);
+
+        // A stored action with blank text cannot be read back into a value that the constructor refuses.
+        Assert.ThrowsAny<Exception>(() => System.Text.Json.JsonSerializer.Deserialize<CycleAction>(
+            "{\"Activity\":\"interviews\",\"On\":\"2016-03-01\",\"WhatWasDone\":\" \",\"DataGenerated\":[]}", CycleJson.Options));
+    }
+
+    [Fact]
     public void Every_cycle_event_has_a_unique_wire_name_prefixed_cycle()
     {
         var types = typeof(ICycleEvent).Assembly.GetTypes().Where(t => t.IsClass && typeof(ICycleEvent).IsAssignableFrom(t)).ToArray();
