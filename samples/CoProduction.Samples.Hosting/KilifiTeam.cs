@@ -64,16 +64,16 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
         }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
 
         await cycles.StartAsync(
-            ctx => Cycle.Start(FirstCycle, Kilifi, 1, "Budget decisions after devolution", nairobi, ctx.Now, ctx.Actor),
+            new CycleOpening(FirstCycle, Kilifi, 1, "Budget decisions after devolution"),   // in the site's zone, as its roster gives it
             new CommandId("kilifi-1/start"), Actor.Member(Amina), stoppingToken);
         await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) =>
         {
             cycle.PlanActivity(new PlannedActivity(new ActivityId("interviews"), "interviews with the county team", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers), Today(ctx.Now).PlusDays(7), Amina), ctx.Now, ctx.Actor, ctx.Rules);
-            cycle.EndorsePlan(Amina, ctx.Now, ctx.Actor, ctx.Rules);
-            cycle.EndorsePlan(Peter, ctx.Now, ctx.Actor, ctx.Rules);
+                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers), Today(ctx.Now).PlusDays(7), Amina), ctx.Context);
+            cycle.EndorsePlan(Amina, ctx.Context);
+            cycle.EndorsePlan(Peter, ctx.Context);
         }, new CommandId("kilifi-1/plan"), Actor.Member(Amina), stoppingToken);
-        await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules),
+        await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.StartActing(ctx.Context),
             new CommandId("kilifi-1/start-acting"), Actor.Member(Amina), stoppingToken);
     }
 }

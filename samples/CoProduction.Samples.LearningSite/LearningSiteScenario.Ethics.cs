@@ -117,7 +117,7 @@ public sealed partial class LearningSiteScenario
         Capture("Kilifi 2016: the plan needs journaling with facility managers", cycle, Now);
         try
         {
-            cycle.StartActing(Now, by, Rules);
+            cycle.StartActing(Rules.At(new Stamp(Now, by)));
         }
         catch (CommandRejectedException e)
         {

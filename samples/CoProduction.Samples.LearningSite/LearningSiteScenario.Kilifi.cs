@@ -68,8 +68,8 @@ public sealed partial class LearningSiteScenario
         yield return When(site, new LocalDate(year, 1, DayAround(26)));
         var at = Now;
         var cycle = previous is null
-            ? Cycle.Start(id, site, 1, focus, ZoneOf(site), at, by, KilifiStageLengths)
-            : previous.StartNext(id, focus, at, by, Rules);
+            ? Cycle.Start(new CycleOpening(id, site, 1, focus) { ExpectedStageLengths = KilifiStageLengths }, Rules.At(new Stamp(at, by)))
+            : previous.StartNext(id, focus, Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Cycle, previous is null
             ? $"Cycle {cycle.State.Number} ({id}) starts: {focus}"
             : $"Cycle {cycle.State.Number} ({id}) starts from cycle {previous.State.Number}'s revisions: {cycle.State.Proposals.Count} activities carried forward");
@@ -83,29 +83,29 @@ public sealed partial class LearningSiteScenario
         at = Now;
         foreach (var proposal in cycle.State.Proposals)
         {
-            cycle.PlanProposedActivity(proposal.Id, new LocalDate(year, 4, DayAround(6)), lead, at, by, Rules);
+            cycle.PlanProposedActivity(proposal.Id, new LocalDate(year, 4, DayAround(6)), lead, Rules.At(new Stamp(at, by)));
         }
 
         if (previous is null)
         {
             cycle.PlanActivity(Activity(CountyMeetings, "observation of county health management team meetings", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Observation, RespondentGroup.DistrictManagers), new LocalDate(year, 4, DayAround(6))), at, by, Rules);
+                new DataCollection(DataCollectionMethod.Observation, RespondentGroup.DistrictManagers), new LocalDate(year, 4, DayAround(6))), Rules.At(new Stamp(at, by)));
             cycle.PlanActivity(Activity(SubCountyInterviews, "interviews with sub-county managers", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.SubDistrictManagers), new LocalDate(year, 5, DayAround(6))), at, by, Rules);
+                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.SubDistrictManagers), new LocalDate(year, 5, DayAround(6))), Rules.At(new Stamp(at, by)));
         }
 
         if (year == 2016)
         {
             cycle.PlanActivity(Activity(Journaling, "journaling with facility managers", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(year, 5, DayAround(2))), at, by, Rules);
+                new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(year, 5, DayAround(2))), Rules.At(new Stamp(at, by)));
             Note(site, TimelineKind.Cycle, "The team plans a new activity: journaling with facility managers");
         }
 
         Note(site, TimelineKind.Cycle, $"Plan: {string.Join(", ", cycle.State.Activities.Select(a => a.Title))}");
         yield return When(site, new LocalDate(year, 2, DayAround(12)));
         at = Now;
-        cycle.EndorsePlan(lead, at, by, Rules);
-        cycle.EndorsePlan(Cast.KilifiDirector, at, by, Rules);
+        cycle.EndorsePlan(lead, Rules.At(new Stamp(at, by)));
+        cycle.EndorsePlan(Cast.KilifiDirector, Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Cycle, "Plan endorsed by the lead researcher and the county director (collective leadership)");
         if (_continuing)
         {
@@ -125,7 +125,7 @@ public sealed partial class LearningSiteScenario
             at = Now;
         }
 
-        cycle.StartActing(at, by, Rules);
+        cycle.StartActing(Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Cycle, "Acting starts");
 
         foreach (var activity in cycle.State.Activities)
@@ -133,7 +133,7 @@ public sealed partial class LearningSiteScenario
             var on = activity.PlannedOn > Today(site) ? activity.PlannedOn : Today(site);
             yield return When(site, on, 16);
             var done = Now;
-            cycle.RecordAction(new CycleAction(activity.Id, on, "carried out: " + activity.Title, ["field notes " + activity.Id.Value]), done, by, Rules);
+            cycle.RecordAction(new CycleAction(activity.Id, on, "carried out: " + activity.Title, ["field notes " + activity.Id.Value]), Rules.At(new Stamp(done, by)));
             if (year == 2017 && activity.Id == cycle.State.Activities[0].Id)
             {
                 await foreach (var t in Strike(cycle, ct).ConfigureAwait(false))
@@ -148,7 +148,7 @@ public sealed partial class LearningSiteScenario
 
         yield return When(site, Later(site, new LocalDate(year, 7, DayAround(1))));
         at = Now;
-        cycle.StartReflecting(at, by, Rules);
+        cycle.StartReflecting(Rules.At(new Stamp(at, by)));
 
         // The reflection with managers is July's meeting of the twice-yearly series (moved in 2017).
         var july = OccurrencesOf(KilifiManagers, new LocalDate(year, 7, 1), new LocalDate(year, 8, 1));
@@ -164,25 +164,25 @@ public sealed partial class LearningSiteScenario
         cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, [.. attendees],
             [year == 2016
                 ? "Journals show facility managers spend most of their day responding to unplanned requests"
-                : "Relationships of trust make it possible to discuss what did not work"]), at, by, Rules);
+                : "Relationships of trust make it possible to discuss what did not work"]), Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Cycle, "Reflection with managers held: insights recorded");
 
         yield return When(site, Today(site).PlusDays(14));
         at = Now;
-        cycle.StartEvaluating(at, by, Rules);
+        cycle.StartEvaluating(Rules.At(new Stamp(at, by)));
         foreach (var activity in cycle.State.Activities)
         {
             var outcome = year == 2017 && activity.Id == SubCountyInterviews ? EvaluationOutcome.PartlyAchieved : EvaluationOutcome.Achieved;
-            cycle.RecordEvaluation(new Evaluation(activity.Id, outcome, "team review of " + activity.Title), at, by, Rules);
+            cycle.RecordEvaluation(new Evaluation(activity.Id, outcome, "team review of " + activity.Title), Rules.At(new Stamp(at, by)));
         }
 
         yield return When(site, Today(site).PlusDays(7));
         at = Now;
-        cycle.StartRevising(at, by, Rules);
-        cycle.RecordRevision(RevisionFor(cycle, year), at, by, Rules);
+        cycle.StartRevising(Rules.At(new Stamp(at, by)));
+        cycle.RecordRevision(RevisionFor(cycle, year), Rules.At(new Stamp(at, by)));
         yield return When(site, Today(site).PlusDays(7));
         at = Now;
-        cycle.Complete(at, by, Rules);
+        cycle.Complete(Rules.At(new Stamp(at, by)));
         _completed.Add(cycle.Id);
         var carried = cycle.State.Revisions.Sum(r => r.Proposals.Count + r.Decisions.Count(d => d.Decision != RevisionDecision.Abandon));
         Note(site, TimelineKind.Cycle, $"Cycle {cycle.State.Number} completed; {carried} activities go forward to next year's plan");
@@ -232,7 +232,7 @@ public sealed partial class LearningSiteScenario
         var by = Cast.Member(Cast.KilifiLeadResearcher);
         yield return When(site, new LocalDate(2017, 6, 5));
         var at = Now;
-        cycle.Pause(ShockKind.Strike, "Nurses' strike: facilities closed, managers absorbed in crisis management", at, by, Rules);
+        cycle.Pause(ShockKind.Strike, "Nurses' strike: facilities closed, managers absorbed in crisis management", Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Shock, $"Health workers' strike: cycle {cycle.State.Number} paused in {cycle.State.PausedFrom}");
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
@@ -249,7 +249,7 @@ public sealed partial class LearningSiteScenario
 
         yield return When(site, new LocalDate(2017, 11, 6));
         at = Now;
-        cycle.Resume(at, by, Rules);
+        cycle.Resume(Rules.At(new Stamp(at, by)));
         _pausedAndResumed.Add(cycle.Id);
         var pause = cycle.State.Pauses[^1];
         Note(site, TimelineKind.Shock, $"Strike over: cycle resumes in {cycle.Stage} after {(int)(pause.EndedAt!.Value - pause.PausedAt).TotalDays} days paused");

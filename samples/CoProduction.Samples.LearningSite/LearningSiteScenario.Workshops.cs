@@ -51,22 +51,22 @@ public sealed partial class LearningSiteScenario
             yield return When(site, day.PlusDays(-10));
             var at = Now;
             var cycle = previous is null
-                ? Cycle.Start(id, site, 1, "Leadership workshop: " + topic, ZoneOf(site), at, by)
-                : previous.StartNext(id, "Leadership workshop: " + topic, at, by, Rules);
+                ? Cycle.Start(new CycleOpening(id, site, 1, "Leadership workshop: " + topic), Rules.At(new Stamp(at, by)))
+                : previous.StartNext(id, "Leadership workshop: " + topic, Rules.At(new Stamp(at, by)));
             if (previous is not null)
             {
                 await SaveAsync(previous, ct).ConfigureAwait(false);
-                cycle.PlanProposedActivity(Workshop, day, lead, at, by, Rules);
+                cycle.PlanProposedActivity(Workshop, day, lead, Rules.At(new Stamp(at, by)));
             }
             else
             {
                 cycle.PlanActivity(new PlannedActivity(Workshop, "monthly leadership workshop with facility managers", ActivityKind.Facilitation,
                     new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.FacilityManagers), day, lead,
-                    "managers bring a problem from their facility and leave with a plan"), at, by, Rules);
+                    "managers bring a problem from their facility and leave with a plan"), Rules.At(new Stamp(at, by)));
             }
 
-            cycle.EndorsePlan(lead, at, by, Rules);
-            cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, at, by, Rules);
+            cycle.EndorsePlan(lead, Rules.At(new Stamp(at, by)));
+            cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, Rules.At(new Stamp(at, by)));
 
             // The debrief before the workshop: researchers and the facilitator prepare, the day before.
             var before = Meetings.Timetable.Find(MitchellsPlainBefore, workshop.Slot.PlusDays(-1))!.Value;
@@ -74,12 +74,12 @@ public sealed partial class LearningSiteScenario
             await HeldAsync(before, [lead, Cast.Facilitator], null, ct).ConfigureAwait(false);
             yield return When(site, day, 8);
             at = Now;
-            cycle.StartActing(at, by, Rules);
+            cycle.StartActing(Rules.At(new Stamp(at, by)));
             yield return workshop.End.ToInstant();
             at = Now;
             await HeldAsync(workshop, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager], id, ct).ConfigureAwait(false);
-            cycle.RecordAction(new CycleAction(Workshop, day, "workshop held: " + topic, ["facilitator's notes", "observation notes"]), at, by, Rules);
-            cycle.StartReflecting(at, by, Rules);
+            cycle.RecordAction(new CycleAction(Workshop, day, "workshop held: " + topic, ["facilitator's notes", "observation notes"]), Rules.At(new Stamp(at, by)));
+            cycle.StartReflecting(Rules.At(new Stamp(at, by)));
 
             // The debrief after the workshop, the next day, with the sub-district manager: the cycle's reflection.
             var after = Meetings.Timetable.Find(MitchellsPlainAfter, workshop.Slot.PlusDays(1))!.Value;
@@ -89,15 +89,15 @@ public sealed partial class LearningSiteScenario
             await HeldAsync(after, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager], id, ct).ConfigureAwait(false);
             cycle.RecordReflection(new Reflection(ReflectionMeetingKind.AfterWorkshop, debrief,
                 [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager],
-                ["Managers used the workshop to name problems they had not raised before"]), at, by, Rules);
-            cycle.StartEvaluating(at, by, Rules);
-            cycle.RecordEvaluation(new Evaluation(Workshop, EvaluationOutcome.Achieved, "attendance and the managers' feedback forms"), at, by, Rules);
-            cycle.StartRevising(at, by, Rules);
+                ["Managers used the workshop to name problems they had not raised before"]), Rules.At(new Stamp(at, by)));
+            cycle.StartEvaluating(Rules.At(new Stamp(at, by)));
+            cycle.RecordEvaluation(new Evaluation(Workshop, EvaluationOutcome.Achieved, "attendance and the managers' feedback forms"), Rules.At(new Stamp(at, by)));
+            cycle.StartRevising(Rules.At(new Stamp(at, by)));
             cycle.RecordRevision(new Revision(
                 [new ActivityRevision(Workshop, RevisionDecision.Adapt, "next month: more time for managers' own cases")],
                 [],
-                ["Debriefs right after the workshop keep the learning fresh"]), at, by, Rules);
-            cycle.Complete(at, by, Rules);
+                ["Debriefs right after the workshop keep the learning fresh"]), Rules.At(new Stamp(at, by)));
+            cycle.Complete(Rules.At(new Stamp(at, by)));
             _completed.Add(cycle.Id);
             Note(site, TimelineKind.Cycle, $"Workshop cycle {cycle.State.Number} \"{topic}\": debrief before, workshop, debrief after (the reflection), evaluation, revision; completed");
             await SaveAsync(cycle, ct).ConfigureAwait(false);

@@ -40,8 +40,8 @@ public class CommandBenchmarks
         {
             for (var i = 0; i < 2_000; i++)
             {
-                Cycle.Rehydrate(readyTemplate.StreamId, readyTemplate.History).StartActing(BenchSite.On(2, 15), BenchSite.By, BenchSite.Rules);
-                Cycle.Rehydrate(actingTemplate.StreamId, actingTemplate.History).RecordAction(BenchSite.Action, BenchSite.On(3, 2), BenchSite.By, BenchSite.Rules);
+                Cycle.Rehydrate(readyTemplate.StreamId, readyTemplate.History).StartActing(BenchSite.Rules.At(new Stamp(BenchSite.On(2, 15), BenchSite.By)));
+                Cycle.Rehydrate(actingTemplate.StreamId, actingTemplate.History).RecordAction(BenchSite.Action, BenchSite.Rules.At(new Stamp(BenchSite.On(3, 2), BenchSite.By)));
             }
 
             Thread.Sleep(250);
@@ -84,11 +84,11 @@ public class CommandBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Library_accepted_StartActing()
     {
-        var at = BenchSite.On(2, 15);
+        var context = BenchSite.Rules.At(new Stamp(BenchSite.On(2, 15), BenchSite.By));
         var cycles = ready;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].StartActing(at, BenchSite.By, BenchSite.Rules);
+            cycles[i].StartActing(context);
         }
     }
 
@@ -96,11 +96,11 @@ public class CommandBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Library_accepted_RecordAction()
     {
-        var at = BenchSite.On(3, 2);
+        var context = BenchSite.Rules.At(new Stamp(BenchSite.On(3, 2), BenchSite.By));
         var cycles = acting;
         for (var i = 0; i < cycles.Length; i++)
         {
-            cycles[i].RecordAction(BenchSite.Action, at, BenchSite.By, BenchSite.Rules);
+            cycles[i].RecordAction(BenchSite.Action, context);
         }
     }
 }

@@ -70,7 +70,7 @@ public class MachineBenchmarks
     {
         try
         {
-            blocked.StartActing(BenchSite.On(2, 15), BenchSite.By, BenchSite.RulesWithoutManager);
+            blocked.StartActing(BenchSite.RulesWithoutManager.At(new Stamp(BenchSite.On(2, 15), BenchSite.By)));
             throw new InvalidOperationException("The command should have been refused.");
         }
         catch (CommandRejectedException ex)

@@ -11,6 +11,13 @@ namespace CoProduction.Cycles;
 /// <param name="Rules">The ethics gate, roster, time zones and policy for the cycle's site, as the store knows them now.</param>
 public sealed record CycleCommandContext(Instant Now, Actor Actor, CommandId CommandId, CycleRules Rules)
 {
+    /// <summary>Gets the command's stamp (<see cref="Now"/> and <see cref="Actor"/>).</summary>
+    public Stamp Stamp => new(Now, Actor);
+
+    /// <summary>Gets the one argument every cycle command takes besides its inputs: the stamp with the rules (<c>Rules.At(Stamp)</c>).</summary>
+    /// <example><c>(cycle, ctx) =&gt; cycle.StartActing(ctx.Context)</c>.</example>
+    public CycleContext Context => Rules.At(Stamp);
+
     internal static CycleCommandContext From(CommandContext context, CycleRules rules)
         => new(context.Now, context.Actor, context.CommandId, rules);
 }

@@ -8,7 +8,7 @@ namespace CoProduction.Cycles;
 
 /// <summary>
 /// Runs commands on cycles by id with the rules of the cycle's site, so a controller is one line:
-/// <c>await cycles.ExecuteAsync(cycleId, (cycle, ctx) =&gt; cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules));</c>
+/// <c>await cycles.ExecuteAsync(cycleId, (cycle, ctx) =&gt; cycle.StartActing(ctx.Context));</c>
 /// </summary>
 /// <remarks>
 /// Loads the cycle, builds its <see cref="CycleRules"/> with the registered <see cref="ICycleRulesProvider"/>,
@@ -50,19 +50,24 @@ public sealed class CycleCommands
             actor,
             cancellationToken);
 
-    /// <summary>Starts a cycle (its stream must be new) and records its first event.</summary>
-    /// <param name="start">Starts the cycle, for example <c>ctx =&gt; Cycle.Start(id, site, 1, focus, zone, ctx.Now, ctx.Actor)</c>.</param>
+    /// <summary>Starts a cycle (its stream must be new) with the rules of its site, in the site's zone, and records its first event.</summary>
+    /// <param name="opening">What is started, for example <c>new CycleOpening(id, site, 1, focus)</c>; the site must be known to the roster.</param>
     /// <param name="commandId">The command's id for idempotency; a new one when <see langword="null"/>.</param>
     /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
     /// <returns>The new cycle and what was recorded.</returns>
+    /// <exception cref="Protocols.UnknownSiteException">The site's roster does not know the site: register it first.</exception>
     /// <exception cref="ConcurrencyException">A cycle with that id exists and was not started by this command id.</exception>
-    public ValueTask<CommandResult<Cycle>> StartAsync(
-        Func<CommandContext, Cycle> start,
+    public async ValueTask<CommandResult<Cycle>> StartAsync(
+        CycleOpening opening,
         CommandId? commandId = null,
         Actor? actor = null,
         CancellationToken cancellationToken = default)
-        => runner.CreateAsync(start, commandId, actor, cancellationToken);
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        var siteRules = await rules.GetRulesAsync(opening.Site, cancellationToken).ConfigureAwait(false);
+        return await runner.CreateAsync(context => Cycle.Start(opening, siteRules.At(context.Stamp)), commandId, actor, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Gets the rules a command on a cycle at the site would decide with now: for availability (which buttons to show).</summary>
     /// <param name="site">The site.</param>

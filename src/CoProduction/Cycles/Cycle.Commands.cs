@@ -1,201 +1,183 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using CoProduction.Ethics;
+using CoProduction.Protocols;
+using CoProduction.Sites;
 using NodaTime;
 
 namespace CoProduction.Cycles;
 
-/// <content>The cycle's commands: validate the arguments, decide with the machine, check the domain's rules, record one event.</content>
+/// <content>The cycle's commands: the values checked themselves; go through the pipeline, check the rules that depend on the arguments, record one event.</content>
 public sealed partial class Cycle
 {
     /// <summary>Adds an activity to the plan (Planning).</summary>
-    /// <param name="activity">The activity: a new id, a title, a planned date not before the cycle began, a lead known at the site.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException">The activity has a blank title or prediction, or a missing id or lead.</exception>
+    /// <param name="activity">The activity: a new id, a planned date not before the cycle began, a lead known at the site.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">Not Planning; the id is already planned; the date is before the cycle began; the lead is unknown.</exception>
-    public void PlanActivity(PlannedActivity activity, Instant at, Actor by, CycleRules rules)
+    public void PlanActivity(PlannedActivity activity, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        RequireId(activity.Id.Value, nameof(activity) + ".Id");
-        RequireText(activity.Title, nameof(activity) + ".Title");
-        RequireDefined(activity.Kind, nameof(activity) + ".Kind");
-        RequireId(activity.Lead.Value, nameof(activity) + ".Lead");
-        RequireOptionalText(activity.Prediction, nameof(activity) + ".Prediction");
-        var d = Decide(CycleTrigger.PlanActivity, at, by, rules);
-        if (CycleMachine.FindActivity(State, activity.Id) >= 0)
+        var d = Decide(CycleTrigger.PlanActivity, context);
+        if (State.FindActivity(activity.Id) >= 0)
         {
-            throw Rejected(d, CycleTrigger.PlanActivity, $"Activity {activity.Id} is already in the plan");
+            throw Refuse(d, CycleTrigger.PlanActivity, $"Activity {activity.Id} is already in the plan");
         }
 
-        RequireNotBeforeStart(d, CycleTrigger.PlanActivity, activity.PlannedOn, $"Activity '{activity.Title}' planned");
+        RequireNotBeforeStart(d, CycleTrigger.PlanActivity, activity.PlannedOn, $"Activity '{activity.Title}'");
         RequireKnownMember(d, CycleTrigger.PlanActivity, activity.Lead, "lead of activity '" + activity.Title + "'");
-        Record(new ActivityPlanned(activity, at, by));
+        Record(new ActivityPlanned(activity, context.At, context.By));
     }
 
     /// <summary>Plans an activity carried forward from the previous cycle, under the proposal's id (Planning).</summary>
     /// <param name="proposal">The id of one of <see cref="CycleState.Proposals"/> not planned yet.</param>
     /// <param name="plannedOn">When it is planned, in the site's calendar.</param>
     /// <param name="lead">The member who leads it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default id, lead or context.</exception>
     /// <exception cref="CommandRejectedException">Not Planning; no such proposal; already planned; see <see cref="PlanActivity"/>.</exception>
-    public void PlanProposedActivity(ActivityId proposal, LocalDate plannedOn, MemberId lead, Instant at, Actor by, CycleRules rules)
+    public void PlanProposedActivity(ActivityId proposal, LocalDate plannedOn, MemberId lead, CycleContext context)
     {
-        RequireId(proposal.Value, nameof(proposal));
-        var proposals = State.Proposals;
-        for (var i = 0; i < proposals.Count; i++)
+        Preconditions.CheckId(proposal, nameof(proposal));
+        foreach (var p in State.Proposals)
         {
-            var p = proposals[i];
             if (p.Id == proposal)
             {
-                PlanActivity(new PlannedActivity(p.Id, p.Title, p.Kind, p.DataCollection, plannedOn, lead, p.Prediction), at, by, rules);
+                PlanActivity(new PlannedActivity(p.Id, p.Title, p.Kind, p.DataCollection, plannedOn, lead, p.Prediction), context);
                 return;
             }
         }
 
-        var d = Decide(CycleTrigger.PlanActivity, at, by, rules);
-        throw Rejected(d, CycleTrigger.PlanActivity, $"No activity {proposal} was carried forward to this cycle");
+        var d = Decide(CycleTrigger.PlanActivity, context);
+        throw Refuse(d, CycleTrigger.PlanActivity, $"No activity {proposal} was carried forward to this cycle");
+    }
+
+    /// <summary>Takes an activity out of the plan (Planning); endorsements given before are asked for again.</summary>
+    /// <param name="activity">The planned activity.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default id or context.</exception>
+    /// <exception cref="CommandRejectedException">Not Planning; the plan is empty; the activity is not in the plan.</exception>
+    public void WithdrawActivity(ActivityId activity, CycleContext context)
+    {
+        Preconditions.CheckId(activity, nameof(activity));
+        var d = Decide(CycleTrigger.WithdrawActivity, context);
+        RequirePlanned(d, CycleTrigger.WithdrawActivity, activity);
+        Record(new ActivityWithdrawn(activity, context.At, context.By));
+    }
+
+    /// <summary>Moves a planned activity to another date (Planning); endorsements given before are asked for again.</summary>
+    /// <param name="activity">The planned activity.</param>
+    /// <param name="plannedOn">Its new date, in the site's calendar; not before the cycle began, not its current date.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default id or context.</exception>
+    /// <exception cref="CommandRejectedException">Not Planning; the plan is empty; the activity is not in the plan; the date is its current one or before the cycle began.</exception>
+    public void RedateActivity(ActivityId activity, LocalDate plannedOn, CycleContext context)
+    {
+        Preconditions.CheckId(activity, nameof(activity));
+        var d = Decide(CycleTrigger.RedateActivity, context);
+        var planned = State.Activities[RequirePlanned(d, CycleTrigger.RedateActivity, activity)];
+        if (planned.PlannedOn == plannedOn)
+        {
+            throw Refuse(d, CycleTrigger.RedateActivity, $"Activity '{planned.Title}' is already planned on {CycleMachine.Format(plannedOn)}");
+        }
+
+        RequireNotBeforeStart(d, CycleTrigger.RedateActivity, plannedOn, $"Activity '{planned.Title}'");
+        Record(new ActivityRedated(activity, plannedOn, context.At, context.By));
     }
 
     /// <summary>Records a member's endorsement of the plan as it stands, dated today in the site's calendar (Planning).</summary>
     /// <param name="member">The endorsing member; must hold a role at the site today. Researchers and managers count for collective leadership.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who recorded it (the member or someone on their behalf).</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom (the member or someone on their behalf), and the rules.</param>
+    /// <exception cref="ArgumentException">A default member or context.</exception>
     /// <exception cref="CommandRejectedException">Not Planning; the plan is empty; the member is unknown or holds no role today; already endorsed this plan.</exception>
-    public void EndorsePlan(MemberId member, Instant at, Actor by, CycleRules rules)
+    public void EndorsePlan(MemberId member, CycleContext context)
     {
-        RequireId(member.Value, nameof(member));
-        var d = Decide(CycleTrigger.EndorsePlan, at, by, rules);
+        Preconditions.CheckId(member, nameof(member));
+        var d = Decide(CycleTrigger.EndorsePlan, context);
         RequireKnownMember(d, CycleTrigger.EndorsePlan, member, "endorser");
-        if (rules.Roster.RolesOn(State.Site, member, d.Today).Count == 0)
+        if (d.Rules.Roster.RolesOn(State.Site, member, d.Today).Count == 0)
         {
-            throw Rejected(d, CycleTrigger.EndorsePlan, $"Member {member} holds no role at site {State.Site} on {CycleMachine.Format(d.Today)}");
+            throw Refuse(d, CycleTrigger.EndorsePlan, $"Member {member} holds no role at site {State.Site} on {CycleMachine.Format(d.Today)}");
         }
 
         foreach (var e in State.Endorsements)
         {
-            if (e.Member == member && e.PlanSize == State.Activities.Count)
+            if (e.Member == member && e.PlanRevision == State.PlanRevision)
             {
-                throw Rejected(d, CycleTrigger.EndorsePlan, $"Member {member} has already endorsed the current plan");
+                throw Refuse(d, CycleTrigger.EndorsePlan, $"Member {member} has already endorsed the current plan");
             }
         }
 
-        Record(new PlanEndorsed(new Endorsement(member, d.Today, State.Activities.Count), at, by));
+        Record(new PlanEndorsed(new Endorsement(member, d.Today, State.PlanRevision), context.At, context.By));
     }
 
     /// <summary>Leaves Planning: the plan has an activity, is endorsed collectively, and every data-collecting activity is covered by the ethics gate on its date and today.</summary>
-    /// <param name="at">When; its date in the site's zone is the day acting starts.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When (its date in the site's zone is the day acting starts), by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">A guard is unmet (with the gate's reasons and remedies) or the cycle is not Planning.</exception>
-    public void StartActing(Instant at, Actor by, CycleRules rules)
+    public void StartActing(CycleContext context)
     {
-        Decide(CycleTrigger.StartActing, at, by, rules);
-        Record(new ActingStarted(at, by));
+        Decide(CycleTrigger.StartActing, context);
+        Record(new ActingStarted(context.At, context.By));
     }
 
     /// <summary>Records an action on a planned activity (Acting).</summary>
     /// <param name="action">The action: a planned activity, a date from the cycle's start to today, what was done.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
     /// <remarks>
     /// When the activity collects data and no approved protocol covers it on the action's date, the
     /// action is refused, or, under <see cref="OutOfApprovalActions.RecordWithDeviation"/>, recorded as
     /// <see cref="ActionRecordedOutsideApproval"/> with the gate's reasons.
     /// </remarks>
-    /// <exception cref="ArgumentException">Blank text or a missing activity id.</exception>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">Not Acting; unknown activity; a date outside the cycle; not covered (policy Refuse).</exception>
-    public void RecordAction(CycleAction action, Instant at, Actor by, CycleRules rules)
+    public void RecordAction(CycleAction action, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(action);
-        RequireId(action.Activity.Value, nameof(action) + ".Activity");
-        RequireText(action.WhatWasDone, nameof(action) + ".WhatWasDone");
-        RequireTexts(action.DataGenerated, nameof(action) + ".DataGenerated");
-        var d = Decide(CycleTrigger.RecordAction, at, by, rules);
-        var index = CycleMachine.FindActivity(State, action.Activity);
+        var d = Decide(CycleTrigger.RecordAction, context);
+        var index = State.FindActivity(action.Activity);
         if (index < 0)
         {
-            throw Rejected(d, CycleTrigger.RecordAction, $"Activity {action.Activity} is not in the plan");
+            throw Refuse(d, CycleTrigger.RecordAction, $"Activity {action.Activity} is not in the plan");
         }
 
         RequireNotBeforeStart(d, CycleTrigger.RecordAction, action.On, "The action");
         RequireNotAfterToday(d, CycleTrigger.RecordAction, action.On, "The action");
         var activity = State.Activities[index];
-        if (activity.DataCollection is { } collection)
+        if (activity.DataCollection is { } collection && CycleMachine.Check(d, activity, collection, action.On) is { IsCovered: false } decision)
         {
-            var decision = rules.EthicsGate.Check(new Ethics.ResearchActivity(
-                activity.Title, collection.Method, collection.RespondentGroup, State.Site, action.On));
-            if (!decision.IsCovered)
+            if (d.Rules.Policy.OutOfApprovalActions != OutOfApprovalActions.RecordWithDeviation)
             {
-                if (rules.Policy.OutOfApprovalActions != OutOfApprovalActions.RecordWithDeviation)
-                {
-                    throw Rejected(
-                        d,
-                        CycleTrigger.RecordAction,
-                        CycleMachine.Uncovered(d, activity.Title, collection, action.On, "Action on activity")!);
-                }
-
-                var lapse = new ApprovalLapse(
-                    action.Activity, action.On, new ValueList<string>(decision.Reasons), new ValueList<string>(decision.Remedies));
-                Record(new ActionRecordedOutsideApproval(action, lapse, at, by));
-                return;
+                throw Refuse(d, CycleTrigger.RecordAction, CycleMachine.Uncovered("Action on activity", activity.Title, decision, CycleMachine.Format(action.On)));
             }
+
+            var lapse = new ApprovalLapse(action.Activity, action.On, new ValueList<string>(decision.Reasons), new ValueList<string>(decision.Remedies));
+            Record(new ActionRecordedOutsideApproval(action, lapse, context.At, context.By));
+            return;
         }
 
-        Record(new ActionRecorded(action, at, by));
+        Record(new ActionRecorded(action, context.At, context.By));
     }
 
     /// <summary>Leaves Acting: at least one action is recorded.</summary>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">No action yet, or not Acting.</exception>
-    public void StartReflecting(Instant at, Actor by, CycleRules rules)
+    public void StartReflecting(CycleContext context)
     {
-        Decide(CycleTrigger.StartReflecting, at, by, rules);
-        Record(new ReflectingStarted(at, by));
+        Decide(CycleTrigger.StartReflecting, context);
+        Record(new ReflectingStarted(context.At, context.By));
     }
 
     /// <summary>Records a reflection meeting (Reflecting).</summary>
-    /// <param name="reflection">The meeting: held from the cycle's start to today, attendees known at the site, at least one insight.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException">No attendee, a duplicate attendee, no insight, or a blank insight.</exception>
+    /// <param name="reflection">The meeting: held from the cycle's start to today, attendees known at the site.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">Not Reflecting; a date outside the cycle; an unknown attendee.</exception>
-    public void RecordReflection(Reflection reflection, Instant at, Actor by, CycleRules rules)
+    public void RecordReflection(Reflection reflection, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(reflection);
-        RequireDefined(reflection.Kind, nameof(reflection) + ".Kind");
-        if (reflection.Attendees.IsEmpty)
-        {
-            throw new ArgumentException("A reflection has at least one attendee.", nameof(reflection));
-        }
-
-        for (var i = 0; i < reflection.Attendees.Count; i++)
-        {
-            RequireId(reflection.Attendees[i].Value, nameof(reflection) + ".Attendees");
-            for (var j = 0; j < i; j++)
-            {
-                if (reflection.Attendees[j] == reflection.Attendees[i])
-                {
-                    throw new ArgumentException($"Attendee {reflection.Attendees[i]} is listed twice.", nameof(reflection));
-                }
-            }
-        }
-
-        if (reflection.Insights.IsEmpty)
-        {
-            throw new ArgumentException("A reflection records at least one insight.", nameof(reflection));
-        }
-
-        RequireTexts(reflection.Insights, nameof(reflection) + ".Insights");
-        var d = Decide(CycleTrigger.RecordReflection, at, by, rules);
+        var d = Decide(CycleTrigger.RecordReflection, context);
         RequireNotBeforeStart(d, CycleTrigger.RecordReflection, reflection.HeldOn, "The reflection");
         RequireNotAfterToday(d, CycleTrigger.RecordReflection, reflection.HeldOn, "The reflection");
         foreach (var attendee in reflection.Attendees)
@@ -203,94 +185,60 @@ public sealed partial class Cycle
             RequireKnownMember(d, CycleTrigger.RecordReflection, attendee, "attendee");
         }
 
-        Record(new ReflectionRecorded(reflection, at, by));
+        Record(new ReflectionRecorded(reflection, context.At, context.By));
     }
 
     /// <summary>Leaves Reflecting: a reflection is recorded (by default, one attended by a manager).</summary>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">The guard is unmet, or not Reflecting.</exception>
-    public void StartEvaluating(Instant at, Actor by, CycleRules rules)
+    public void StartEvaluating(CycleContext context)
     {
-        Decide(CycleTrigger.StartEvaluating, at, by, rules);
-        Record(new EvaluatingStarted(at, by));
+        Decide(CycleTrigger.StartEvaluating, context);
+        Record(new EvaluatingStarted(context.At, context.By));
     }
 
     /// <summary>Records the evaluation of one planned activity (Evaluating).</summary>
     /// <param name="evaluation">The evaluation: a planned activity not evaluated yet, an outcome, evidence.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException">Blank evidence or comparison, or a missing activity id.</exception>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">Not Evaluating; the activity was never planned; it is already evaluated.</exception>
-    public void RecordEvaluation(Evaluation evaluation, Instant at, Actor by, CycleRules rules)
+    public void RecordEvaluation(Evaluation evaluation, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        RequireId(evaluation.Activity.Value, nameof(evaluation) + ".Activity");
-        RequireDefined(evaluation.Outcome, nameof(evaluation) + ".Outcome");
-        RequireText(evaluation.Evidence, nameof(evaluation) + ".Evidence");
-        RequireOptionalText(evaluation.AgainstPrediction, nameof(evaluation) + ".AgainstPrediction");
-        var d = Decide(CycleTrigger.RecordEvaluation, at, by, rules);
-        if (CycleMachine.FindActivity(State, evaluation.Activity) < 0)
+        var d = Decide(CycleTrigger.RecordEvaluation, context);
+        if (State.FindActivity(evaluation.Activity) < 0)
         {
-            throw Rejected(d, CycleTrigger.RecordEvaluation, $"Activity {evaluation.Activity} was never planned in this cycle");
+            throw Refuse(d, CycleTrigger.RecordEvaluation, $"Activity {evaluation.Activity} was never planned in this cycle");
         }
 
-        if (CycleMachine.FindEvaluation(State, evaluation.Activity) >= 0)
+        if (State.FindEvaluation(evaluation.Activity) >= 0)
         {
-            throw Rejected(d, CycleTrigger.RecordEvaluation, $"Activity {evaluation.Activity} is already evaluated");
+            throw Refuse(d, CycleTrigger.RecordEvaluation, $"Activity {evaluation.Activity} is already evaluated");
         }
 
-        Record(new EvaluationRecorded(evaluation, at, by));
+        Record(new EvaluationRecorded(evaluation, context.At, context.By));
     }
 
     /// <summary>Leaves Evaluating: every planned activity is evaluated.</summary>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">An activity awaits evaluation (named), or not Evaluating.</exception>
-    public void StartRevising(Instant at, Actor by, CycleRules rules)
+    public void StartRevising(CycleContext context)
     {
-        Decide(CycleTrigger.StartRevising, at, by, rules);
-        Record(new RevisingStarted(at, by));
+        Decide(CycleTrigger.StartRevising, context);
+        Record(new RevisingStarted(context.At, context.By));
     }
 
     /// <summary>Records a revision (Revising): decisions per planned activity, new proposals, lessons.</summary>
-    /// <param name="revision">The revision: at least one decision, proposal or lesson.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException">An empty revision, blank text, or missing ids.</exception>
+    /// <param name="revision">The revision.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">Not Revising; "no change" was decided; a decision for an unknown or already decided activity; a proposal id already used.</exception>
-    public void RecordRevision(Revision revision, Instant at, Actor by, CycleRules rules)
+    public void RecordRevision(Revision revision, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(revision);
-        if (revision.Decisions.IsEmpty && revision.Proposals.IsEmpty && revision.Lessons.IsEmpty)
-        {
-            throw new ArgumentException("A revision has at least one decision, proposal or lesson.", nameof(revision));
-        }
-
-        foreach (var decision in revision.Decisions)
-        {
-            ArgumentNullException.ThrowIfNull(decision, nameof(revision));
-            RequireId(decision.Activity.Value, nameof(revision) + ".Decisions");
-            RequireDefined(decision.Decision, nameof(revision) + ".Decisions");
-            RequireText(decision.Rationale, nameof(revision) + ".Decisions");
-        }
-
-        foreach (var proposal in revision.Proposals)
-        {
-            ArgumentNullException.ThrowIfNull(proposal, nameof(revision));
-            RequireId(proposal.Id.Value, nameof(revision) + ".Proposals");
-            RequireText(proposal.Title, nameof(revision) + ".Proposals");
-            RequireDefined(proposal.Kind, nameof(revision) + ".Proposals");
-            RequireOptionalText(proposal.Prediction, nameof(revision) + ".Proposals");
-            RequireOptionalText(proposal.Rationale, nameof(revision) + ".Proposals");
-        }
-
-        RequireTexts(revision.Lessons, nameof(revision) + ".Lessons");
-        var d = Decide(CycleTrigger.RecordRevision, at, by, rules);
+        var d = Decide(CycleTrigger.RecordRevision, context);
         var decided = new HashSet<ActivityId>();
         var proposed = new HashSet<ActivityId>();
         foreach (var earlier in State.Revisions)
@@ -308,120 +256,113 @@ public sealed partial class Cycle
 
         foreach (var decision in revision.Decisions)
         {
-            if (CycleMachine.FindActivity(State, decision.Activity) < 0)
+            if (State.FindActivity(decision.Activity) < 0)
             {
-                throw Rejected(d, CycleTrigger.RecordRevision, $"Activity {decision.Activity} was never planned in this cycle");
+                throw Refuse(d, CycleTrigger.RecordRevision, $"Activity {decision.Activity} was never planned in this cycle");
             }
 
             if (!decided.Add(decision.Activity))
             {
-                throw Rejected(d, CycleTrigger.RecordRevision, $"Activity {decision.Activity} already has a revision decision");
+                throw Refuse(d, CycleTrigger.RecordRevision, $"Activity {decision.Activity} already has a revision decision");
             }
         }
 
         foreach (var proposal in revision.Proposals)
         {
-            if (CycleMachine.FindActivity(State, proposal.Id) >= 0 || !proposed.Add(proposal.Id))
+            if (State.FindActivity(proposal.Id) >= 0 || !proposed.Add(proposal.Id))
             {
-                throw Rejected(d, CycleTrigger.RecordRevision, $"Id {proposal.Id} is already used by an activity or proposal of this cycle: choose a new one");
+                throw Refuse(d, CycleTrigger.RecordRevision, $"Id {proposal.Id} is already used by an activity or proposal of this cycle: choose a new one");
             }
         }
 
-        Record(new RevisionRecorded(revision, at, by));
+        Record(new RevisionRecorded(revision, context.At, context.By));
     }
 
     /// <summary>Decides explicitly that nothing changes for the next cycle (Revising), instead of a revision.</summary>
-    /// <param name="rationale">Why.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException"><paramref name="rationale"/> is blank.</exception>
+    /// <param name="rationale">Why; free text, not blank.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A blank rationale or a default context.</exception>
     /// <exception cref="CommandRejectedException">Not Revising, or a revision or "no change" is already recorded.</exception>
-    public void DecideNoChange(string rationale, Instant at, Actor by, CycleRules rules)
+    public void DecideNoChange(string rationale, CycleContext context)
     {
-        RequireText(rationale, nameof(rationale));
-        Decide(CycleTrigger.DecideNoChange, at, by, rules);
-        Record(new NoChangeDecided(rationale, at, by));
+        Preconditions.CheckText(rationale, nameof(rationale));
+        Decide(CycleTrigger.DecideNoChange, context);
+        Record(new NoChangeDecided(rationale, context.At, context.By));
     }
 
     /// <summary>Completes the cycle: a revision or an explicit "no change" is recorded.</summary>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">The guard is unmet, or not Revising.</exception>
-    public void Complete(Instant at, Actor by, CycleRules rules)
+    public void Complete(CycleContext context)
     {
-        Decide(CycleTrigger.Complete, at, by, rules);
-        Record(new CycleCompleted(at, by));
+        Decide(CycleTrigger.Complete, context);
+        Record(new CycleCompleted(context.At, context.By));
     }
 
     /// <summary>Pauses the cycle for a shock; it remembers the stage and time paused is counted apart.</summary>
     /// <param name="shock">What kind of shock.</param>
-    /// <param name="description">What happened.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException"><paramref name="description"/> is blank.</exception>
+    /// <param name="description">What happened; free text, not blank.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">An undefined shock, a blank description or a default context.</exception>
     /// <exception cref="CommandRejectedException">Already paused, or finished.</exception>
-    public void Pause(ShockKind shock, string description, Instant at, Actor by, CycleRules rules)
+    public void Pause(ShockKind shock, string description, CycleContext context)
     {
-        RequireDefined(shock, nameof(shock));
-        RequireText(description, nameof(description));
-        Decide(CycleTrigger.Pause, at, by, rules);
-        Record(new CyclePaused(shock, description, at, by));
+        Preconditions.CheckDefined(shock, nameof(shock));
+        Preconditions.CheckText(description, nameof(description));
+        Decide(CycleTrigger.Pause, context);
+        Record(new CyclePaused(shock, description, context.At, context.By));
     }
 
     /// <summary>Resumes a paused cycle in the stage it left.</summary>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A default context.</exception>
     /// <exception cref="CommandRejectedException">The cycle is not paused.</exception>
-    public void Resume(Instant at, Actor by, CycleRules rules)
+    public void Resume(CycleContext context)
     {
-        Decide(CycleTrigger.Resume, at, by, rules);
-        Record(new CycleResumed(at, by));
+        Decide(CycleTrigger.Resume, context);
+        Record(new CycleResumed(context.At, context.By));
     }
 
     /// <summary>Abandons the cycle from any open stage (paused included).</summary>
-    /// <param name="reason">Why.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <param name="reason">Why; free text, not blank.</param>
+    /// <param name="context">When, by whom, and the rules.</param>
+    /// <exception cref="ArgumentException">A blank reason or a default context.</exception>
     /// <exception cref="CommandRejectedException">The cycle is finished.</exception>
-    public void Abandon(string reason, Instant at, Actor by, CycleRules rules)
+    public void Abandon(string reason, CycleContext context)
     {
-        RequireText(reason, nameof(reason));
-        Decide(CycleTrigger.Abandon, at, by, rules);
-        Record(new CycleAbandoned(reason, at, by));
+        Preconditions.CheckText(reason, nameof(reason));
+        Decide(CycleTrigger.Abandon, context);
+        Record(new CycleAbandoned(reason, context.At, context.By));
     }
 
     /// <summary>
-    /// Starts cycle n+1 at the same site from this completed cycle: adopted and adapted activities and
-    /// the revisions' new proposals become the new cycle's <see cref="CycleState.Proposals"/>, and the
-    /// two cycles are linked (this one records <see cref="NextCycleStarted"/>; the new one names it as previous).
+    /// Starts cycle n+1 at the same site from this completed cycle, in the site's zone as the roster
+    /// gives it: adopted and adapted activities and the revisions' new proposals become the new
+    /// cycle's <see cref="CycleState.Proposals"/>, and the two cycles are linked (this one records
+    /// <see cref="NextCycleStarted"/>; the new one names it as previous).
     /// </summary>
-    /// <param name="nextId">The new cycle's id.</param>
-    /// <param name="focus">The new cycle's focus.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="rules">The rules to decide with.</param>
+    /// <param name="nextId">The new cycle's id; not this cycle's.</param>
+    /// <param name="focus">The new cycle's focus; a title.</param>
+    /// <param name="context">When, by whom, and the rules (whose roster knows the site).</param>
     /// <returns>The new cycle, in Planning, uncommitted; save it and this one.</returns>
-    /// <exception cref="ArgumentException">A blank focus, or <paramref name="nextId"/> is this cycle's id.</exception>
+    /// <exception cref="ArgumentException">A default id, a blank or padded focus, <paramref name="nextId"/> is this cycle's id, or a default context.</exception>
     /// <exception cref="CommandRejectedException">This cycle is not completed, or already has a next cycle.</exception>
-    public Cycle StartNext(CycleId nextId, string focus, Instant at, Actor by, CycleRules rules)
+    /// <exception cref="UnknownSiteException">The roster does not know the site.</exception>
+    public Cycle StartNext(CycleId nextId, string focus, CycleContext context)
     {
-        RequireId(nextId.Value, nameof(nextId));
-        RequireText(focus, nameof(focus));
+        var opening = new CycleOpening(nextId, State.Site, State.Number + 1, focus)
+        {
+            ExpectedStageLengths = State.ExpectedStageLengths,
+        };
         if (nextId == Id)
         {
             throw new ArgumentException($"The next cycle needs its own id, not {Id}.", nameof(nextId));
         }
 
-        var d = Decide(CycleTrigger.StartNextCycle, at, by, rules);
-        var next = Begin(
-            nextId, State.Site, State.Number + 1, focus, d.Zone, at, by, State.ExpectedStageLengths, Id, CarriedForward(State));
-        Record(new NextCycleStarted(nextId, at, by));
+        Decide(CycleTrigger.StartNextCycle, context);
+        var next = Begin(opening, context, Id, CarriedForward(State));
+        Record(new NextCycleStarted(nextId, context.At, context.By));
         return next;
     }
 
@@ -437,7 +378,7 @@ public sealed partial class Cycle
                     continue;
                 }
 
-                var a = state.Activities[CycleMachine.FindActivity(state, decision.Activity)];
+                var a = state.Activities[state.FindActivity(decision.Activity)];
                 var rationale = (decision.Decision == RevisionDecision.Adapt ? "Adapted: " : "Adopted: ") + decision.Rationale;
                 carried.Add(new ProposedActivity(a.Id, a.Title, a.Kind, a.DataCollection, a.Prediction, rationale));
             }
@@ -448,83 +389,28 @@ public sealed partial class Cycle
         return new ValueList<ProposedActivity>(carried);
     }
 
-    private static void RequireText(string? text, string name)
+    /// <summary>The one pipeline (stamp, order of instants, the machine's table and guards) with the machine's context built from the command's; throws when refused.</summary>
+    private CycleDecision Decide(CycleTrigger trigger, CycleContext context)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text, name);
-    }
-
-    private static void RequireOptionalText(string? text, string name)
-    {
-        if (text is not null && string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArgumentException("The value is optional, but when given it must not be blank.", name);
-        }
-    }
-
-    private static void RequireTexts(ValueList<string> texts, string name)
-    {
-        foreach (var text in texts)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(text, name);
-        }
-    }
-
-    private static void RequireId(string? value, string name)
-    {
-        if (value is null)
-        {
-            throw new ArgumentException("An id is required (this one is the default, empty value).", name);
-        }
-    }
-
-    private static void RequireDefined<TEnum>(TEnum value, string name)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Not a {typeof(TEnum).Name}.");
-        }
-    }
-
-    private static void RequireActor(Actor by)
-    {
-        if (by.MemberId is null && by.Name is null)
-        {
-            throw new ArgumentException("An actor is required (this one is the default, empty value).", nameof(by));
-        }
-    }
-
-    /// <summary>Validates the common arguments, orders the command after the latest event, and asks the machine; throws when refused.</summary>
-    private CycleDecision Decide(CycleTrigger trigger, Instant at, Actor by, CycleRules rules)
-    {
-        RequireActor(by);
-        ArgumentNullException.ThrowIfNull(rules);
-        var d = new CycleDecision(State, rules, at);
-        var latest = History[History.Count - 1].At;
-        if (at < latest)
-        {
-            throw Rejected(d, trigger, string.Create(
-                CultureInfo.InvariantCulture,
-                $"The command is dated {at}, before the cycle's latest event at {latest}: a cycle's history is kept in order"));
-        }
-
-        // The description is built only for a refusal: an accepted command allocates no message text.
-        if (!Machine.CanFire(d, State.Stage, trigger, out var reasons))
-        {
-            throw Machine.Reject(d, State.Stage, trigger, Description, [.. reasons]);
-        }
-
+        CycleContext.Require(context);
+        var d = new CycleDecision(State, context.Rules, context.At);
+        Decide(Machine, d, trigger, context.Stamp);
         return d;
     }
 
-    private CommandRejectedException Rejected(CycleDecision d, CycleTrigger trigger, string reason)
-        => Machine.Reject(d, State.Stage, trigger, Description, reason);
+    private CommandRejectedException Refuse(CycleDecision d, CycleTrigger trigger, string reason) => Refuse(Machine, d, trigger, reason);
+
+    private int RequirePlanned(CycleDecision d, CycleTrigger trigger, ActivityId activity)
+    {
+        var index = State.FindActivity(activity);
+        return index >= 0 ? index : throw Refuse(d, trigger, $"Activity {activity} is not in the plan");
+    }
 
     private void RequireNotBeforeStart(CycleDecision d, CycleTrigger trigger, LocalDate date, string what)
     {
         if (date < State.StartedOn)
         {
-            throw Rejected(d, trigger, $"{what} is dated {CycleMachine.Format(date)}, before the cycle began on {CycleMachine.Format(State.StartedOn)}");
+            throw Refuse(d, trigger, $"{what} is dated {CycleMachine.Format(date)}, before the cycle began on {CycleMachine.Format(State.StartedOn)}");
         }
     }
 
@@ -532,7 +418,7 @@ public sealed partial class Cycle
     {
         if (date > d.Today)
         {
-            throw Rejected(d, trigger, $"{what} is dated {CycleMachine.Format(date)}, after the day it is recorded ({CycleMachine.Format(d.Today)}): record it once it has happened");
+            throw Refuse(d, trigger, $"{what} is dated {CycleMachine.Format(date)}, after the day it is recorded ({CycleMachine.Format(d.Today)}): record it once it has happened");
         }
     }
 
@@ -540,7 +426,7 @@ public sealed partial class Cycle
     {
         if (!d.Rules.Roster.IsMember(State.Site, member))
         {
-            throw Rejected(d, trigger, $"Member {member} ({role}) is not known at site {State.Site}");
+            throw Refuse(d, trigger, $"Member {member} ({role}) is not known at site {State.Site}");
         }
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CoProduction.Events;
-using CoProduction.Persistence;
+using CoProduction.Protocols;
+using CoProduction.Sites;
 using NodaTime;
 
 namespace CoProduction.Cycles;
@@ -13,30 +15,25 @@ namespace CoProduction.Cycles;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Commands take the instant (<c>clock.GetCurrentInstant()</c>), the actor, and the
-/// <see cref="CycleRules"/> they decide with (ethics gate, roster, time zones, policy); the cycle
-/// keeps none of them. Dates are read in the site's time zone recorded when the cycle started.
+/// Every command takes its inputs and one <see cref="CycleContext"/>: the <see cref="Stamp"/> and the
+/// <see cref="CycleRules"/> it decides with (<c>rules.At(stamp)</c>); the cycle keeps none of them.
+/// Dates are read in the site's time zone, which the roster gives when the cycle starts.
 /// </para>
 /// <para>
 /// A refused command throws <see cref="CommandRejectedException"/> (stage, trigger, allowed
-/// triggers, reasons) and changes nothing; bad arguments throw the <see cref="ArgumentException"/> family.
+/// triggers and the <see cref="Refusal"/> as data) and changes nothing; bad arguments throw the
+/// <see cref="ArgumentException"/> family, and invalid values cannot be built at all.
 /// </para>
 /// </remarks>
-public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICycleEvent>, IEventSourcedAggregate<Cycle>
+public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEvent>, IEventSourcedAggregate<Cycle>
 {
-    private readonly StreamId streamId;
-
-    private Cycle(CycleId id, StreamId? stream = null)
-        : base(id, CycleState.NotStarted)
+    private Cycle(CycleId id)
+        : base(id, StreamCategory, CycleState.Initial)
     {
-        streamId = stream ?? StreamId.For(StreamCategory, id);
     }
 
     /// <summary>Gets the stream-name prefix of cycles: <c>cycle</c>.</summary>
     public static string StreamCategory => "cycle";
-
-    /// <inheritdoc/>
-    public override StreamId StreamId => streamId;
 
     /// <summary>Gets the current stage.</summary>
     public CycleStage Stage => State.Stage;
@@ -44,31 +41,20 @@ public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICy
     /// <inheritdoc/>
     protected override string Description => "cycle '" + Id.Value + "'";
 
-    private static ExplainableMachine<CycleStage, CycleTrigger, CycleDecision> Machine => CycleMachine.Machine;
+    private static AggregateMachine<CycleStage, CycleTrigger, CycleDecision> Machine => CycleMachine.Machine;
 
-    /// <summary>Starts a cycle at a site, in Planning.</summary>
-    /// <param name="id">The cycle's id.</param>
-    /// <param name="site">The learning site.</param>
-    /// <param name="number">The cycle's number in the site's sequence, from 1.</param>
-    /// <param name="focus">What the cycle is about.</param>
-    /// <param name="siteZone">The site's time zone (tzdb); its id is recorded and every date of the cycle is read in it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="expectedStageLengths">How long working stages are expected to take; optional, at most one per stage.</param>
+    /// <summary>Starts a cycle at a site, in Planning, in the site's time zone as the roster of the rules gives it.</summary>
+    /// <param name="opening">What is started: id, site, number, focus and the expected stage lengths.</param>
+    /// <param name="context">When, by whom, and the rules (whose roster knows the site and its zone).</param>
     /// <returns>The new cycle, with one uncommitted <see cref="CycleStarted"/> event.</returns>
-    /// <exception cref="ArgumentException">An argument is missing, blank or out of range.</exception>
-    public static Cycle Start(
-        CycleId id,
-        SiteId site,
-        int number,
-        string focus,
-        DateTimeZone siteZone,
-        Instant at,
-        Actor by,
-        IEnumerable<ExpectedStageLength>? expectedStageLengths = null)
+    /// <exception cref="ArgumentException">A default context.</exception>
+    /// <exception cref="UnknownSiteException">The roster does not know the site: register it first.</exception>
+    /// <exception cref="UnknownTimeZoneException">The time-zone provider does not know the site's zone.</exception>
+    public static Cycle Start(CycleOpening opening, CycleContext context)
     {
-        ArgumentNullException.ThrowIfNull(siteZone);
-        return Begin(id, site, number, focus, siteZone, at, by, ExpectedLengths(expectedStageLengths), null, []);
+        ArgumentNullException.ThrowIfNull(opening);
+        CycleContext.Require(context);
+        return Begin(opening, context, null, []);
     }
 
     /// <summary>Rebuilds a cycle from its history without running guards, checking every event against the machine's transition table.</summary>
@@ -77,29 +63,7 @@ public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICy
     /// <returns>The cycle, with nothing uncommitted.</returns>
     /// <exception cref="InvalidHistoryException">The history does not begin with <see cref="CycleStarted"/>, belongs to another stream, or breaks the machine's table.</exception>
     public static Cycle Rehydrate(StreamId stream, IReadOnlyList<IDomainEvent> history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || history[0] is not CycleStarted started)
-        {
-            throw new InvalidHistoryException(
-                "cycle in stream '" + stream.Value + "'",
-                1,
-                history.Count == 0 ? "none" : history[0]?.GetType().Name ?? "null",
-                "the history of a cycle begins with cycle.started.");
-        }
-
-        if (!IsStreamOf(stream, started.Cycle))
-        {
-            var other = new Cycle(started.Cycle);
-            throw new InvalidHistoryException(
-                other.Description, 1, nameof(CycleStarted), "it belongs to stream '" + other.StreamId.Value + "', not '" + stream.Value + "'.");
-        }
-
-        var cycle = new Cycle(started.Cycle, stream);
-
-        cycle.Replay(history);
-        return cycle;
-    }
+        => Rehydrate<Cycle, CycleStarted>(stream, history, static e => new Cycle(e.Cycle));
 
     /// <summary>The cycle's state machine as a Mermaid <c>stateDiagram-v2</c>, generated from its configuration (guards shown by their descriptions).</summary>
     /// <returns>The diagram's text; the same for every call.</returns>
@@ -114,7 +78,7 @@ public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICy
     public IReadOnlyList<TriggerAvailability<CycleTrigger>> Availability(Instant at, CycleRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return Machine.Availability(new CycleDecision(State, rules, at), State.Stage);
+        return Machine.Availability(new CycleDecision(State, rules, at));
     }
 
     /// <summary>The triggers that would be accepted now.</summary>
@@ -124,7 +88,7 @@ public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICy
     public IReadOnlyList<CycleTrigger> PermittedTriggers(Instant at, CycleRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return Machine.PermittedTriggers(new CycleDecision(State, rules, at), State.Stage);
+        return Machine.Permitted(new CycleDecision(State, rules, at));
     }
 
     /// <summary>When the current stage is expected to end: its entry plus its expected length in the site's calendar, plus the time paused in it.</summary>
@@ -153,73 +117,41 @@ public sealed partial class Cycle : LegacyAggregateRoot<CycleId, CycleState, ICy
         return null;
     }
 
-    /// <summary>Whether <paramref name="stream"/> is <c>cycle-{id}</c>, compared without building the name.</summary>
-    private static bool IsStreamOf(StreamId stream, CycleId id)
-    {
-        var value = stream.Value.AsSpan();
-        var category = StreamCategory.AsSpan();
-        return id.Value is { } text
-            && value.Length == category.Length + 1 + text.Length
-            && value.StartsWith(category, StringComparison.Ordinal)
-            && value[category.Length] == '-'
-            && value[(category.Length + 1)..].SequenceEqual(text);
-    }
+    /// <inheritdoc/>
+    private protected override CycleState Apply(CycleState state, ICycleEvent @event) => state.Apply(@event);
 
-    private static ValueList<ExpectedStageLength> ExpectedLengths(IEnumerable<ExpectedStageLength>? lengths)
+    /// <inheritdoc/>
+    private protected override string? CheckReplay(CycleState before, ICycleEvent @event, CycleState after)
+        => Machine.CheckReplay(before.Stage, CycleMachine.TriggerOf(@event), after.Stage);
+
+    /// <summary>The site's zone as the roster gives it, refusing a site the roster does not know.</summary>
+    private static DateTimeZone SiteZone(CycleId id, SiteId site, CycleRules rules)
     {
-        if (lengths is null)
+        if (rules.Roster.TimeZoneIdOf(site) is not { } zoneId)
         {
-            return [];
+            var known = rules.Roster is TeamRoster roster ? roster.Sites.Select(s => s.Id) : [];
+            throw new UnknownSiteException($"start cycle '{id}'", [site], known);
         }
 
-        var list = new List<ExpectedStageLength>();
-        foreach (var length in lengths)
-        {
-            ArgumentNullException.ThrowIfNull(length, nameof(lengths));
-            if (Array.IndexOf(CycleMachine.WorkingStages, length.Stage) < 0)
-            {
-                throw new ArgumentException($"Only working stages (Planning to Revising) have an expected length; {length.Stage} does not.", nameof(lengths));
-            }
-
-            if (length.Length is null || length.Length.Equals(Period.Zero))
-            {
-                throw new ArgumentException($"The expected length of {length.Stage} must not be zero.", nameof(lengths));
-            }
-
-            foreach (var other in list)
-            {
-                if (other.Stage == length.Stage)
-                {
-                    throw new ArgumentException($"{length.Stage} has more than one expected length.", nameof(lengths));
-                }
-            }
-
-            list.Add(length);
-        }
-
-        return new ValueList<ExpectedStageLength>(list);
+        return TimeZoneIds.Find(rules.TimeZones, zoneId);
     }
 
-    private static Cycle Begin(
-        CycleId id,
-        SiteId site,
-        int number,
-        string focus,
-        DateTimeZone siteZone,
-        Instant at,
-        Actor by,
-        ValueList<ExpectedStageLength> expected,
-        CycleId? previous,
-        ValueList<ProposedActivity> proposals)
+    private static Cycle Begin(CycleOpening opening, CycleContext context, CycleId? previous, ValueList<ProposedActivity> proposals)
     {
-        RequireId(id.Value, nameof(id));
-        RequireId(site.Value, nameof(site));
-        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        RequireText(focus, nameof(focus));
-        RequireActor(by);
-        var cycle = new Cycle(id);
-        cycle.Record(new CycleStarted(
-            id, site, number, focus, siteZone.Id, at.InZone(siteZone).Date, expected, previous, proposals, at, by));
+        var zone = SiteZone(opening.Id, opening.Site, context.Rules);
+        var cycle = new Cycle(opening.Id);
+        cycle.Create(context.Stamp, new CycleStarted(
+            opening.Id,
+            opening.Site,
+            opening.Number,
+            opening.Focus,
+            zone.Id,
+            context.At.InZone(zone).Date,
+            opening.ExpectedStageLengths,
+            previous,
+            proposals,
+            context.At,
+            context.By));
         return cycle;
     }
 }

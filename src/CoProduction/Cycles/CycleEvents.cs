@@ -36,6 +36,21 @@ public sealed record CycleStarted(
 [EventName("cycle.activity-planned")]
 public sealed record ActivityPlanned(PlannedActivity Activity, Instant At, Actor By) : ICycleEvent;
 
+/// <summary>A planned activity was taken out of the plan (Planning); endorsements given before are asked for again.</summary>
+/// <param name="Activity">The activity withdrawn.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+[EventName("cycle.activity-withdrawn")]
+public sealed record ActivityWithdrawn(ActivityId Activity, Instant At, Actor By) : ICycleEvent;
+
+/// <summary>A planned activity was moved to another date (Planning); endorsements given before are asked for again.</summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="PlannedOn">Its new date, in the site's calendar.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+[EventName("cycle.activity-redated")]
+public sealed record ActivityRedated(ActivityId Activity, LocalDate PlannedOn, Instant At, Actor By) : ICycleEvent;
+
 /// <summary>A member endorsed the plan as it stood.</summary>
 /// <param name="Endorsement">The endorsement.</param>
 /// <param name="At">When.</param>

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CoProduction.Ethics;
+using CoProduction.Events;
 using CoProduction.Sites;
 using NodaTime;
 using NodaTime.Text;
@@ -9,88 +9,167 @@ using NodaTime.Text;
 namespace CoProduction.Cycles;
 
 /// <summary>
-/// The action-learning cycle's machine, configured once: stages, triggers, guards with the
-/// descriptions users read, and the detailed reasons behind each unmet guard.
+/// The action-learning cycle's machine, defined once: stages, triggers, and typed guards whose
+/// descriptions are the unmet problem (what users read and the diagrams show) and which carry their
+/// own explanations.
 /// </summary>
 internal static class CycleMachine
 {
-    internal const string PlanHasActivity = "the plan has at least one activity";
-    internal const string PlanEndorsed = "the current plan is endorsed by a researcher and a manager";
-    internal const string PlanCovered = "every data-collecting activity is covered by an approved protocol on its date and on the day acting starts";
-    internal const string HasAction = "at least one action is recorded";
-    internal const string HasReflection = "a reflection is recorded, with a manager present";
-    internal const string AllEvaluated = "every planned activity is evaluated";
-    internal const string SomeUnevaluated = "a planned activity awaits its evaluation";
-    internal const string NoNoChange = "no 'no change' decision is recorded";
-    internal const string NothingDecided = "no revision or 'no change' decision is recorded yet";
-    internal const string RevisedOrNoChange = "a revision or an explicit 'no change' decision is recorded";
-    internal const string NoNextCycle = "no next cycle has been started from it";
-
-    // Records whose rules depend on the command's arguments: the guard always holds, the command checks
-    // the rule, and the description says what it checks (it appears on the diagram).
-    internal const string NewActivity = "a new activity, dated from the cycle's start, led by a member of the site";
-    internal const string ActionRules = "on a planned activity, dated from the cycle's start to today, covered by the ethics gate on that date";
-    internal const string ReflectionRules = "attendees known at the site, at least one insight";
-
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
-
     /// <summary>The open stages: those a cycle can be paused in and abandoned from.</summary>
     internal static readonly CycleStage[] WorkingStages =
         [CycleStage.Planning, CycleStage.Acting, CycleStage.Reflecting, CycleStage.Evaluating, CycleStage.Revising];
 
-    public static ExplainableMachine<CycleStage, CycleTrigger, CycleDecision> Machine { get; } = new(Configure, Explain);
+    // Records whose rules depend on the command's arguments: no guard, the command checks the rule,
+    // and the label says what it checks (it appears on the diagram).
+    internal const string NewActivity = "a new activity, dated from the cycle's start, led by a member of the site";
+    internal const string ActionRules = "on a planned activity, dated from the cycle's start to today, covered by the ethics gate on that date";
+    internal const string ReflectionRules = "attendees known at the site, at least one insight";
 
-    private static void Configure(Stateless.StateMachine<CycleStage, CycleTrigger> m, Func<CycleDecision> ctx)
+    internal static readonly Guard<CycleDecision> NoActivity = new(
+        "the plan has no activity yet",
+        static d => d.State.Activities.Count > 0);
+
+    internal static readonly Guard<CycleDecision> NotEndorsed = new(
+        "the current plan is not endorsed by a researcher and a manager",
+        static d => IsEndorsed(d, null),
+        static d =>
+        {
+            var reasons = new List<string>();
+            IsEndorsed(d, reasons);
+            return reasons;
+        });
+
+    internal static readonly Guard<CycleDecision> NotCovered = new(
+        "a data-collecting activity is not covered by an approved protocol on its date or on the day acting starts",
+        static d => IsCovered(d, null),
+        static d =>
+        {
+            var reasons = new List<string>();
+            IsCovered(d, reasons);
+            return reasons;
+        });
+
+    internal static readonly Guard<CycleDecision> NoAction = new(
+        "no action is recorded yet",
+        static d => d.State.Actions.Count > 0);
+
+    internal static readonly Guard<CycleDecision> NoQualifyingReflection = new(
+        "no reflection with a manager present is recorded yet",
+        HasQualifyingReflection,
+        static d => [d.State.Reflections.Count == 0
+            ? "No reflection is recorded yet"
+            : "No recorded reflection was attended by a member holding a manager role on the meeting's date (policy: a manager is present)"]);
+
+    internal static readonly Guard<CycleDecision> EveryActivityEvaluated = new(
+        "every planned activity is already evaluated",
+        static d => !AllActivitiesEvaluated(d.State));
+
+    internal static readonly Guard<CycleDecision> ActivityAwaitsEvaluation = new(
+        "a planned activity awaits its evaluation",
+        static d => AllActivitiesEvaluated(d.State),
+        static d =>
+        {
+            var reasons = new List<string>();
+            foreach (var a in d.State.Activities)
+            {
+                if (d.State.FindEvaluation(a.Id) < 0)
+                {
+                    reasons.Add($"Planned activity '{a.Title}' ({a.Id}) is not evaluated yet");
+                }
+            }
+
+            return reasons;
+        });
+
+    internal static readonly Guard<CycleDecision> NoChangeAlreadyDecided = new(
+        "'no change' is already decided",
+        static d => d.State.NoChangeRationale is null);
+
+    internal static readonly Guard<CycleDecision> AlreadyDecided = new(
+        "a revision or 'no change' is already recorded",
+        static d => HasDecidedNothing(d.State));
+
+    internal static readonly Guard<CycleDecision> NothingDecided = new(
+        "no revision or 'no change' decision is recorded yet",
+        static d => !HasDecidedNothing(d.State));
+
+    internal static readonly Guard<CycleDecision> NextCycleAlreadyStarted = new(
+        "a next cycle is already started from it",
+        static d => d.State.NextCycle is null);
+
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+
+    /// <summary>Gets the machine, defined once.</summary>
+    public static AggregateMachine<CycleStage, CycleTrigger, CycleDecision> Machine { get; } = new(
+        static d => d.State.Stage,
+        static m =>
+        {
+            m.In(CycleStage.Planning)
+                .Record(CycleTrigger.PlanActivity, NewActivity)
+                .Record(CycleTrigger.WithdrawActivity, NoActivity)
+                .Record(CycleTrigger.RedateActivity, NoActivity)
+                .Record(CycleTrigger.EndorsePlan, NoActivity)
+                .Permit(CycleTrigger.StartActing, CycleStage.Acting, NoActivity, NotEndorsed, NotCovered);
+            m.In(CycleStage.Acting)
+                .Record(CycleTrigger.RecordAction, ActionRules)
+                .Permit(CycleTrigger.StartReflecting, CycleStage.Reflecting, NoAction);
+            m.In(CycleStage.Reflecting)
+                .Record(CycleTrigger.RecordReflection, ReflectionRules)
+                .Permit(CycleTrigger.StartEvaluating, CycleStage.Evaluating, NoQualifyingReflection);
+            m.In(CycleStage.Evaluating)
+                .Record(CycleTrigger.RecordEvaluation, EveryActivityEvaluated)
+                .Permit(CycleTrigger.StartRevising, CycleStage.Revising, ActivityAwaitsEvaluation);
+            m.In(CycleStage.Revising)
+                .Record(CycleTrigger.RecordRevision, NoChangeAlreadyDecided)
+                .Record(CycleTrigger.DecideNoChange, AlreadyDecided)
+                .Permit(CycleTrigger.Complete, CycleStage.Completed, NothingDecided);
+            foreach (var stage in WorkingStages)
+            {
+                m.In(stage)
+                    .Permit(CycleTrigger.Pause, CycleStage.Paused)
+                    .Permit(CycleTrigger.Abandon, CycleStage.Abandoned);
+            }
+
+            var paused = m.In(CycleStage.Paused).Permit(CycleTrigger.Abandon, CycleStage.Abandoned);
+            foreach (var stage in WorkingStages)
+            {
+                // One Resume per remembered stage, so the diagram and the replay table name where it returns.
+                var target = stage;
+                paused.Permit(CycleTrigger.Resume, target, new Guard<CycleDecision>(PausedIn(target), d => d.State.PausedFrom == target));
+            }
+
+            m.In(CycleStage.Completed).Record(CycleTrigger.StartNextCycle, NextCycleAlreadyStarted);
+            m.In(CycleStage.Abandoned);
+        });
+
+    /// <summary>The trigger an event records, for the replay check.</summary>
+    /// <param name="event">An event after the first.</param>
+    /// <returns>The trigger.</returns>
+    public static CycleTrigger TriggerOf(ICycleEvent @event) => @event switch
     {
-        m.Configure(CycleStage.Planning)
-            .InternalTransitionIf(CycleTrigger.PlanActivity, _ => true, () => { }, NewActivity)
-            .InternalTransitionIf(CycleTrigger.EndorsePlan, _ => ctx().State.Activities.Count > 0, () => { }, PlanHasActivity)
-            .PermitIf(
-                CycleTrigger.StartActing,
-                CycleStage.Acting,
-                new Tuple<Func<bool>, string>(() => ctx().State.Activities.Count > 0, PlanHasActivity),
-                new Tuple<Func<bool>, string>(() => IsEndorsed(ctx(), null), PlanEndorsed),
-                new Tuple<Func<bool>, string>(() => IsCovered(ctx(), null), PlanCovered));
+        ActionRecorded or ActionRecordedOutsideApproval => CycleTrigger.RecordAction,
+        ActivityPlanned => CycleTrigger.PlanActivity,
+        PlanEndorsed => CycleTrigger.EndorsePlan,
+        ReflectionRecorded => CycleTrigger.RecordReflection,
+        EvaluationRecorded => CycleTrigger.RecordEvaluation,
+        RevisionRecorded => CycleTrigger.RecordRevision,
+        ActingStarted => CycleTrigger.StartActing,
+        ReflectingStarted => CycleTrigger.StartReflecting,
+        EvaluatingStarted => CycleTrigger.StartEvaluating,
+        RevisingStarted => CycleTrigger.StartRevising,
+        CycleCompleted => CycleTrigger.Complete,
+        ActivityWithdrawn => CycleTrigger.WithdrawActivity,
+        ActivityRedated => CycleTrigger.RedateActivity,
+        NoChangeDecided => CycleTrigger.DecideNoChange,
+        CyclePaused => CycleTrigger.Pause,
+        CycleResumed => CycleTrigger.Resume,
+        CycleAbandoned => CycleTrigger.Abandon,
+        NextCycleStarted => CycleTrigger.StartNextCycle,
+        _ => throw Fold.Unknown<CycleState>(@event),
+    };
 
-        m.Configure(CycleStage.Acting)
-            .InternalTransitionIf(CycleTrigger.RecordAction, _ => true, () => { }, ActionRules)
-            .PermitIf(CycleTrigger.StartReflecting, CycleStage.Reflecting, () => ctx().State.Actions.Count > 0, HasAction);
-
-        m.Configure(CycleStage.Reflecting)
-            .InternalTransitionIf(CycleTrigger.RecordReflection, _ => true, () => { }, ReflectionRules)
-            .PermitIf(CycleTrigger.StartEvaluating, CycleStage.Evaluating, () => HasQualifyingReflection(ctx()), HasReflection);
-
-        m.Configure(CycleStage.Evaluating)
-            .InternalTransitionIf(CycleTrigger.RecordEvaluation, _ => !AllActivitiesEvaluated(ctx().State), () => { }, SomeUnevaluated)
-            .PermitIf(CycleTrigger.StartRevising, CycleStage.Revising, () => AllActivitiesEvaluated(ctx().State), AllEvaluated);
-
-        m.Configure(CycleStage.Revising)
-            .InternalTransitionIf(CycleTrigger.RecordRevision, _ => ctx().State.NoChangeRationale is null, () => { }, NoNoChange)
-            .InternalTransitionIf(CycleTrigger.DecideNoChange, _ => HasDecidedNothing(ctx().State), () => { }, NothingDecided)
-            .PermitIf(CycleTrigger.Complete, CycleStage.Completed, () => !HasDecidedNothing(ctx().State), RevisedOrNoChange);
-
-        foreach (var stage in WorkingStages)
-        {
-            m.Configure(stage)
-                .Permit(CycleTrigger.Pause, CycleStage.Paused)
-                .Permit(CycleTrigger.Abandon, CycleStage.Abandoned);
-        }
-
-        var paused = m.Configure(CycleStage.Paused).Permit(CycleTrigger.Abandon, CycleStage.Abandoned);
-        foreach (var stage in WorkingStages)
-        {
-            // One Resume per remembered stage, so the diagram and the replay table name where it returns.
-            var target = stage;
-            paused.PermitIf(CycleTrigger.Resume, target, () => ctx().State.PausedFrom == target, PausedIn(target));
-        }
-
-        m.Configure(CycleStage.Completed)
-            .InternalTransitionIf(CycleTrigger.StartNextCycle, _ => ctx().State.NextCycle is null, () => { }, NoNextCycle);
-
-        m.Configure(CycleStage.Abandoned);
-    }
-
-    internal static string PausedIn(CycleStage stage) => "the cycle was paused in " + stage.ToString();
+    /// <summary>The description of the guard of Resume to <paramref name="stage"/>.</summary>
+    internal static string PausedIn(CycleStage stage) => "the cycle was not paused in " + stage.ToString();
 
     internal static string Format(LocalDate date) => DatePattern.Format(date);
 
@@ -104,7 +183,7 @@ internal static class CycleMachine
 
         for (var i = 0; i < activities.Count; i++)
         {
-            if (FindEvaluation(state, activities[i].Id) < 0)
+            if (state.FindEvaluation(activities[i].Id) < 0)
             {
                 return false;
             }
@@ -113,59 +192,19 @@ internal static class CycleMachine
         return true;
     }
 
-    internal static int FindEvaluation(CycleState state, ActivityId activity)
+    /// <summary>
+    /// The ethics gate's finding on one activity as the sentence a user reads: the headline with the
+    /// dates asked, the gate's remedies and its details. <paramref name="dates"/> names each date once.
+    /// </summary>
+    internal static string Uncovered(string what, string title, EthicsGateDecision decision, string dates)
     {
-        var evaluations = state.Evaluations;
-        for (var i = 0; i < evaluations.Count; i++)
-        {
-            if (evaluations[i].Activity == activity)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    internal static int FindActivity(CycleState state, ActivityId activity)
-    {
-        var activities = state.Activities;
-        for (var i = 0; i < activities.Count; i++)
-        {
-            if (activities[i].Id == activity)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Asks the ethics gate about one activity on one date; <see langword="null"/> when covered, else the reason a user reads.</summary>
-    internal static string? Uncovered(CycleDecision d, string title, DataCollection collection, LocalDate date, string what)
-    {
-        var decision = d.Rules.EthicsGate.Check(
-            new ResearchActivity(title, collection.Method, collection.RespondentGroup, d.State.Site, date));
-        if (decision.IsCovered)
-        {
-            return null;
-        }
-
-        var text = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{what} '{title}' is not covered by any approved protocol on {Format(date)}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{what} '{title}' is not covered by any approved protocol on {dates}");
         if (decision.Remedies.Count > 0)
         {
             text += ": " + string.Join(" or ", decision.Remedies);
         }
 
-        // The gate's headline is restated above; its details say what each protocol lacks.
-        var details = new List<string>(decision.Details.Count);
-        foreach (var detail in decision.Details)
-        {
-            details.Add(detail.TrimEnd('.'));
-        }
-
+        var details = GateDetails(decision);
         if (details.Count > 0)
         {
             text += " (" + string.Join("; ", details) + ")";
@@ -174,9 +213,32 @@ internal static class CycleMachine
         return text;
     }
 
+    /// <summary>Asks the ethics gate about one activity on one date.</summary>
+    internal static EthicsGateDecision Check(CycleDecision d, PlannedActivity activity, DataCollection collection, LocalDate date)
+        => d.Rules.EthicsGate.Check(new ResearchActivity(activity.Title, collection.Method, collection.RespondentGroup, d.State.Site, date));
+
+    /// <summary>What the gate says each protocol lacks (its details; the headline is restated by the caller), each once, without closing punctuation.</summary>
+    private static List<string> GateDetails(EthicsGateDecision decision)
+    {
+        var details = new List<string>(decision.Details.Count);
+        foreach (var reason in decision.Details)
+        {
+            var detail = reason.TrimEnd('.');
+            if (!details.Contains(detail))
+            {
+                details.Add(detail);
+            }
+        }
+
+        return details;
+    }
+
     private static bool HasDecidedNothing(CycleState state) => state.Revisions.Count == 0 && state.NoChangeRationale is null;
 
-    /// <summary>Whether every data-collecting activity is covered on its planned date and today; collects the reasons when asked.</summary>
+    /// <summary>
+    /// Whether every data-collecting activity is covered on its planned date and today; collects the
+    /// reasons when asked, once per activity when both dates fail the same way.
+    /// </summary>
     private static bool IsCovered(CycleDecision d, List<string>? reasons)
     {
         var covered = true;
@@ -189,23 +251,39 @@ internal static class CycleMachine
                 continue;
             }
 
-            for (var pass = 0; pass < 2; pass++)
+            var planned = Check(d, a, collection, a.PlannedOn);
+            var today = a.PlannedOn == d.Today ? planned : Check(d, a, collection, d.Today);
+            if (planned.IsCovered && today.IsCovered)
             {
-                var date = pass == 0 ? a.PlannedOn : d.Today;
-                if (pass == 1 && date == a.PlannedOn)
+                continue;
+            }
+
+            covered = false;
+            if (reasons is null)
+            {
+                return false;
+            }
+
+            var plannedOn = Format(a.PlannedOn) + " (its planned date)";
+            var actingOn = Format(d.Today) + " (the day acting starts)";
+            if (ReferenceEquals(planned, today))
+            {
+                reasons.Add(Uncovered("Planned activity", a.Title, planned, Format(a.PlannedOn)));
+            }
+            else if (!planned.IsCovered && !today.IsCovered && SameFailure(planned, today))
+            {
+                reasons.Add(Uncovered("Planned activity", a.Title, planned, plannedOn + " nor on " + actingOn));
+            }
+            else
+            {
+                if (!planned.IsCovered)
                 {
-                    break;
+                    reasons.Add(Uncovered("Planned activity", a.Title, planned, plannedOn));
                 }
 
-                if (Uncovered(d, a.Title, collection, date, "Planned activity") is { } reason)
+                if (!today.IsCovered)
                 {
-                    covered = false;
-                    if (reasons is null)
-                    {
-                        return false;
-                    }
-
-                    reasons.Add(reason);
+                    reasons.Add(Uncovered("Planned activity", a.Title, today, actingOn));
                 }
             }
         }
@@ -213,7 +291,26 @@ internal static class CycleMachine
         return covered;
     }
 
-    /// <summary>Whether the current plan's endorsements meet the policy, by the roles held on each endorsement's date.</summary>
+    /// <summary>Whether two refusals of the gate call for the same remedies.</summary>
+    private static bool SameFailure(EthicsGateDecision a, EthicsGateDecision b)
+    {
+        if (a.Remedies.Count != b.Remedies.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Remedies.Count; i++)
+        {
+            if (a.Remedies[i] != b.Remedies[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the current plan's endorsements meet the policy, by the roles held on each endorsement's date; collects the reasons when asked.</summary>
     private static bool IsEndorsed(CycleDecision d, List<string>? reasons)
     {
         var state = d.State;
@@ -224,7 +321,7 @@ internal static class CycleMachine
         for (var i = 0; i < endorsements.Count; i++)
         {
             var e = endorsements[i];
-            if (e.PlanSize != state.Activities.Count)
+            if (e.PlanRevision != state.PlanRevision)
             {
                 stale++;
                 continue;
@@ -239,13 +336,14 @@ internal static class CycleMachine
             }
         }
 
-        var met = d.Rules.Policy.RequireCollectiveEndorsement ? researcher && manager : anyRole;
+        var collective = d.Rules.Policy.RequireCollectiveEndorsement;
+        var met = collective ? researcher && manager : anyRole;
         if (met || reasons is null)
         {
             return met;
         }
 
-        if (d.Rules.Policy.RequireCollectiveEndorsement)
+        if (collective)
         {
             if (!researcher)
             {
@@ -302,39 +400,5 @@ internal static class CycleMachine
         }
 
         return false;
-    }
-
-    private static IEnumerable<string> Explain(CycleDecision d, string guard)
-    {
-        var reasons = new List<string>();
-        switch (guard)
-        {
-            case PlanEndorsed:
-                IsEndorsed(d, reasons);
-                break;
-            case PlanCovered:
-                IsCovered(d, reasons);
-                break;
-            case HasReflection:
-                reasons.Add(d.State.Reflections.Count == 0
-                    ? "No reflection is recorded yet"
-                    : "No recorded reflection was attended by a member holding a manager role on the meeting's date (policy: a manager is present)");
-                break;
-            case AllEvaluated:
-                var activities = d.State.Activities;
-                for (var i = 0; i < activities.Count; i++)
-                {
-                    if (FindEvaluation(d.State, activities[i].Id) < 0)
-                    {
-                        reasons.Add($"Planned activity '{activities[i].Title}' ({activities[i].Id}) is not evaluated yet");
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-
-        return reasons;
     }
 }

@@ -10,8 +10,8 @@ namespace CoProduction.Cycles;
 /// the time-zone provider (to read dates in the site's zone) and the policy.
 /// </summary>
 /// <remarks>
-/// A cycle keeps none of these: it is passed to every command that decides with them, so a loaded
-/// cycle is plain data. Build one per app (the DI layer registers it) or per test.
+/// A cycle keeps none of these: every command takes them in its <see cref="CycleContext"/>
+/// (<c>rules.At(stamp)</c>), so a loaded cycle is plain data. Build one per app (the DI layer registers it) or per test.
 /// </remarks>
 public sealed class CycleRules
 {
@@ -41,8 +41,16 @@ public sealed class CycleRules
     /// <summary>Gets the policy.</summary>
     public CyclePolicy Policy { get; }
 
+    /// <summary>The context of one command: these rules with its stamp. The one way to build a <see cref="CycleContext"/>.</summary>
+    /// <param name="stamp">When and by whom.</param>
+    /// <returns>The context.</returns>
+    /// <exception cref="ArgumentException"><paramref name="stamp"/> is <c>default</c>.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public CycleContext At(Stamp stamp) => new(stamp, this);
+
     /// <summary>Returns the same dependencies with another policy.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>New rules; these are unchanged.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public CycleRules With(CyclePolicy policy) => new(EthicsGate, Roster, TimeZones, policy ?? throw new ArgumentNullException(nameof(policy)));
 }

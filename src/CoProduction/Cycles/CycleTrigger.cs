@@ -58,4 +58,10 @@ public enum CycleTrigger
 
     /// <summary>Start the next cycle at the same site from this completed one.</summary>
     StartNextCycle = 15,
+
+    /// <summary>Take an activity out of the plan (Planning); endorsements are asked for again.</summary>
+    WithdrawActivity = 16,
+
+    /// <summary>Move a planned activity to another date (Planning); endorsements are asked for again.</summary>
+    RedateActivity = 17,
 }

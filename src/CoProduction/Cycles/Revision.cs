@@ -1,9 +1,44 @@
+using System;
 
 namespace CoProduction.Cycles;
 
-/// <summary>What the team learned and changes: decisions per activity, new proposals, lessons.</summary>
+/// <summary>What the team learned and changes: decisions per activity, new proposals, lessons; checked when built.</summary>
 /// <remarks>Adopted and adapted activities and the new proposals are carried into the next cycle as proposals.</remarks>
-/// <param name="Decisions">Adopt, adapt or abandon, per planned activity; may be empty.</param>
-/// <param name="Proposals">New activities proposed for the next cycle; may be empty.</param>
-/// <param name="Lessons">What was learned, each a sentence; at least one decision, proposal or lesson.</param>
-public sealed record Revision(ValueList<ActivityRevision> Decisions, ValueList<ProposedActivity> Proposals, ValueList<string> Lessons);
+public sealed record Revision
+{
+    /// <summary>Creates a revision: at least one decision, proposal or lesson.</summary>
+    /// <param name="decisions">Adopt, adapt or abandon, per planned activity; may be empty.</param>
+    /// <param name="proposals">New activities proposed for the next cycle; may be empty.</param>
+    /// <param name="lessons">What was learned, each free text, not blank; may be empty.</param>
+    /// <exception cref="ArgumentException">An empty revision, a <see langword="null"/> item, or a blank lesson.</exception>
+    public Revision(ValueList<ActivityRevision> decisions, ValueList<ProposedActivity> proposals, ValueList<string> lessons)
+    {
+        Decisions = decisions;
+        Proposals = proposals;
+        Lessons = lessons;
+        if (Decisions.IsEmpty && Proposals.IsEmpty && Lessons.IsEmpty)
+        {
+            throw new ArgumentException("A revision has at least one decision, proposal or lesson.", nameof(lessons));
+        }
+    }
+
+    /// <summary>Gets the decisions per planned activity; may be empty.</summary>
+    public ValueList<ActivityRevision> Decisions { get; init => field = NoNulls(value, nameof(Decisions)); }
+
+    /// <summary>Gets the new activities proposed for the next cycle; may be empty.</summary>
+    public ValueList<ProposedActivity> Proposals { get; init => field = NoNulls(value, nameof(Proposals)); }
+
+    /// <summary>Gets what was learned; may be empty.</summary>
+    public ValueList<string> Lessons { get; init => field = Preconditions.CheckTexts(value, nameof(Lessons)); }
+
+    private static ValueList<T> NoNulls<T>(ValueList<T> items, string name)
+        where T : class
+    {
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item, name);
+        }
+
+        return items;
+    }
+}

@@ -62,6 +62,8 @@ namespace CoProduction.Persistence;
 // Cycles
 [JsonSerializable(typeof(CycleStarted))]
 [JsonSerializable(typeof(ActivityPlanned))]
+[JsonSerializable(typeof(ActivityWithdrawn))]
+[JsonSerializable(typeof(ActivityRedated))]
 [JsonSerializable(typeof(PlanEndorsed))]
 [JsonSerializable(typeof(ActingStarted))]
 [JsonSerializable(typeof(ActionRecorded))]

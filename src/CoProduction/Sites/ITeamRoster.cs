@@ -21,4 +21,9 @@ public interface ITeamRoster
     /// <param name="date">The date, in the site's calendar.</param>
     /// <returns>The roles in force on that date; empty when none (not yet joined, or left).</returns>
     IReadOnlyList<MemberRole> RolesOn(SiteId site, MemberId member, LocalDate date);
+
+    /// <summary>The IANA time-zone id of a registered site, in which its calendar dates are read: a cycle started at the site takes it.</summary>
+    /// <param name="site">The site.</param>
+    /// <returns>The zone id, or <see langword="null"/> when the roster does not know the site.</returns>
+    string? TimeZoneIdOf(SiteId site);
 }

@@ -76,6 +76,10 @@ public sealed class TeamRoster : ITeamRoster
     public IReadOnlyList<MemberRole> RolesOn(SiteId site, MemberId member, LocalDate date)
         => members.TryGetValue((site, member), out var m) ? m.RolesOn(date) : [];
 
+    /// <inheritdoc/>
+    public string? TimeZoneIdOf(SiteId site)
+        => sites.TryGetValue(site, out var state) && state.TimeZoneId.Length != 0 ? state.TimeZoneId : null;
+
     /// <summary>The sites where the person is (or was) a member, in roster order.</summary>
     /// <param name="member">The member.</param>
     /// <returns>The sites' ids.</returns>

@@ -44,10 +44,10 @@ public static class BenchSite
     /// <summary>A cycle in Planning with one data-collecting activity endorsed by a researcher and a manager: StartActing is accepted.</summary>
     public static Cycle ReadyToAct(int n)
     {
-        var cycle = Cycle.Start(new CycleId("kilifi-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Site, 4, "User fees after devolution", Zone, On(1, 11), By);
-        cycle.PlanActivity(InterviewActivity, On(1, 20), By, Rules);
-        cycle.EndorsePlan(Researcher, On(2, 1), By, Rules);
-        cycle.EndorsePlan(Manager, On(2, 1), Actor.Member(Manager), Rules);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Site, 4, "User fees after devolution"), Rules.At(new Stamp(On(1, 11), By)));
+        cycle.PlanActivity(InterviewActivity, Rules.At(new Stamp(On(1, 20), By)));
+        cycle.EndorsePlan(Researcher, Rules.At(new Stamp(On(2, 1), By)));
+        cycle.EndorsePlan(Manager, Rules.At(new Stamp(On(2, 1), Actor.Member(Manager))));
         ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         return cycle;
     }
@@ -56,7 +56,7 @@ public static class BenchSite
     public static Cycle Acting(int n)
     {
         var cycle = ReadyToAct(n);
-        cycle.StartActing(On(2, 15), By, Rules);
+        cycle.StartActing(Rules.At(new Stamp(On(2, 15), By)));
         ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         return cycle;
     }
@@ -65,22 +65,18 @@ public static class BenchSite
     public static Cycle Completed(int n)
     {
         var cycle = Acting(n);
-        cycle.RecordAction(Action, On(3, 2), By, Rules);
-        cycle.StartReflecting(On(8, 1), By, Rules);
+        cycle.RecordAction(Action, Rules.At(new Stamp(On(3, 2), By)));
+        cycle.StartReflecting(Rules.At(new Stamp(On(8, 1), By)));
         cycle.RecordReflection(
             new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(2016, 8, 10), [Researcher, Manager], ["fee retention sustains hospital operations"]),
-            On(8, 10, 16),
-            By,
-            Rules);
-        cycle.StartEvaluating(On(9, 15), By, Rules);
-        cycle.RecordEvaluation(new Evaluation(Interviews, EvaluationOutcome.Achieved, "12 transcripts analysed", "as predicted"), On(10, 1), By, Rules);
-        cycle.StartRevising(On(11, 1), By, Rules);
+            Rules.At(new Stamp(On(8, 10, 16), By)));
+        cycle.StartEvaluating(Rules.At(new Stamp(On(9, 15), By)));
+        cycle.RecordEvaluation(new Evaluation(Interviews, EvaluationOutcome.Achieved, "12 transcripts analysed", "as predicted"), Rules.At(new Stamp(On(10, 1), By)));
+        cycle.StartRevising(Rules.At(new Stamp(On(11, 1), By)));
         cycle.RecordRevision(
             new Revision([new ActivityRevision(Interviews, RevisionDecision.Adopt, "keep tracking fee use")], [], ["policy-makers act on evidence fed back in person"]),
-            On(11, 20),
-            By,
-            Rules);
-        cycle.Complete(On(12, 15), By, Rules);
+            Rules.At(new Stamp(On(11, 20), By)));
+        cycle.Complete(Rules.At(new Stamp(On(12, 15), By)));
         ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
         if (cycle.Version != FullCycleEvents)
         {
@@ -100,7 +96,7 @@ public static class BenchSite
         var at = On(3, 2);
         while (cycle.Version < events)
         {
-            cycle.RecordAction(Action, at, By, Rules);
+            cycle.RecordAction(Action, Rules.At(new Stamp(at, By)));
         }
 
         ((CoProduction.Events.IHistoryCommitter)cycle).MarkCommitted();
@@ -129,6 +125,8 @@ public static class BenchSite
         public FixedRoster(bool withManager = true) => this.withManager = withManager;
 
         public bool IsMember(SiteId site, MemberId member) => member == Researcher || member == Manager;
+
+        public string? TimeZoneIdOf(SiteId site) => site == Site ? "Africa/Nairobi" : null;
 
         public IReadOnlyList<MemberRole> RolesOn(SiteId site, MemberId member, LocalDate date)
             => member == Researcher ? ResearcherRoles : member == Manager && withManager ? ManagerRoles : None;

@@ -26,8 +26,8 @@ internal sealed record CycleRun(Cycle Cycle, CycleRules Rules, int Accepted, int
 /// <summary>Generates command sequences and runs them, noting any rejected command that changed something.</summary>
 internal static class CycleCommandSequences
 {
-    /// <summary>Kinds 0–20 are single commands with generated (often invalid) arguments; 21–27 "advance": the natural next command with valid arguments.</summary>
-    private const int Kinds = 28;
+    /// <summary>Kinds 0–20 and 28–29 are single commands with generated (often invalid) arguments; 21–27 "advance": the natural next command with valid arguments.</summary>
+    private const int Kinds = 30;
 
     private static readonly ActivityId[] ActivityIds = [new("interviews"), new("journaling"), new("feedback"), new("observation"), new("unplanned")];
     private static readonly MemberId[] Members = [Researcher, Manager, HealthWorker, LeftManager, SecondResearcher, new("stranger")];
@@ -90,61 +90,67 @@ internal static class CycleCommandSequences
         switch (step.Kind)
         {
             case 0 or 1 or 2:
-                cycle.PlanActivity(Activity(activity, cycle.State.StartedOn.PlusDays(step.B)), at, by, rules);
+                cycle.PlanActivity(Activity(activity, cycle.State.StartedOn.PlusDays(step.B)), rules.At(at, by));
                 break;
             case 3 or 4:
-                cycle.EndorsePlan(member, at, by, rules);
+                cycle.EndorsePlan(member, rules.At(at, by));
                 break;
             case 5:
-                cycle.StartActing(at, by, rules);
+                cycle.StartActing(rules.At(at, by));
                 break;
             case 6 or 7:
-                cycle.RecordAction(new CycleAction(activity, today.PlusDays(-(Math.Abs(step.B) % 40)), "did it", []), at, by, rules);
+                cycle.RecordAction(new CycleAction(activity, today.PlusDays(-(Math.Abs(step.B) % 40)), "did it", []), rules.At(at, by));
                 break;
             case 8:
-                cycle.StartReflecting(at, by, rules);
+                cycle.StartReflecting(rules.At(at, by));
                 break;
             case 9:
-                cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, today, [Researcher, member == Researcher ? SecondResearcher : member], ["insight"]), at, by, rules);
+                cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, today, [Researcher, member == Researcher ? SecondResearcher : member], ["insight"]), rules.At(at, by));
                 break;
             case 10:
-                cycle.StartEvaluating(at, by, rules);
+                cycle.StartEvaluating(rules.At(at, by));
                 break;
             case 11 or 12:
-                cycle.RecordEvaluation(new Evaluation(activity, (EvaluationOutcome)(step.B & 3), "evidence"), at, by, rules);
+                cycle.RecordEvaluation(new Evaluation(activity, (EvaluationOutcome)(step.B & 3), "evidence"), rules.At(at, by));
                 break;
             case 13:
-                cycle.StartRevising(at, by, rules);
+                cycle.StartRevising(rules.At(at, by));
                 break;
             case 14:
-                cycle.RecordRevision(new Revision([new ActivityRevision(activity, (RevisionDecision)(step.B & 1), "why")], [], ["lesson"]), at, by, rules);
+                cycle.RecordRevision(new Revision([new ActivityRevision(activity, (RevisionDecision)(step.B & 1), "why")], [], ["lesson"]), rules.At(at, by));
                 break;
             case 15:
-                cycle.DecideNoChange("repeat", at, by, rules);
+                cycle.DecideNoChange("repeat", rules.At(at, by));
                 break;
             case 16:
-                cycle.Complete(at, by, rules);
+                cycle.Complete(rules.At(at, by));
                 break;
             case 17:
-                cycle.Pause((ShockKind)(step.A & 3), "shock", at, by, rules);
+                cycle.Pause((ShockKind)(step.A & 3), "shock", rules.At(at, by));
                 break;
             case 18:
-                cycle.Resume(at, by, rules);
+                cycle.Resume(rules.At(at, by));
                 break;
             case 19:
                 // Rare, or most runs would end early.
                 if (step.B % 4 == 0)
                 {
-                    cycle.Abandon("gave up", at, by, rules);
+                    cycle.Abandon("gave up", rules.At(at, by));
                 }
                 else
                 {
-                    cycle.PlanActivity(Activity(activity, today), at, by, rules);
+                    cycle.PlanActivity(Activity(activity, today), rules.At(at, by));
                 }
 
                 break;
             case 20:
-                cycle.StartNext(new CycleId("next-" + step.B.ToString(System.Globalization.CultureInfo.InvariantCulture)), "next", at, by, rules);
+                cycle.StartNext(new CycleId("next-" + step.B.ToString(System.Globalization.CultureInfo.InvariantCulture)), "next", rules.At(at, by));
+                break;
+            case 28:
+                cycle.WithdrawActivity(activity, rules.At(at, by));
+                break;
+            case 29:
+                cycle.RedateActivity(activity, cycle.State.StartedOn.PlusDays(step.B), rules.At(at, by));
                 break;
             default:
                 Advance(cycle, step, at, today, rules);
@@ -160,46 +166,46 @@ internal static class CycleCommandSequences
         switch (s.Stage)
         {
             case CycleStage.Planning when s.Activities.Count == 0:
-                cycle.PlanActivity(Activity(ActivityIds[step.A % 4], today.PlusDays(Math.Abs(step.B) % 60)), at, by, rules);
+                cycle.PlanActivity(Activity(ActivityIds[step.A % 4], today.PlusDays(Math.Abs(step.B) % 60)), rules.At(at, by));
                 break;
-            case CycleStage.Planning when !s.Endorsements.Any(e => e.Member == Researcher && e.PlanSize == s.Activities.Count):
-                cycle.EndorsePlan(Researcher, at, by, rules);
+            case CycleStage.Planning when !s.Endorsements.Any(e => e.Member == Researcher && e.PlanRevision == s.PlanRevision):
+                cycle.EndorsePlan(Researcher, rules.At(at, by));
                 break;
-            case CycleStage.Planning when !s.Endorsements.Any(e => e.Member == Manager && e.PlanSize == s.Activities.Count):
-                cycle.EndorsePlan(Manager, at, by, rules);
+            case CycleStage.Planning when !s.Endorsements.Any(e => e.Member == Manager && e.PlanRevision == s.PlanRevision):
+                cycle.EndorsePlan(Manager, rules.At(at, by));
                 break;
             case CycleStage.Planning:
-                cycle.StartActing(at, by, rules);
+                cycle.StartActing(rules.At(at, by));
                 break;
             case CycleStage.Acting when s.Actions.Count == 0:
-                cycle.RecordAction(new CycleAction(s.Activities[0].Id, today, "done", ["notes"]), at, by, rules);
+                cycle.RecordAction(new CycleAction(s.Activities[0].Id, today, "done", ["notes"]), rules.At(at, by));
                 break;
             case CycleStage.Acting:
-                cycle.StartReflecting(at, by, rules);
+                cycle.StartReflecting(rules.At(at, by));
                 break;
             case CycleStage.Reflecting when s.Reflections.Count == 0:
-                cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, today, [Researcher, Manager], ["insight"]), at, by, rules);
+                cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, today, [Researcher, Manager], ["insight"]), rules.At(at, by));
                 break;
             case CycleStage.Reflecting:
-                cycle.StartEvaluating(at, by, rules);
+                cycle.StartEvaluating(rules.At(at, by));
                 break;
             case CycleStage.Evaluating when s.Activities.FirstOrDefault(a => !s.Evaluations.Any(e => e.Activity == a.Id)) is { } open:
-                cycle.RecordEvaluation(new Evaluation(open.Id, EvaluationOutcome.Achieved, "evidence"), at, by, rules);
+                cycle.RecordEvaluation(new Evaluation(open.Id, EvaluationOutcome.Achieved, "evidence"), rules.At(at, by));
                 break;
             case CycleStage.Evaluating:
-                cycle.StartRevising(at, by, rules);
+                cycle.StartRevising(rules.At(at, by));
                 break;
             case CycleStage.Revising when s.Revisions.Count == 0 && s.NoChangeRationale is null:
-                cycle.RecordRevision(new Revision([new ActivityRevision(s.Activities[0].Id, RevisionDecision.Adapt, "change")], [], ["lesson"]), at, by, rules);
+                cycle.RecordRevision(new Revision([new ActivityRevision(s.Activities[0].Id, RevisionDecision.Adapt, "change")], [], ["lesson"]), rules.At(at, by));
                 break;
             case CycleStage.Revising:
-                cycle.Complete(at, by, rules);
+                cycle.Complete(rules.At(at, by));
                 break;
             case CycleStage.Paused:
-                cycle.Resume(at, by, rules);
+                cycle.Resume(rules.At(at, by));
                 break;
             default:
-                cycle.StartNext(new CycleId("next"), "next", at, by, rules);
+                cycle.StartNext(new CycleId("next"), "next", rules.At(at, by));
                 break;
         }
     }

@@ -45,7 +45,7 @@ public sealed class CycleDiagramTests
     {
         var mermaid = CycleMachine.Machine.ToMermaid();
         Assert.Contains("StartActing", mermaid, StringComparison.Ordinal);
-        Assert.Contains(CycleMachine.PlanCovered, mermaid, StringComparison.Ordinal);
+        Assert.Contains(CycleMachine.NotCovered.Description, mermaid, StringComparison.Ordinal);
         Assert.Contains(CycleMachine.PausedIn(CycleStage.Reflecting), mermaid, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public sealed class CyclePaperExamplesTests
             ["cycle.started", "cycle.activity-planned", "cycle.activity-planned", "cycle.plan-endorsed", "cycle.plan-endorsed", "cycle.acting-started", "cycle.action-recorded", "cycle.reflecting-started", "cycle.reflection-recorded", "cycle.evaluating-started", "cycle.evaluation-recorded", "cycle.evaluation-recorded", "cycle.revising-started", "cycle.revision-recorded", "cycle.completed"],
             y2016.History.Select(CycleJson.WireName));
 
-        var y2017 = y2016.StartNext(new CycleId("kilifi-2017"), "Implementing the Facility Improvement Fund Act", On(2017, 1, 9), ByResearcher, rules);
+        var y2017 = y2016.StartNext(new CycleId("kilifi-2017"), "Implementing the Facility Improvement Fund Act", rules.At(On(2017, 1, 9), ByResearcher));
         Assert.Equal(new CycleId("kilifi-2017"), y2016.State.NextCycle);
         Assert.Equal(y2016.Id, y2017.State.PreviousCycle);
         Assert.Equal(y2016.State.Number + 1, y2017.State.Number);
@@ -45,6 +45,7 @@ public sealed class CyclePaperExamplesTests
         var middle = new MemberId("facility-manager-1");
         var facilitator = new MemberId("external-facilitator");
         var roster = new TestRoster()
+            .Register(site, "Africa/Johannesburg")
             .Add(site, researcher, MemberRole.Researcher, new LocalDate(2014, 1, 1))
             .Add(site, senior, MemberRole.Manager(ManagementLevel.SubDistrict, Seniority.Senior), new LocalDate(2014, 1, 1))
             .Add(site, middle, MemberRole.Manager(ManagementLevel.Facility, Seniority.Middle), new LocalDate(2014, 1, 1))
@@ -56,38 +57,34 @@ public sealed class CyclePaperExamplesTests
         Instant At(int month, int day, int hour = 10) => new LocalDateTime(2016, month, day, hour, 0).InZoneStrictly(zone).ToInstant();
         var by = Actor.Member(researcher);
 
-        var cycle = Cycle.Start(
-            new CycleId("mp-workshop-2016-05"), site, 17, "Leadership support workshop: managing conflict", zone, At(5, 2), by,
-            [new ExpectedStageLength(CycleStage.Planning, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Acting, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Reflecting, Period.FromWeeks(1))]);
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("workshop"), "monthly leadership workshop", ActivityKind.Facilitation, null, new LocalDate(2016, 5, 12), facilitator), At(5, 3), by, rules);
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("observe"), "observe the workshop", ActivityKind.Research, new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers), new LocalDate(2016, 5, 12), researcher), At(5, 3), by, rules);
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("diaries"), "managers' diaries", ActivityKind.Research, new DataCollection(DataCollectionMethod.Diary, RespondentGroup.FacilityManagers), new LocalDate(2016, 5, 13), researcher, "managers try the conflict tools"), At(5, 3), by, rules);
-        cycle.EndorsePlan(researcher, At(5, 5), by, rules);
-        cycle.EndorsePlan(senior, At(5, 5), Actor.Member(senior), rules);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("mp-workshop-2016-05"), site, 17, "Leadership support workshop: managing conflict") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Acting, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Reflecting, Period.FromWeeks(1))] }, rules.At(At(5, 2), by));
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("workshop"), "monthly leadership workshop", ActivityKind.Facilitation, null, new LocalDate(2016, 5, 12), facilitator), rules.At(At(5, 3), by));
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("observe"), "observe the workshop", ActivityKind.Research, new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers), new LocalDate(2016, 5, 12), researcher), rules.At(At(5, 3), by));
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("diaries"), "managers' diaries", ActivityKind.Research, new DataCollection(DataCollectionMethod.Diary, RespondentGroup.FacilityManagers), new LocalDate(2016, 5, 13), researcher, "managers try the conflict tools"), rules.At(At(5, 3), by));
+        cycle.EndorsePlan(researcher, rules.At(At(5, 5), by));
+        cycle.EndorsePlan(senior, rules.At(At(5, 5), Actor.Member(senior)));
         Assert.Equal(At(5, 9), cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb));
-        cycle.StartActing(At(5, 9), by, rules);
+        cycle.StartActing(rules.At(At(5, 9), by));
 
-        cycle.RecordAction(new CycleAction(new ActivityId("workshop"), new LocalDate(2016, 5, 12), "workshop held with 14 managers", []), At(5, 12, 17), by, rules);
-        cycle.RecordAction(new CycleAction(new ActivityId("observe"), new LocalDate(2016, 5, 12), "observed", ["field notes"]), At(5, 12, 18), by, rules);
-        cycle.RecordAction(new CycleAction(new ActivityId("diaries"), new LocalDate(2016, 5, 13), "diaries handed out", []), At(5, 13), by, rules);
-        cycle.StartReflecting(At(5, 16), by, rules);
-        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.AfterWorkshop, new LocalDate(2016, 5, 16), [researcher, facilitator, middle], ["managers want peer support between workshops"]), At(5, 16, 15), by, rules);
-        cycle.StartEvaluating(At(5, 20), by, rules);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("workshop"), EvaluationOutcome.Achieved, "attendance register"), At(5, 23), by, rules);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("observe"), EvaluationOutcome.Achieved, "field notes"), At(5, 23), by, rules);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("diaries"), EvaluationOutcome.PartlyAchieved, "6 of 14 diaries kept", "fewer tried the tools than predicted"), At(5, 23), by, rules);
-        cycle.StartRevising(At(5, 24), by, rules);
+        cycle.RecordAction(new CycleAction(new ActivityId("workshop"), new LocalDate(2016, 5, 12), "workshop held with 14 managers", []), rules.At(At(5, 12, 17), by));
+        cycle.RecordAction(new CycleAction(new ActivityId("observe"), new LocalDate(2016, 5, 12), "observed", ["field notes"]), rules.At(At(5, 12, 18), by));
+        cycle.RecordAction(new CycleAction(new ActivityId("diaries"), new LocalDate(2016, 5, 13), "diaries handed out", []), rules.At(At(5, 13), by));
+        cycle.StartReflecting(rules.At(At(5, 16), by));
+        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.AfterWorkshop, new LocalDate(2016, 5, 16), [researcher, facilitator, middle], ["managers want peer support between workshops"]), rules.At(At(5, 16, 15), by));
+        cycle.StartEvaluating(rules.At(At(5, 20), by));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("workshop"), EvaluationOutcome.Achieved, "attendance register"), rules.At(At(5, 23), by));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("observe"), EvaluationOutcome.Achieved, "field notes"), rules.At(At(5, 23), by));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("diaries"), EvaluationOutcome.PartlyAchieved, "6 of 14 diaries kept", "fewer tried the tools than predicted"), rules.At(At(5, 23), by));
+        cycle.StartRevising(rules.At(At(5, 24), by));
         cycle.RecordRevision(
             new Revision(
                 [new ActivityRevision(new ActivityId("workshop"), RevisionDecision.Adopt, "keep the monthly rhythm"), new ActivityRevision(new ActivityId("diaries"), RevisionDecision.Adapt, "shorter weekly prompts")],
                 [new ProposedActivity(new ActivityId("peer-groups"), "peer support groups between workshops", ActivityKind.Intervention, null)],
                 ["tools stick when practised between workshops"]),
-            At(5, 25),
-            by,
-            rules);
-        cycle.Complete(At(5, 27), by, rules);
+            rules.At(At(5, 25), by));
+        cycle.Complete(rules.At(At(5, 27), by));
 
-        var june = cycle.StartNext(new CycleId("mp-workshop-2016-06"), "Leadership support workshop: delegation", At(5, 30), by, rules);
+        var june = cycle.StartNext(new CycleId("mp-workshop-2016-06"), "Leadership support workshop: delegation", rules.At(At(5, 30), by));
         Assert.Equal(18, june.State.Number);
         Assert.Equal("Africa/Johannesburg", june.State.TimeZoneId);
         Assert.Equal(cycle.State.ExpectedStageLengths, june.State.ExpectedStageLengths);
@@ -99,16 +96,16 @@ public sealed class CyclePaperExamplesTests
     {
         var rules = Rules();
         var cycle = Acting(rules, 2017);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 3, 1), "first interviews", ["transcripts"]), On(2017, 3, 2), ByResearcher, rules);
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 3, 1), "first interviews", ["transcripts"]), rules.At(On(2017, 3, 2), ByResearcher));
 
-        cycle.Pause(ShockKind.Strike, "nurses' strike across Kenyan counties; facilities closed", On(2017, 6, 5), ByResearcher, rules);
+        cycle.Pause(ShockKind.Strike, "nurses' strike across Kenyan counties; facilities closed", rules.At(On(2017, 6, 5), ByResearcher));
         Assert.Equal(CycleStage.Paused, cycle.Stage);
-        CycleAssert.Rejected(cycle, () => cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 7, 1), "x", []), On(2017, 7, 1), ByResearcher, rules));
+        CycleAssert.Rejected(cycle, () => cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 7, 1), "x", []), rules.At(On(2017, 7, 1), ByResearcher)));
 
-        cycle.Resume(On(2017, 11, 2), ByResearcher, rules);
+        cycle.Resume(rules.At(On(2017, 11, 2), ByResearcher));
         Assert.Equal(CycleStage.Acting, cycle.Stage);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 11, 10), "interviews on how hospitals coped with the strike", ["transcripts"]), On(2017, 11, 10), ByResearcher, rules);
-        cycle.StartReflecting(On(2017, 12, 1), ByResearcher, rules);
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 11, 10), "interviews on how hospitals coped with the strike", ["transcripts"]), rules.At(On(2017, 11, 10), ByResearcher));
+        cycle.StartReflecting(rules.At(On(2017, 12, 1), ByResearcher));
 
         var acting = cycle.State.Timeline[1];
         var strike = On(2017, 11, 2) - On(2017, 6, 5);

@@ -56,7 +56,8 @@ public sealed class CycleProperties
                 }
 
                 var day = started.At.InZone(KilifiSite.Zone).Date;
-                foreach (var planned in history.Take(i).OfType<ActivityPlanned>().Select(p => p.Activity))
+                var plan = Cycle.Rehydrate(run.Cycle.StreamId, history.Take(i).ToArray()).State.Activities;
+                foreach (var planned in plan)
                 {
                     if (planned.DataCollection is { } c
                         && !(Covered(run.Rules.EthicsGate, planned, c, planned.PlannedOn) && Covered(run.Rules.EthicsGate, planned, c, day)))
@@ -83,7 +84,7 @@ public sealed class CycleProperties
     {
         // Guards against a generator that never gets past Planning, which would make the properties vacuous.
         // Rare outcomes may need more than one sample of 500: keep sampling up to 20,000 runs.
-        var wanted = new[] { nameof(ActingStarted), nameof(ReflectingStarted), nameof(EvaluatingStarted), nameof(RevisingStarted), nameof(CycleCompleted), nameof(CyclePaused), nameof(CycleResumed), nameof(CycleAbandoned), nameof(ActionRecordedOutsideApproval), nameof(NextCycleStarted) }.ToHashSet();
+        var wanted = new[] { nameof(ActingStarted), nameof(ReflectingStarted), nameof(EvaluatingStarted), nameof(RevisingStarted), nameof(CycleCompleted), nameof(CyclePaused), nameof(CycleResumed), nameof(CycleAbandoned), nameof(ActionRecordedOutsideApproval), nameof(NextCycleStarted), nameof(ActivityWithdrawn), nameof(ActivityRedated) }.ToHashSet();
         var seen = new HashSet<string>();
         for (var runs = 0; runs < 20_000 && !wanted.IsSubsetOf(seen); runs += 500)
         {

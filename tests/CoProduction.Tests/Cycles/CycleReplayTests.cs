@@ -17,7 +17,7 @@ public sealed class CycleReplayTests
     public void Rehydrating_the_history_gives_the_same_state_with_nothing_uncommitted()
     {
         var live = Completed(rules);
-        live.StartNext(new CycleId("kilifi-2017"), "next", On(2017, 1, 9), ByResearcher, rules);
+        live.StartNext(new CycleId("kilifi-2017"), "next", rules.At(On(2017, 1, 9), ByResearcher));
         var loaded = Cycle.Rehydrate(live.StreamId, live.History.ToArray());
         Assert.Equal(live.State, loaded.State);
         Assert.Equal(live.Version, loaded.Version);
@@ -51,6 +51,18 @@ public sealed class CycleReplayTests
     }
 
     [Fact]
+    public void An_endorsement_keeps_its_stored_property_name_and_values_validate_when_read()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new Endorsement(Researcher, new LocalDate(2016, 2, 1), 2), CycleJson.Options);
+        Assert.Equal("{\"Member\":\"benjamin\",\"On\":\"2016-02-01\",\"PlanSize\":2}", json);
+        Assert.Equal(2, System.Text.Json.JsonSerializer.Deserialize<Endorsement>(json, CycleJson.Options)!.PlanRevision);
+
+        // A stored action with blank text cannot be read back into a value that the constructor refuses.
+        Assert.ThrowsAny<Exception>(() => System.Text.Json.JsonSerializer.Deserialize<CycleAction>(
+            "{\"Activity\":\"interviews\",\"On\":\"2016-03-01\",\"WhatWasDone\":\" \",\"DataGenerated\":[]}", CycleJson.Options));
+    }
+
+    [Fact]
     public void Every_cycle_event_has_a_unique_wire_name_prefixed_cycle()
     {
         var types = typeof(ICycleEvent).Assembly.GetTypes().Where(t => t.IsClass && typeof(ICycleEvent).IsAssignableFrom(t)).ToArray();
@@ -67,7 +79,7 @@ public sealed class CycleReplayTests
         var reflection = new ReflectionRecorded(new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(2016, 2, 1), [Researcher], ["x"]), at, ByResearcher);
         var ex = Assert.Throws<InvalidHistoryException>(() => Cycle.Rehydrate(StreamId.For("cycle", new CycleId("kilifi-2016")), [start, reflection]));
         Assert.Equal(2, ex.Version);
-        Assert.Contains("no RecordReflection from Planning to Planning", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RecordReflection does not lead from Planning to Planning", ex.Message, StringComparison.Ordinal);
 
         Assert.Throws<InvalidHistoryException>(() => Cycle.Rehydrate(StreamId.For("cycle", new CycleId("kilifi-2016")), [start, new CycleResumed(at, ByResearcher)]));
         Assert.Throws<InvalidHistoryException>(() => Cycle.Rehydrate(StreamId.For("cycle", new CycleId("kilifi-2016")), [start, start]));
@@ -95,29 +107,32 @@ public sealed class CycleReplayTests
     private static IDomainEvent[][] EveryEventType()
     {
         var lenient = Rules(new CyclePolicy { OutOfApprovalActions = OutOfApprovalActions.RecordWithDeviation });
-        var cycle = Cycle.Start(new CycleId("kilifi-2017"), Site, 5, "strike year", Zone, On(2017, 1, 11), ByResearcher, [new ExpectedStageLength(CycleStage.Acting, Period.FromMonths(6))]);
-        cycle.PlanActivity(Interviews(2017), On(2017, 1, 20), ByResearcher, lenient);
-        cycle.PlanActivity(Feedback(2017), On(2017, 1, 20), ByResearcher, lenient);
-        cycle.EndorsePlan(Researcher, On(2017, 2, 1), ByResearcher, lenient);
-        cycle.EndorsePlan(Manager, On(2017, 2, 1), ByResearcher, lenient);
-        cycle.StartActing(On(2017, 2, 15), ByResearcher, lenient);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 3, 1), "interviews", ["transcripts"]), On(2017, 3, 1), ByResearcher, lenient);
-        cycle.Pause(ShockKind.Strike, "strike", On(2017, 6, 5), ByResearcher, lenient);
-        cycle.Resume(On(2017, 11, 2), ByResearcher, lenient);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2018, 1, 3), "late interviews", []), On(2018, 1, 4), ByResearcher, lenient);
-        cycle.StartReflecting(On(2018, 1, 5), ByResearcher, lenient);
-        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(2018, 1, 6), [Researcher, Manager], ["x"]), On(2018, 1, 6), ByResearcher, lenient);
-        cycle.StartEvaluating(On(2018, 1, 7), ByResearcher, lenient);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.PartlyAchieved, "e", "lower"), On(2018, 1, 8), ByResearcher, lenient);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.Dropped, "e"), On(2018, 1, 8), ByResearcher, lenient);
-        cycle.StartRevising(On(2018, 1, 9), ByResearcher, lenient);
-        cycle.RecordRevision(new Revision([new ActivityRevision(new ActivityId("feedback"), RevisionDecision.Abandon, "no interest")], [new ProposedActivity(new ActivityId("p"), "t", ActivityKind.Research, InterviewManagers, "pred", "why")], ["l"]), On(2018, 1, 10), ByResearcher, lenient);
-        cycle.Abandon("programme ended", On(2018, 1, 11), ByResearcher, lenient);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-2017"), Site, 5, "strike year") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Acting, Period.FromMonths(6))] }, Rules().At(On(2017, 1, 11), ByResearcher));
+        cycle.PlanActivity(Interviews(2017), lenient.At(On(2017, 1, 20), ByResearcher));
+        cycle.PlanActivity(Feedback(2017), lenient.At(On(2017, 1, 20), ByResearcher));
+        cycle.PlanActivity(Journaling(2017), lenient.At(On(2017, 1, 21), ByResearcher));
+        cycle.RedateActivity(new ActivityId("feedback"), new LocalDate(2017, 9, 2), lenient.At(On(2017, 1, 22), ByResearcher));
+        cycle.WithdrawActivity(new ActivityId("journaling"), lenient.At(On(2017, 1, 23), ByResearcher));
+        cycle.EndorsePlan(Researcher, lenient.At(On(2017, 2, 1), ByResearcher));
+        cycle.EndorsePlan(Manager, lenient.At(On(2017, 2, 1), ByResearcher));
+        cycle.StartActing(lenient.At(On(2017, 2, 15), ByResearcher));
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2017, 3, 1), "interviews", ["transcripts"]), lenient.At(On(2017, 3, 1), ByResearcher));
+        cycle.Pause(ShockKind.Strike, "strike", lenient.At(On(2017, 6, 5), ByResearcher));
+        cycle.Resume(lenient.At(On(2017, 11, 2), ByResearcher));
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2018, 1, 3), "late interviews", []), lenient.At(On(2018, 1, 4), ByResearcher));
+        cycle.StartReflecting(lenient.At(On(2018, 1, 5), ByResearcher));
+        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(2018, 1, 6), [Researcher, Manager], ["x"]), lenient.At(On(2018, 1, 6), ByResearcher));
+        cycle.StartEvaluating(lenient.At(On(2018, 1, 7), ByResearcher));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.PartlyAchieved, "e", "lower"), lenient.At(On(2018, 1, 8), ByResearcher));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.Dropped, "e"), lenient.At(On(2018, 1, 8), ByResearcher));
+        cycle.StartRevising(lenient.At(On(2018, 1, 9), ByResearcher));
+        cycle.RecordRevision(new Revision([new ActivityRevision(new ActivityId("feedback"), RevisionDecision.Abandon, "no interest")], [new ProposedActivity(new ActivityId("p"), "t", ActivityKind.Research, InterviewManagers, "pred", "why")], ["l"]), lenient.At(On(2018, 1, 10), ByResearcher));
+        cycle.Abandon("programme ended", lenient.At(On(2018, 1, 11), ByResearcher));
 
         var other = Revising(lenient);
-        other.DecideNoChange("same again", On(2016, 11, 20), ByResearcher, lenient);
-        other.Complete(On(2016, 12, 1), ByResearcher, lenient);
-        other.StartNext(new CycleId("kilifi-2017b"), "next", On(2017, 1, 2), ByResearcher, lenient);
+        other.DecideNoChange("same again", lenient.At(On(2016, 11, 20), ByResearcher));
+        other.Complete(lenient.At(On(2016, 12, 1), ByResearcher));
+        other.StartNext(new CycleId("kilifi-2017b"), "next", lenient.At(On(2017, 1, 2), ByResearcher));
         return [[.. cycle.History], [.. other.History]];
     }
 }

@@ -27,11 +27,11 @@ public sealed class CycleTimelineTests
     public void Paused_time_is_counted_apart_from_stage_time()
     {
         var cycle = Acting(rules);
-        cycle.Pause(ShockKind.Strike, "health workers' strike", On(2016, 3, 1), ByResearcher, rules);
+        cycle.Pause(ShockKind.Strike, "health workers' strike", rules.At(On(2016, 3, 1), ByResearcher));
         Assert.Null(cycle.State.Timeline[^1].Left);
-        cycle.Resume(On(2016, 3, 11), ByResearcher, rules);
-        cycle.RecordAction(new CycleAction(new ActivityId("feedback"), new LocalDate(2016, 3, 12), "briefing", []), On(2016, 3, 12), ByResearcher, rules);
-        cycle.StartReflecting(On(2016, 4, 15), ByResearcher, rules);
+        cycle.Resume(rules.At(On(2016, 3, 11), ByResearcher));
+        cycle.RecordAction(new CycleAction(new ActivityId("feedback"), new LocalDate(2016, 3, 12), "briefing", []), rules.At(On(2016, 3, 12), ByResearcher));
+        cycle.StartReflecting(rules.At(On(2016, 4, 15), ByResearcher));
 
         var acting = cycle.State.Timeline[1];
         Assert.Equal(Duration.FromDays(10), acting.Paused);
@@ -50,16 +50,14 @@ public sealed class CycleTimelineTests
     [Fact]
     public void The_expected_end_of_a_stage_follows_the_site_calendar_and_moves_with_pauses()
     {
-        var cycle = Cycle.Start(
-            new CycleId("mp-2016-03"), new SiteId("mitchells-plain"), 3, "workshop", DateTimeZoneProviders.Tzdb["Africa/Johannesburg"], Instant.FromUtc(2016, 1, 31, 7, 0), ByResearcher,
-            [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))]);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("mp-2016-03"), new SiteId("mitchells-plain"), 3, "workshop") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))] }, new CycleRules(Gate(), Roster().Register(new SiteId("mitchells-plain"), "Africa/Johannesburg"), DateTimeZoneProviders.Tzdb).At(Instant.FromUtc(2016, 1, 31, 7, 0), ByResearcher));
         var due = cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb);
 
         // 31 January + 1 month in the calendar is 29 February 2016 (a leap year), 09:00 in Johannesburg.
         Assert.Equal(Instant.FromUtc(2016, 2, 29, 7, 0), due);
 
-        cycle.Pause(ShockKind.ManagerialChange, "facility manager moved", Instant.FromUtc(2016, 2, 10, 7, 0), ByResearcher, rules);
-        cycle.Resume(Instant.FromUtc(2016, 2, 12, 7, 0), ByResearcher, rules);
+        cycle.Pause(ShockKind.ManagerialChange, "facility manager moved", rules.At(Instant.FromUtc(2016, 2, 10, 7, 0), ByResearcher));
+        cycle.Resume(rules.At(Instant.FromUtc(2016, 2, 12, 7, 0), ByResearcher));
         Assert.Equal(Instant.FromUtc(2016, 3, 2, 7, 0), cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb));
     }
 
@@ -68,7 +66,7 @@ public sealed class CycleTimelineTests
     {
         var cycle = Acting(rules);
         Assert.Null(cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb));
-        cycle.Pause(ShockKind.Other, "floods", On(2016, 3, 1), ByResearcher, rules);
+        cycle.Pause(ShockKind.Other, "floods", rules.At(On(2016, 3, 1), ByResearcher));
         Assert.Null(cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb));
     }
 }

@@ -23,6 +23,7 @@ internal static class KilifiSite
     public static readonly DataCollection JournalingManagers = new(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers);
 
     public static TestRoster Roster() => new TestRoster()
+        .Register(Site, "Africa/Nairobi")
         .Add(Site, Researcher, MemberRole.Researcher, new LocalDate(2012, 1, 1))
         .Add(Site, SecondResearcher, MemberRole.Researcher, new LocalDate(2012, 1, 1))
         .Add(Site, Manager, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2013, 3, 1))
@@ -41,7 +42,10 @@ internal static class KilifiSite
         => new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(Zone).ToInstant();
 
     public static Cycle Start(int year = 2016, string id = "kilifi-2016")
-        => Cycle.Start(new CycleId(id), Site, year - 2012, "Hospital priority-setting and user fees after devolution", Zone, On(year, 1, 11), ByResearcher);
+        => Cycle.Start(new CycleOpening(new CycleId(id), Site, year - 2012, "Hospital priority-setting and user fees after devolution"), Rules().At(On(year, 1, 11), ByResearcher));
+
+    /// <summary>The context of a command: these rules with the stamp of <paramref name="by"/> at <paramref name="at"/>.</summary>
+    public static CycleContext At(this CycleRules rules, Instant at, Actor by) => rules.At(new Stamp(at, by));
 
     public static PlannedActivity Interviews(int year = 2016) => new(
         new ActivityId("interviews"), "interviews with facility managers", ActivityKind.Research, InterviewManagers, new LocalDate(year, 3, 1), Researcher, "managers describe fee retention as essential");
@@ -58,11 +62,11 @@ internal static class KilifiSite
         var cycle = Start(year, "kilifi-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var activity in activities)
         {
-            cycle.PlanActivity(activity, On(year, 1, 20), ByResearcher, rules);
+            cycle.PlanActivity(activity, rules.At(On(year, 1, 20), ByResearcher));
         }
 
-        cycle.EndorsePlan(Researcher, On(year, 2, 1), ByResearcher, rules);
-        cycle.EndorsePlan(Manager, On(year, 2, 1), Actor.Member(Manager), rules);
+        cycle.EndorsePlan(Researcher, rules.At(On(year, 2, 1), ByResearcher));
+        cycle.EndorsePlan(Manager, rules.At(On(year, 2, 1), Actor.Member(Manager)));
         return cycle;
     }
 
@@ -72,15 +76,15 @@ internal static class KilifiSite
     public static Cycle Acting(CycleRules rules, int year = 2016)
     {
         var cycle = Planned(rules, year);
-        cycle.StartActing(On(year, 2, 15), ByResearcher, rules);
+        cycle.StartActing(rules.At(On(year, 2, 15), ByResearcher));
         return cycle;
     }
 
     public static Cycle Reflecting(CycleRules rules, int year = 2016)
     {
         var cycle = Acting(rules, year);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(year, 3, 1), "12 interviews with hospital managers", ["transcripts"]), On(year, 3, 2), ByResearcher, rules);
-        cycle.StartReflecting(On(year, 8, 1), ByResearcher, rules);
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(year, 3, 1), "12 interviews with hospital managers", ["transcripts"]), rules.At(On(year, 3, 2), ByResearcher));
+        cycle.StartReflecting(rules.At(On(year, 8, 1), ByResearcher));
         return cycle;
     }
 
@@ -89,19 +93,17 @@ internal static class KilifiSite
         var cycle = Reflecting(rules, year);
         cycle.RecordReflection(
             new Reflection(ReflectionMeetingKind.WithManagers, new LocalDate(year, 8, 10), [Researcher, Manager], ["fee retention sustains hospital operations"]),
-            On(year, 8, 10, 16),
-            ByResearcher,
-            rules);
-        cycle.StartEvaluating(On(year, 9, 15), ByResearcher, rules);
+            rules.At(On(year, 8, 10, 16), ByResearcher));
+        cycle.StartEvaluating(rules.At(On(year, 9, 15), ByResearcher));
         return cycle;
     }
 
     public static Cycle Revising(CycleRules rules, int year = 2016)
     {
         var cycle = Evaluating(rules, year);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.Achieved, "12 transcripts analysed", "as predicted"), On(year, 10, 1), ByResearcher, rules);
-        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.PartlyAchieved, "one county meeting held"), On(year, 10, 1), ByResearcher, rules);
-        cycle.StartRevising(On(year, 11, 1), ByResearcher, rules);
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("interviews"), EvaluationOutcome.Achieved, "12 transcripts analysed", "as predicted"), rules.At(On(year, 10, 1), ByResearcher));
+        cycle.RecordEvaluation(new Evaluation(new ActivityId("feedback"), EvaluationOutcome.PartlyAchieved, "one county meeting held"), rules.At(On(year, 10, 1), ByResearcher));
+        cycle.StartRevising(rules.At(On(year, 11, 1), ByResearcher));
         return cycle;
     }
 
@@ -113,10 +115,8 @@ internal static class KilifiSite
                 [new ActivityRevision(new ActivityId("interviews"), RevisionDecision.Adopt, "keep tracking fee use"), new ActivityRevision(new ActivityId("feedback"), RevisionDecision.Adapt, "brief the county assembly's health committee too")],
                 [new ProposedActivity(new ActivityId("fif-act"), "support the Facility Improvement Fund Act", ActivityKind.Intervention, null)],
                 ["policy-makers act on evidence fed back in person"]),
-            On(year, 11, 20),
-            ByResearcher,
-            rules);
-        cycle.Complete(On(year, 12, 15), ByResearcher, rules);
+            rules.At(On(year, 11, 20), ByResearcher));
+        cycle.Complete(rules.At(On(year, 12, 15), ByResearcher));
         return cycle;
     }
 }

@@ -8,6 +8,16 @@ namespace CoProduction.Tests.Cycles;
 internal sealed class TestRoster : ITeamRoster
 {
     private readonly Dictionary<(SiteId Site, MemberId Member), List<(MemberRole Role, LocalDate From, LocalDate? To)>> tenures = [];
+    private readonly Dictionary<SiteId, string> zones = [];
+
+    /// <summary>Registers a site with its time zone: cycles start only at registered sites.</summary>
+    public TestRoster Register(SiteId site, string zoneId)
+    {
+        zones[site] = zoneId;
+        return this;
+    }
+
+    public string? TimeZoneIdOf(SiteId site) => zones.TryGetValue(site, out var zone) ? zone : null;
 
     public TestRoster Add(SiteId site, MemberId member, MemberRole role, LocalDate from, LocalDate? to = null)
     {

@@ -131,15 +131,15 @@ public sealed class CommandRunnerTests
         using var provider = Provider(out var store);
         using var scope = provider.CreateScope();
         var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
-        var zone = DateTimeZoneProviders.Tzdb["Africa/Nairobi"];
-        await cycles.StartAsync(ctx => Cycle.Start(new CycleId("kilifi-2019"), PaperSites.KilifiId, 7, "priority-setting", zone, ctx.Now, ctx.Actor), cancellationToken: TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.StartAsync(new CycleOpening(new CycleId("kilifi-2019"), PaperSites.KilifiId, 7, "priority-setting"), cancellationToken: TestContext.Current.CancellationToken);
         var appends = store.Appends;
         var rejected = new ConcurrentBag<(long Value, Dictionary<string, object?> Tags)>();
         using var listener = Listen(CoProductionTelemetry.CommandsRejected, (value, tags) => rejected.Add((value, tags)));
 
         var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await cycles.ExecuteAsync(
             new CycleId("kilifi-2019"),
-            (cycle, ctx) => cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules),
+            (cycle, ctx) => cycle.StartActing(ctx.Context),
             cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(appends, store.Appends);
@@ -155,18 +155,18 @@ public sealed class CommandRunnerTests
         var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
         var cycleId = new CycleId("kilifi-2019");
         await sites.CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
-        await cycles.StartAsync(ctx => Cycle.Start(cycleId, PaperSites.KilifiId, 7, "priority-setting", DateTimeZoneProviders.Tzdb["Africa/Nairobi"], ctx.Now, ctx.Actor), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.StartAsync(new CycleOpening(cycleId, PaperSites.KilifiId, 7, "priority-setting"), cancellationToken: TestContext.Current.CancellationToken);
         var feedback = new PlannedActivity(new ActivityId("feedback"), "feedback to the county", ActivityKind.Feedback, null, new LocalDate(2019, 3, 1), PaperSites.KilifiLeadResearcher);
-        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.PlanActivity(feedback, ctx.Now, ctx.Actor, ctx.Rules), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.PlanActivity(feedback, ctx.Context), cancellationToken: TestContext.Current.CancellationToken);
 
-        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiLeadResearcher, ctx.Now, ctx.Actor, ctx.Rules), cancellationToken: TestContext.Current.CancellationToken);
-        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiDirector, ctx.Now, ctx.Actor, ctx.Rules), cancellationToken: TestContext.Current.CancellationToken);
-        var acting = await cycles.ExecuteAsync(cycleId, (c, ctx) => c.StartActing(ctx.Now, ctx.Actor, ctx.Rules), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiLeadResearcher, ctx.Context), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.ExecuteAsync(cycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiDirector, ctx.Context), cancellationToken: TestContext.Current.CancellationToken);
+        var acting = await cycles.ExecuteAsync(cycleId, (c, ctx) => c.StartActing(ctx.Context), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(CycleStage.Acting, acting.Aggregate.Stage);
         await Assert.ThrowsAsync<CommandRejectedException>(async () => await cycles.ExecuteAsync(
             new CycleId("kilifi-2019"),
-            (c, ctx) => c.EndorsePlan(new MemberId("stranger"), ctx.Now, ctx.Actor, ctx.Rules),
+            (c, ctx) => c.EndorsePlan(new MemberId("stranger"), ctx.Context),
             cancellationToken: TestContext.Current.CancellationToken));
     }
 

@@ -7,8 +7,10 @@ using CoProduction.Notifications;
 using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
+using CoProduction.Sites;
 using CoProduction.Sweeps;
 using CoProduction.Tests.Persistence;
+using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -39,8 +41,10 @@ public sealed class DependencyInjectionDocsTests
         using (var scope = host.Services.CreateScope())
         {
             var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
+            await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>()
+                .CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
             await cycles.StartAsync(
-                ctx => Cycle.Start(new CycleId("kilifi-2016"), new SiteId("kilifi"), 4, "user fees", DateTimeZoneProviders.Tzdb["Africa/Nairobi"], ctx.Now, ctx.Actor),
+                new CycleOpening(new CycleId("kilifi-2016"), new SiteId("kilifi"), 4, "user fees"),
                 cancellationToken: TestContext.Current.CancellationToken);
             var endpoints = scope.ServiceProvider.GetRequiredService<CycleEndpoints>();
             await Assert.ThrowsAsync<CommandRejectedException>(() => endpoints.StartActing("kilifi-2016", "request-1"));
@@ -57,7 +61,7 @@ public sealed class DependencyInjectionDocsTests
         public Task StartActing(string cycleId, string requestId)
             => cycles.ExecuteAsync(
                 new CycleId(cycleId),
-                (cycle, ctx) => cycle.StartActing(ctx.Now, ctx.Actor, ctx.Rules),
+                (cycle, ctx) => cycle.StartActing(ctx.Context),
                 new CommandId(requestId)).AsTask();
     }
 

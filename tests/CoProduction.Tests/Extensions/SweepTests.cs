@@ -8,8 +8,10 @@ using CoProduction.Cycles;
 using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
+using CoProduction.Sites;
 using CoProduction.Sweeps;
 using CoProduction.Tests.Protocols;
+using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -100,10 +102,13 @@ public sealed class SweepTests
         using var provider = services.BuildServiceProvider(validateScopes: true);
         using (var scope = provider.CreateScope())
         {
+            await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>()
+                .CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
             await scope.ServiceProvider.GetRequiredService<CycleCommands>().StartAsync(
-                ctx => Cycle.Start(
-                    new CycleId("kilifi-2016"), ProtocolFixtures.Kilifi, 4, "priority-setting", DateTimeZoneProviders.Tzdb["Africa/Nairobi"], ctx.Now, ctx.Actor,
-                    [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))]),
+                new CycleOpening(new CycleId("kilifi-2016"), ProtocolFixtures.Kilifi, 4, "priority-setting")
+                {
+                    ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))],
+                },
                 cancellationToken: TestContext.Current.CancellationToken);
         }
 

@@ -1,7 +1,7 @@
-using CoProduction.Cycles;
 using System;
 using System.Linq;
 using System.Text.Json;
+using CoProduction.Cycles;
 using CoProduction.Programmes;
 using CoProduction.Sites;
 using NodaTime;

@@ -24,17 +24,17 @@ public sealed class FaqSnippets
         #region faq-why-refused
         try
         {
-            cycle.StartActing(clock.GetCurrentInstant(), By, rules);
+            cycle.StartActing(rules.At(new Stamp(clock.GetCurrentInstant(), By)));
         }
         catch (CommandRejectedException e)
         {
-            // e.State == "Planning", e.Trigger == "StartActing", e.PermittedTriggers lists what is possible instead,
-            // e.Reasons: "the plan has at least one activity", ... — show them to the user; nothing was recorded.
+            // e.State is CycleStage.Planning, e.Trigger is CycleTrigger.StartActing, e.PermittedTriggers lists what is possible instead,
+            // e.Refusal.Kind is RefusalKind.GuardsUnmet, e.Reasons: "The plan has no activity yet", ... — show them; nothing was recorded.
             shown = string.Join(Environment.NewLine, e.Reasons);
         }
         #endregion
 
-        Assert.Contains("at least one activity", shown, StringComparison.Ordinal);
+        Assert.Contains("The plan has no activity yet", shown, StringComparison.Ordinal);
         Assert.Equal(1, cycle.Version);
     }
 
@@ -43,12 +43,12 @@ public sealed class FaqSnippets
     {
         var (cycle, rules, clock) = EmptyCycle();
         var at = clock.GetCurrentInstant();
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("feedback"), "feedback", ActivityKind.Feedback, null, new LocalDate(2016, 3, 8), new MemberId("amina")), at, By, rules);
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("feedback"), "feedback", ActivityKind.Feedback, null, new LocalDate(2016, 3, 8), new MemberId("amina")), rules.At(new Stamp(at, By)));
 
         #region faq-relax-policy
         var relaxed = rules.With(CyclePolicy.Default with { RequireCollectiveEndorsement = false, RequireManagerAtReflection = false });
-        cycle.EndorsePlan(new MemberId("amina"), at, By, relaxed);   // one endorsement by any member holding a role is enough now
-        cycle.StartActing(at, By, relaxed);
+        cycle.EndorsePlan(new MemberId("amina"), relaxed.At(new Stamp(at, By)));   // one endorsement by any member holding a role is enough now
+        cycle.StartActing(relaxed.At(new Stamp(at, By)));
         #endregion
 
         Assert.Equal(CycleStage.Acting, cycle.Stage);
@@ -60,9 +60,9 @@ public sealed class FaqSnippets
         var (cycle, rules, clock) = EmptyCycle();
 
         #region faq-pause
-        cycle.Pause(ShockKind.Strike, "Nurses' strike: facilities closed", clock.GetCurrentInstant(), By, rules);
+        cycle.Pause(ShockKind.Strike, "Nurses' strike: facilities closed", rules.At(new Stamp(clock.GetCurrentInstant(), By)));
         clock.AdvanceDays(154);
-        cycle.Resume(clock.GetCurrentInstant(), By, rules);   // back to the stage it left; State.Pauses keeps the shock and its length
+        cycle.Resume(rules.At(new Stamp(clock.GetCurrentInstant(), By)));   // back to the stage it left; State.Pauses keeps the shock and its length
         #endregion
 
         Assert.Equal(CycleStage.Planning, cycle.Stage);
@@ -123,7 +123,7 @@ public sealed class FaqSnippets
         kilifi.AddMember(new MemberId("amina"), "Amina", new(at, By));
         kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, By));
         var rules = new CycleRules(CoProduction.Ethics.ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), Zones);
-        var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions", Zones["Africa/Nairobi"], at, By);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions"), rules.At(new Stamp(at, By)));
         return (cycle, rules, clock);
     }
 }

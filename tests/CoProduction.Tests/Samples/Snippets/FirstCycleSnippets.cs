@@ -25,32 +25,48 @@ public sealed class FirstCycleSnippets
         var output = new StringWriter();
         var Console = output;   // the snippet prints; the test reads what it printed
 
-        #region first-cycle
+        #region first-site
         var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
-        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, by));
-        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, by)); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, by));
-        kilifi.AddMember(new MemberId("peter"), "Peter", new(at, by)); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), new(at, by));
+        var (amina, peter, stamp) = (new MemberId("amina"), new MemberId("peter"), new Stamp(at, by));
+        var registration = new SiteRegistration(new("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"])
+        {
+            Level = SiteLevel.County,
+            EngagedSinceYear = 2000,
+        };
+        var kilifi = LearningSite.Register(registration, stamp);
+        kilifi.AddMember(amina, "Amina", stamp);
+        kilifi.JoinRole(amina, MemberRole.Researcher, new LocalDate(2016, 1, 1), stamp);
+        kilifi.AddMember(peter, "Peter", stamp);
+        kilifi.JoinRole(peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), stamp);
+        #endregion
+
+        #region first-cycle
         var rules = new CycleRules(ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), zones);
-        var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("feedback"), "feedback to the county team", ActivityKind.Feedback, null, new LocalDate(2016, 3, 8), new MemberId("amina")), at, by, rules);
-        cycle.EndorsePlan(new MemberId("amina"), at, by, rules); cycle.EndorsePlan(new MemberId("peter"), at, by, rules);   // a researcher and a manager
-        foreach (var a in cycle.Availability(at, rules)) { Console.WriteLine($"{a.Trigger}: {(a.IsPermitted ? "ok" : string.Join("; ", a.Reasons))}"); }
-        cycle.StartActing(at, by, rules);   // Planning → Acting; a CommandRejectedException with the reasons if a guard is unmet
+        var now = rules.At(stamp);   // when, who, and the rules: what every cycle command takes
+        var cycle = Cycle.Start(new CycleOpening(new("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution"), now);
+        var feedback = new PlannedActivity(new("feedback"), "feedback", ActivityKind.Feedback, null, new(2016, 3, 8), amina);
+        cycle.PlanActivity(feedback, now);
+        cycle.EndorsePlan(amina, now);   // a researcher...
+        cycle.EndorsePlan(peter, now);   // ...and a manager: collective leadership
+        foreach (var a in cycle.Availability(at, rules)) { Console.WriteLine($"{a.Trigger} {a.Reasons.FirstOrDefault("ok")}"); }
+        cycle.StartActing(now);   // Planning → Acting; a CommandRejectedException says why when a guard is unmet
         #endregion
 
         Assert.Equal(CycleStage.Acting, cycle.Stage);
-        Assert.Contains("StartActing: ok", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("StartReflecting: StartReflecting is not possible in Planning", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("StartActing ok", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("StartReflecting StartReflecting is not possible in Planning", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_activity_that_collects_data_needs_an_approved_protocol()
     {
         var (at, by, zones) = (Instant.FromUtc(2016, 3, 1, 6, 0), Actor.Named("kilifi-team"), DateTimeZoneProviders.Tzdb);
-        var kilifi = LearningSite.Register(new(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, by));
-        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, by)); kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, by));
-        kilifi.AddMember(new MemberId("peter"), "Peter", new(at, by)); kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), new(at, by));
-        var cycle = Cycle.Start(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution", zones["Africa/Nairobi"], at, by);
+        var kilifi = LearningSite.Register(new SiteRegistration(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new(at, by));
+        kilifi.AddMember(new MemberId("amina"), "Amina", new(at, by));
+        kilifi.JoinRole(new MemberId("amina"), MemberRole.Researcher, new LocalDate(2016, 1, 1), new(at, by));
+        kilifi.AddMember(new MemberId("peter"), "Peter", new(at, by));
+        kilifi.JoinRole(new MemberId("peter"), MemberRole.Manager(ManagementLevel.County, Seniority.Senior), new LocalDate(2016, 1, 1), new(at, by));
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions after devolution"), new CycleRules(ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), zones).At(new Stamp(at, by)));
         var committee = Actor.Named("kemri-seru");
 
         #region gated-activity
@@ -65,10 +81,11 @@ public sealed class FirstCycleSnippets
         protocol.Approve(new LocalDate(2016, 2, 1), CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(new LocalDate(2016, 2, 1)), new Stamp(at, committee));
 
         var rules = new CycleRules(ProtocolEthicsGate.From([protocol]), TeamRoster.Of(kilifi.State), zones);   // the gate is a snapshot: rebuild it when protocols change
+        var now = rules.At(new Stamp(at, by));
         cycle.PlanActivity(new PlannedActivity(new ActivityId("journals"), "journaling with facility managers", ActivityKind.Research,
-            new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(2016, 3, 8), new MemberId("amina")), at, by, rules);
-        cycle.EndorsePlan(new MemberId("amina"), at, by, rules);
-        cycle.EndorsePlan(new MemberId("peter"), at, by, rules);
+            new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(2016, 3, 8), new MemberId("amina")), now);
+        cycle.EndorsePlan(new MemberId("amina"), now);
+        cycle.EndorsePlan(new MemberId("peter"), now);
 
         var startActing = cycle.Availability(at, rules).Single(a => a.Trigger == CycleTrigger.StartActing);
         // startActing.IsPermitted == false; startActing.Reasons: "Planned activity 'journaling with facility managers' is not
@@ -77,7 +94,7 @@ public sealed class FirstCycleSnippets
 
         Assert.False(startActing.IsPermitted);
         Assert.Contains(startActing.Reasons, r => r.Contains("amend protocol 'KWTRP-2'", StringComparison.Ordinal));
-        Assert.Throws<CommandRejectedException>(() => cycle.StartActing(at, by, rules));
+        Assert.Throws<CommandRejectedException>(() => cycle.StartActing(now));
     }
 
     [Fact]
@@ -87,7 +104,10 @@ public sealed class FirstCycleSnippets
         var dataFolder = folder.Path;
         var clock = new FakeClock(Instant.FromUtc(2016, 3, 1, 6, 0));
         var by = Actor.Named("kilifi-team");
-        var cycle = Cycle.Start(new CycleId("kilifi-2016"), new SiteId("kilifi"), 1, "Budget decisions", DateTimeZoneProviders.Tzdb["Africa/Nairobi"], clock.GetCurrentInstant(), by);
+        var zones = DateTimeZoneProviders.Tzdb;
+        var kilifi = LearningSite.Register(new SiteRegistration(new SiteId("kilifi"), "Kilifi County", CountryCode.Kenya, zones["Africa/Nairobi"]) { Level = SiteLevel.County, EngagedSinceYear = 2000 }, new Stamp(clock.GetCurrentInstant(), by));
+        var rules = new CycleRules(ProtocolEthicsGate.From([]), TeamRoster.Of(kilifi.State), zones);
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-2016"), kilifi.Id, 1, "Budget decisions"), rules.At(new Stamp(clock.GetCurrentInstant(), by)));
 
         #region save-and-load
         var store = new SqliteEventStore(new SqliteEventStoreOptions { Path = Path.Combine(dataFolder, "kilifi.db") });   // one file, WAL, safe across processes
