@@ -8,6 +8,7 @@ using CoProduction.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using CoProduction.DependencyInjection;
 
 // A generic-host app: options from appsettings.json, the embedded SQLite store, a handler that
 // prints every status change, a handler for reminders, and the background sweeps. It stops by

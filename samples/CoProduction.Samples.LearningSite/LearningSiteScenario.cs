@@ -14,6 +14,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Samples.LearningSites;
 

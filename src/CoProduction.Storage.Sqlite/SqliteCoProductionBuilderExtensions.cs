@@ -3,8 +3,9 @@ using CoProduction.Notifications;
 using CoProduction.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CoProduction.DependencyInjection;
 
-namespace CoProduction;
+namespace CoProduction.Storage.Sqlite;
 
 /// <summary>Chooses the SQLite event store in <c>AddCoProduction(...)</c>.</summary>
 public static class SqliteCoProductionBuilderExtensions

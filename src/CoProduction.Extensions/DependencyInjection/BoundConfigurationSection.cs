@@ -1,3 +1,4 @@
+using CoProduction.DependencyInjection;
 namespace CoProduction;
 
 /// <summary>Remembers that the options were bound to a configuration section, so a second <c>AddCoProduction(path)</c> binds nothing twice.</summary>

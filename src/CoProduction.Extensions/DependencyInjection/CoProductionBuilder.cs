@@ -8,7 +8,7 @@ using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace CoProduction;
+namespace CoProduction.DependencyInjection;
 
 /// <summary>
 /// Chooses the parts of CoProduction an app uses: the store, the checkpoint store and the

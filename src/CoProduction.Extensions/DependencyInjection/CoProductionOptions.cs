@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CoProduction.Cycles;
 using NodaTime;
 
-namespace CoProduction;
+namespace CoProduction.DependencyInjection;
 
 /// <summary>
 /// Options for CoProduction in an app: the default zone, reminder lead times, cycle policies and

@@ -4,7 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace CoProduction;
+namespace CoProduction.DependencyInjection;
 
 /// <summary>Checks <see cref="CoProductionOptions"/> against the registered time-zone provider; every failure names its option.</summary>
 internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) : IValidateOptions<CoProductionOptions>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
 
-namespace CoProduction;
+namespace CoProduction.DependencyInjection;
 
 /// <summary>Registers CoProduction in a <see cref="IServiceCollection"/>.</summary>
 public static class CoProductionServiceCollectionExtensions

@@ -7,6 +7,7 @@ using CoProduction.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Notifications;
 

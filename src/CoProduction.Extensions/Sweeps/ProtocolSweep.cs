@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Sweeps;
 

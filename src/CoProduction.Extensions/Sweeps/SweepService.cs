@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Sweeps;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CoProduction.Ethics;
 
 namespace CoProduction.Sites;
 
@@ -59,8 +58,8 @@ public readonly record struct CountryCode
     /// <returns>The code, or an empty string for <c>default</c>.</returns>
     public override string ToString() => Value ?? string.Empty;
 
-    /// <summary>Reads and writes a country code as its two-letter text; public so that source-generated JSON contexts in any assembly can use it.</summary>
-    public sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>
+    /// <summary>Reads and writes a country code as its two-letter text.</summary>
+    internal sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>
     {
         /// <inheritdoc/>
         public override CountryCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CoProduction.Ethics;
 
 namespace CoProduction.Sites;
 
@@ -49,8 +48,8 @@ public readonly record struct EngagementKind
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
-    /// <summary>Reads and writes an engagement kind as its code; public so that source-generated JSON contexts in any assembly can use it.</summary>
-    public sealed class EngagementKindJsonConverter : JsonConverter<EngagementKind>
+    /// <summary>Reads and writes an engagement kind as its code.</summary>
+    internal sealed class EngagementKindJsonConverter : JsonConverter<EngagementKind>
     {
         /// <inheritdoc/>
         public override EngagementKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

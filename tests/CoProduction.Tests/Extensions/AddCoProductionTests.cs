@@ -16,6 +16,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Tests.Extensions;
 

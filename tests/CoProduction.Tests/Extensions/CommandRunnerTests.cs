@@ -13,6 +13,7 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Tests.Extensions;
 

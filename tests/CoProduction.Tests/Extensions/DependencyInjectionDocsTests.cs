@@ -14,6 +14,8 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using CoProduction.DependencyInjection;
+using CoProduction.Storage.Sqlite;
 
 namespace CoProduction.Tests.Extensions;
 

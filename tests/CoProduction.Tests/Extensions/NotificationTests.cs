@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.DependencyInjection;
+using CoProduction.Storage.Sqlite;
 
 namespace CoProduction.Tests.Extensions;
 

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.DependencyInjection;
 
 namespace CoProduction.Tests.Extensions;
 

@@ -1,10 +1,11 @@
+using CoProduction.Cycles;
 using System;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Commands;
 using CoProduction.Persistence;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>
 /// Runs commands on cycles by id with the rules of the cycle's site, so a controller is one line:

@@ -1,3 +1,4 @@
+using CoProduction.Cycles;
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +8,7 @@ using CoProduction.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>
 /// The default <see cref="ICycleRulesProvider"/>: the registered <see cref="ITeamRoster"/> or, when none

@@ -1,8 +1,9 @@
+using CoProduction.Cycles;
 using CoProduction.Commands;
 using CoProduction.Persistence;
 using NodaTime;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>What a cycle's command decides with: when, who, which command, and the rules at the cycle's site.</summary>
 /// <param name="Now">The instant of the command, from the registered <see cref="IClock"/>.</param>

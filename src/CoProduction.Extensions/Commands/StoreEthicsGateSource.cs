@@ -1,3 +1,4 @@
+using CoProduction.Cycles;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,7 +7,7 @@ using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Sweeps;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>
 /// The default <see cref="IEthicsGateSource"/>: a <see cref="ProtocolEthicsGate"/> over every protocol in

@@ -1,8 +1,9 @@
+using CoProduction.Cycles;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Ethics;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>
 /// Builds the <see cref="IEthicsGate"/> for a site from what the store knows now, when the app has not

@@ -1,7 +1,8 @@
+using CoProduction.Cycles;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CoProduction.Cycles;
+namespace CoProduction.Commands;
 
 /// <summary>
 /// Builds the <see cref="CycleRules"/> a cycle's command decides with at a site: the ethics gate, the
