@@ -39,8 +39,7 @@ public abstract class ProjectionConformance
             {
                 o.ProjectionBatchSize = 7;
                 configure?.Invoke(o);
-            })
-            .ConfigureEvents(events => events.AddContext(TallyJsonContext.Default));
+            });
         UseStore(builder);
         AddTally(builder);
         return services.BuildServiceProvider(validateScopes: true);

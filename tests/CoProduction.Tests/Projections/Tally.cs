@@ -2,23 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
-using CoProduction.Events;
-using CoProduction.Persistence;
 using CoProduction.Projections;
 using CoProduction.Storage.Sqlite;
-using NodaTime;
 
 namespace CoProduction.Tests.Projections;
 
 // A projection of the tests' own, shared with the crash child process: per stream, how many events and the
 // sum of their numbers. Counting is not idempotent, so an event applied twice or skipped shows in the model.
-
-[EventName("tally.counted")]
-public sealed record Counted(int N, Instant At, Actor By) : IDomainEvent;
-
-[JsonSerializable(typeof(Counted))]
-public sealed partial class TallyJsonContext : JsonSerializerContext;
 
 /// <summary>One stream's row of the tally.</summary>
 public sealed record TallyRow(long Count, long Sum, long LastPosition);
@@ -32,8 +22,6 @@ public sealed class TallySettings
 
     public ConcurrentDictionary<long, bool> FailAt { get; } = new();
 
-    public static EventTypeRegistry Registry() => new EventTypeRegistry().AddContext(TallyJsonContext.Default);
-
     /// <summary>The tally's fold of one event, the same for both stores.</summary>
     public int NumberOf(ProjectedEvent e)
     {
@@ -42,7 +30,15 @@ public sealed class TallySettings
             throw new InvalidOperationException($"The tally refuses event {e.Stored.Position}.");
         }
 
-        return e.Deserialize() is Counted counted ? counted.N : 0;
+        if (e.Stored.EventName == "tally.counted")
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(e.Stored.Payload);
+            return json.RootElement.GetProperty("n").GetInt32();
+        }
+
+        // Any other event must be readable: an unknown one is parked.
+        e.Deserialize();
+        return 0;
     }
 }
 
