@@ -14,7 +14,7 @@ namespace CoProduction.Tests.Samples;
 public sealed partial class DocsSnippetTests
 {
     public static readonly TheoryData<string> Pages = new(
-        "README.md", "docs/index.md", "docs/getting-started.md", "docs/concepts.md", "docs/faq.md");
+        "README.md", "docs/index.md", "docs/getting-started.md", "docs/concepts.md", "docs/faq.md", "docs/read-side.md");
 
     [Theory]
     [MemberData(nameof(Pages))]
