@@ -258,7 +258,15 @@ public sealed class ProjectionRunner : BackgroundService
         var checkpoint = await models.GetCheckpointAsync(projection, cancellationToken).ConfigureAwait(false);
         if (checkpoint.Version != projection.Version)
         {
-            Log.ProjectionRebuilding(logger, projection.Name, projection.Version, checkpoint.Version);
+            if (checkpoint.Version == 0)
+            {
+                Log.ProjectionBuilding(logger, projection.Name, projection.Version);
+            }
+            else
+            {
+                Log.ProjectionRebuilding(logger, projection.Name, projection.Version, checkpoint.Version);
+            }
+
             await models.ResetAsync(projection, cancellationToken).ConfigureAwait(false);
             checkpoint = new ProjectionCheckpoint(projection.Version, 0);
         }

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(30, LogLevel.Information, "Projection {Projection} (version {Version}) is rebuilt from position 0: its model was built by version {StoredVersion}.")]
     public static partial void ProjectionRebuilding(ILogger logger, string projection, int version, int storedVersion);
 
+    [LoggerMessage(36, LogLevel.Information, "Projection {Projection} (version {Version}) is new to this store: its model is built from position 0.")]
+    public static partial void ProjectionBuilding(ILogger logger, string projection, int version);
+
     [LoggerMessage(31, LogLevel.Information, "Projection {Projection} catches up from position {Position} to {Total}.")]
     public static partial void ProjectionCatchingUp(ILogger logger, string projection, long position, long total);
 

@@ -36,7 +36,7 @@ public sealed class ProjectionRunnerTests
         await services.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken);
 
         var tally = logs.Messages.Where(m => m.Contains(TallySettings.Name, StringComparison.Ordinal)).ToList();
-        Assert.Contains($"Projection {TallySettings.Name} (version 1) is rebuilt from position 0: its model was built by version 0.", tally);
+        Assert.Contains($"Projection {TallySettings.Name} (version 1) is new to this store: its model is built from position 0.", tally);
         Assert.Contains($"Projection {TallySettings.Name} catches up from position 0 to 50.", tally);
         Assert.Contains(tally, m => m.StartsWith($"Projection {TallySettings.Name} is at position 10 of 50 (", StringComparison.Ordinal) && m.EndsWith(" events/s).", StringComparison.Ordinal));
         Assert.Contains(tally, m => m.StartsWith($"Projection {TallySettings.Name} caught up at position 50: 50 events in ", StringComparison.Ordinal));
