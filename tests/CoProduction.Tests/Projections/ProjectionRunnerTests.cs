@@ -124,6 +124,30 @@ public sealed class ProjectionRunnerTests
         Assert.Contains("coproduction.stream-index", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_side_options_out_of_range_are_refused_naming_the_option()
+    {
+        var services = new ServiceCollection();
+        services.AddCoProduction(o =>
+        {
+            o.ProjectionBatchSize = 0;
+            o.ProjectionLagThreshold = -1;
+            o.NotificationAttempts = 101;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoProductionOptions>>().Value);
+
+        Assert.Equal(
+            [
+                "CoProduction:NotificationAttempts is 101; it is 1 to 100.",
+                "CoProduction:ProjectionBatchSize is 0; it is 1 to 10000.",
+                "CoProduction:ProjectionLagThreshold is -1; it is 0 to 1000000000.",
+            ],
+            ex.Failures);
+    }
+
     private static ServiceProvider Provider(Action<IServiceCollection>? services = null, Action<CoProductionBuilder>? configure = null)
     {
         var collection = new ServiceCollection();
