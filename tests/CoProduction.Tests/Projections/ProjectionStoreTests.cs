@@ -35,6 +35,18 @@ public sealed class SqliteProjectionConformanceTests : ProjectionConformance, ID
     protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services) => SqliteTallyReader.Read(Database);
 
     [Fact]
+    public async Task A_stream_index_query_before_the_first_pass_says_how_to_build_the_index()
+    {
+        using var services = Provider();
+        await AppendAsync(services.GetRequiredService<IEventStore>(), 2);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            async () => await services.GetRequiredService<Streams.IStreamIndex>().ListAsync("tally", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("ProjectionRunner.WaitForAsync", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_apps_over_one_file_project_each_event_once()
     {
         using var first = Provider();
