@@ -1,6 +1,8 @@
 using System;
 using CoProduction.Notifications;
+using CoProduction.Projections;
 using CoProduction.Storage.Sqlite;
+using CoProduction.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CoProduction.DependencyInjection;
@@ -11,8 +13,9 @@ namespace CoProduction.Storage.Sqlite;
 public static class SqliteCoProductionBuilderExtensions
 {
     /// <summary>
-    /// Keeps events in one SQLite file (created on first use), and the notification checkpoints in the
-    /// same file, so a restarted app catches up on what its handlers missed.
+    /// Keeps events in one SQLite file (created on first use), and in the same file the notification checkpoints
+    /// (so a restarted app catches up on what its handlers missed), the projections' models and checkpoints
+    /// (<see cref="SqliteProjectionStore"/>), the parked events and the stream index.
     /// </summary>
     /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
     /// <param name="path">The database file's path, for example <c>kilifi.db</c>.</param>
@@ -26,7 +29,7 @@ public static class SqliteCoProductionBuilderExtensions
 
     /// <summary>
     /// Keeps events in one SQLite file described by the options (path or connection string, busy timeout),
-    /// and the notification checkpoints in the same file.
+    /// and in the same file the notification checkpoints, the projections' models, the parked events and the stream index.
     /// </summary>
     /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
     /// <param name="configure">Sets the store's options.</param>
@@ -46,6 +49,16 @@ public static class SqliteCoProductionBuilderExtensions
         builder.UseStore(_ => store);
         builder.Services.RemoveAll<ICheckpointStore>();
         builder.Services.AddSingleton<ICheckpointStore>(checkpoints);
+
+        var projections = new SqliteProjectionStore(options);
+        builder.Services.RemoveAll<SqliteProjectionStore>();
+        builder.Services.RemoveAll<IProjectionStore>();
+        builder.Services.RemoveAll<IParkedEventStore>();
+        builder.Services.AddSingleton(projections);
+        builder.Services.AddSingleton<IProjectionStore>(projections);
+        builder.Services.AddSingleton<IParkedEventStore>(projections);
+        builder.Services.RemoveAll<IStreamIndex>();
+        builder.Services.AddSingleton<IStreamIndex>(sp => new SqliteStreamIndex(options, sp.GetRequiredService<StreamCategories>()));
         return builder;
     }
 }

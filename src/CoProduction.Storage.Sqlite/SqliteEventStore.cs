@@ -198,6 +198,14 @@ public sealed class SqliteEventStore : IEventStore
         return await ReadEventsAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public async ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = Command(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events");
+        return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     private const string Columns = "stream, version, position, name, schema_version, payload, recorded_at, actor, command_id";
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)

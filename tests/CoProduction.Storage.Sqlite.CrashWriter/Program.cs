@@ -7,9 +7,16 @@ using CoProduction.Persistence;
 using CoProduction.Storage.Sqlite;
 using NodaTime;
 
-// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed>
+// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed> [project <tally version>]
 // Appends batches of 1 to 8 events to three streams, forever; after each acknowledged append prints
 // "ACK <batch id> <stream> <size> END". The parent kills it at a random moment.
+// With "project": runs the projection runner over the file (catch-up, then the live feed) while appending.
+if (args is [_, _, "project", _])
+{
+    await CoProduction.Storage.Sqlite.CrashWriter.ProjectingChild.RunAsync(args[0], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+    return;
+}
+
 var store = new SqliteEventStore(new SqliteEventStoreOptions { Path = args[0] });
 var random = new Random(int.Parse(args[1], CultureInfo.InvariantCulture));
 var versions = new Dictionary<StreamId, long>();

@@ -2,8 +2,11 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using CoProduction.Commands;
 using CoProduction.Notifications;
+using CoProduction.Events;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Protocols;
+using CoProduction.Streams;
 using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +36,14 @@ public sealed class CoProductionBuilder
         UseStore(_ => new InMemoryEventStore());
         Services.RemoveAll<ICheckpointStore>();
         Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        Services.RemoveAll<InMemoryProjectionStore>();
+        Services.RemoveAll<IProjectionStore>();
+        Services.RemoveAll<IParkedEventStore>();
+        Services.RemoveAll<IStreamIndex>();
+        Services.AddSingleton<InMemoryProjectionStore>();
+        Services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        Services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        Services.AddSingleton<IStreamIndex>(sp => new InMemoryStreamIndex(sp.GetRequiredService<StreamCategories>()));
         return this;
     }
 
@@ -107,6 +118,36 @@ public sealed class CoProductionBuilder
         where THandler : class, INotificationHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a projection: the projection runner keeps its model up to date with the feed, in the projection
+    /// store of the chosen event store (an <see cref="InMemoryProjection{TModel}"/> for the in-memory store, a
+    /// <c>SqliteProjection</c> for the SQLite store). The projection is also registered as itself, so the app's
+    /// queries can read its model. Adding the same projection type twice adds it once.
+    /// </summary>
+    /// <typeparam name="TProjection">The projection.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>()
+        where TProjection : class, IProjection
+    {
+        Services.TryAddSingleton<TProjection>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TProjection>(sp => sp.GetRequiredService<TProjection>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Tells the stream index an app aggregate's category, so its streams are listed with the aggregate's type
+    /// (the library's own aggregates are known already).
+    /// </summary>
+    /// <typeparam name="TAggregate">The aggregate; its <see cref="IEventSourcedAggregate{TSelf}.StreamCategory"/> is the category.</typeparam>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddStreamCategory<TAggregate>()
+        where TAggregate : IEventSourcedAggregate<TAggregate>
+    {
+        var (category, type) = StreamCategories.Of<TAggregate>();
+        Services.AddSingleton(new StreamCategoryRegistration(category, type));
         return this;
     }
 

@@ -69,4 +69,20 @@ public sealed class CoProductionOptions
 
     /// <summary>Gets or sets how many events a notification pass reads at a time. Between 1 and 10,000. Default: 500.</summary>
     public int NotificationBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Gets or sets how many times a notification handler is offered the same event before it is parked (see
+    /// <see cref="Projections.IParkedEventStore"/>) and the handler goes on with the next one. Between 1 and 100. Default: 5.
+    /// An event the app cannot read is parked at once.
+    /// </summary>
+    public int NotificationAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets how many events a projection folds in one atomic step. Between 1 and 10,000. Default: 1,000.</summary>
+    public int ProjectionBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets how many events a projection may be behind the feed before the projection health check
+    /// reports a failure. Between 0 and 1,000,000,000. Default: 1,000.
+    /// </summary>
+    public long ProjectionLagThreshold { get; set; } = 1000;
 }

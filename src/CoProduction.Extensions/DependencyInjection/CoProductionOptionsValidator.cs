@@ -46,6 +46,27 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
                 $"CoProduction:{nameof(CoProductionOptions.NotificationBatchSize)} is {options.NotificationBatchSize}; it is 1 to 10000."));
         }
 
+        if (options.NotificationAttempts is < 1 or > 100)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.NotificationAttempts)} is {options.NotificationAttempts}; it is 1 to 100."));
+        }
+
+        if (options.ProjectionBatchSize is < 1 or > 10_000)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.ProjectionBatchSize)} is {options.ProjectionBatchSize}; it is 1 to 10000."));
+        }
+
+        if (options.ProjectionLagThreshold is < 0 or > 1_000_000_000)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.ProjectionLagThreshold)} is {options.ProjectionLagThreshold}; it is 0 to 1000000000."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

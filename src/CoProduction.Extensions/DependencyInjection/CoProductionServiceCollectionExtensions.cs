@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Scheduling;
+using CoProduction.Streams;
 using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,8 +31,9 @@ public static class CoProductionServiceCollectionExtensions
     /// <see cref="TimeProvider"/> when it registered one, else the system clock),
     /// <see cref="IDateTimeZoneProvider"/> (tzdb), the in-memory store, checkpoints, the event serializer,
     /// a repository and a command runner (<see cref="Commands.IAggregateCommands{TAggregate}"/>) for every
-    /// aggregate, <see cref="Cycles.CycleCommands"/> with rules from the store, the notification dispatcher
-    /// and the background sweep as hosted services, and options with validation at start-up. Calling it
+    /// aggregate, <see cref="CycleCommands"/> with rules from the store, the notification dispatcher,
+    /// the projection runner (with the stream index, <see cref="IStreamIndex"/>) and the background sweep as
+    /// hosted services, the projection health check, and options with validation at start-up. Calling it
     /// again adds nothing twice.
     /// </remarks>
     public static CoProductionBuilder AddCoProduction(this IServiceCollection services)
@@ -111,10 +115,33 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<ICheckpointStore>(),
             sp.GetServices<INotificationHandler>(),
             sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<IParkedEventStore>(),
+            sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             Logger<NotificationDispatcher>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatcher>(sp => sp.GetRequiredService<NotificationDispatcher>()));
+
+        services.TryAddSingleton<InMemoryProjectionStore>();
+        services.TryAddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        services.TryAddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        services.TryAddSingleton(sp => new StreamCategories(
+            StreamCategories.Library.Concat(sp.GetServices<StreamCategoryRegistration>().Select(r => (r.Category, r.AggregateType)))));
+        services.TryAddSingleton<IStreamIndex>(sp => new InMemoryStreamIndex(sp.GetRequiredService<StreamCategories>()));
+        services.TryAddSingleton(sp => new ProjectionRunner(
+            sp.GetRequiredService<IEventStoreReader>(),
+            sp.GetRequiredService<EventSerializer>(),
+            sp.GetRequiredService<IProjectionStore>(),
+            sp.GetRequiredService<IParkedEventStore>(),
+            Projections(sp),
+            sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<IClock>(),
+            Logger<ProjectionRunner>(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionRunner>(sp => sp.GetRequiredService<ProjectionRunner>()));
+        services.TryAddSingleton(sp => new ProjectionHealthCheck(
+            sp.GetRequiredService<ProjectionRunner>(), sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>()));
 
         services.TryAddSingleton(sp => Reminders(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
         services.TryAddSingleton<StreamCatalogue>();
@@ -133,6 +160,20 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SweepService>(sp => sp.GetRequiredService<SweepService>()));
 
         return new CoProductionBuilder(services);
+    }
+
+    /// <summary>The app's projections, and the library's read models that are projections of the chosen store.</summary>
+    private static IEnumerable<IProjection> Projections(IServiceProvider services)
+    {
+        foreach (var projection in services.GetServices<IProjection>())
+        {
+            yield return projection;
+        }
+
+        if (services.GetRequiredService<IStreamIndex>() is IProjection index)
+        {
+            yield return index;
+        }
     }
 
     private static ReminderPolicy Reminders(CoProductionOptions options) => ReminderPolicy.Default with

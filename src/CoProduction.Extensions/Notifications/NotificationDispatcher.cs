@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CoProduction.DependencyInjection;
+using NodaTime;
 
 namespace CoProduction.Notifications;
 
@@ -20,7 +22,10 @@ namespace CoProduction.Notifications;
 /// <remarks>
 /// A handler that throws is logged and keeps its checkpoint before the failed event, which it is
 /// offered again on the next pass; the other handlers carry on. The committed event is never lost,
-/// and a restarted app offers each handler exactly what it missed.
+/// and a restarted app offers each handler exactly what it missed. A poison event never stalls a handler:
+/// one the app cannot read, or one the handler failed on <see cref="CoProductionOptions.NotificationAttempts"/>
+/// passes in a row, is parked (<see cref="IParkedEventStore"/>) and the handler goes on with the next;
+/// <see cref="RetryParkedAsync"/> offers the parked events again once the app is fixed.
 /// </remarks>
 public sealed class NotificationDispatcher : BackgroundService
 {
@@ -28,7 +33,10 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly EventSerializer serializer;
     private readonly ICheckpointStore checkpoints;
     private readonly IReadOnlyList<INotificationHandler> handlers;
-    private readonly NotificationSignal signal;
+    private readonly NotificationSignal.Listener signal;
+    private readonly IParkedEventStore parked;
+    private readonly IClock clock;
+    private readonly Dictionary<string, (long Position, int Failures)> failures = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<CoProductionOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -40,6 +48,8 @@ public sealed class NotificationDispatcher : BackgroundService
         ICheckpointStore checkpoints,
         IEnumerable<INotificationHandler> handlers,
         NotificationSignal signal,
+        IParkedEventStore parked,
+        IClock clock,
         IOptionsMonitor<CoProductionOptions> options,
         TimeProvider time,
         ILogger<NotificationDispatcher> logger)
@@ -48,7 +58,9 @@ public sealed class NotificationDispatcher : BackgroundService
         this.serializer = serializer;
         this.checkpoints = checkpoints;
         this.handlers = [.. handlers];
-        this.signal = signal;
+        this.signal = signal.Listen();
+        this.parked = parked;
+        this.clock = clock;
         this.options = options;
         this.time = time;
         this.logger = logger;
@@ -127,9 +139,21 @@ public sealed class NotificationDispatcher : BackgroundService
             foreach (var stored in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                EventNotification notification;
                 try
                 {
-                    var notification = new EventNotification(stored, serializer.Deserialize(stored));
+                    notification = new EventNotification(stored, serializer.Deserialize(stored));
+                }
+                catch (UnreadableEventException unreadable)
+                {
+                    // The same bytes and the same code fail the same way: parked at once, never retried in a loop.
+                    await ParkAsync(handler, stored, unreadable, 1).ConfigureAwait(false);
+                    reached = stored.Position;
+                    continue;
+                }
+
+                try
+                {
                     await handler.HandleAsync(notification, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -142,6 +166,14 @@ public sealed class NotificationDispatcher : BackgroundService
 #pragma warning restore CA1031
                 {
                     Count(handler, "failed");
+                    var attempts = Failed(handler, stored.Position);
+                    if (attempts >= options.CurrentValue.NotificationAttempts)
+                    {
+                        await ParkAsync(handler, stored, exception, attempts).ConfigureAwait(false);
+                        reached = stored.Position;
+                        continue;
+                    }
+
                     Log.HandlerFailed(logger, exception, handler.Name, stored.Position, stored.EventName, stored.Stream.Value, reached);
                     await SaveAsync(handler, checkpoint, reached).ConfigureAwait(false);
                     return delivered;
@@ -160,6 +192,92 @@ public sealed class NotificationDispatcher : BackgroundService
                 return delivered;
             }
         }
+    }
+
+    /// <summary>
+    /// Offers a handler its parked events again, oldest first, for example after the handler or the app's event
+    /// registry was fixed. A delivered event leaves the parked list; one that fails again stays, with the new reason.
+    /// </summary>
+    /// <param name="handler">The handler's name.</param>
+    /// <param name="cancellationToken">Cancels the retry between events.</param>
+    /// <returns>How many parked events were delivered.</returns>
+    /// <exception cref="ArgumentException">No registered handler has this name.</exception>
+    public async Task<int> RetryParkedAsync(string handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        var target = FindHandler(handler);
+        await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var delivered = 0;
+            long after = 0;
+            while (await parked.ListAsync(handler, after, 100, cancellationToken).ConfigureAwait(false) is { Count: > 0 } page)
+            {
+                foreach (var entry in page)
+                {
+                    after = entry.Position;
+                    var found = await store.ReadAllAsync(entry.Position - 1, 1, cancellationToken).ConfigureAwait(false);
+                    if (found is not [{ } stored] || stored.Position != entry.Position)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        await target.HandleAsync(new EventNotification(stored, serializer.Deserialize(stored)), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+#pragma warning disable CA1031 // Still failing: it stays parked with the new reason.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        await parked.ParkAsync(Parking.Of(handler, stored, exception, clock.GetCurrentInstant()), CancellationToken.None).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    Count(target, "ok");
+                    await parked.RemoveAsync(handler, entry.Position, CancellationToken.None).ConfigureAwait(false);
+                    delivered++;
+                }
+            }
+
+            return delivered;
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    private INotificationHandler FindHandler(string name)
+    {
+        foreach (var handler in handlers)
+        {
+            if (string.Equals(handler.Name, name, StringComparison.Ordinal))
+            {
+                return handler;
+            }
+        }
+
+        throw new ArgumentException($"No notification handler is named '{name}'.", nameof(name));
+    }
+
+    private int Failed(INotificationHandler handler, long position)
+    {
+        var attempts = failures.TryGetValue(handler.Name, out var last) && last.Position == position ? last.Failures + 1 : 1;
+        failures[handler.Name] = (position, attempts);
+        return attempts;
+    }
+
+    private async Task ParkAsync(INotificationHandler handler, StoredEvent stored, Exception error, int attempts)
+    {
+        failures.Remove(handler.Name);
+        await parked.ParkAsync(Parking.Of(handler.Name, stored, error, clock.GetCurrentInstant()), CancellationToken.None).ConfigureAwait(false);
+        CoProductionTelemetry.Parked.Add(1, new KeyValuePair<string, object?>("coproduction.subscriber", handler.Name));
+        Log.HandlerParked(logger, error, handler.Name, stored.Position, stored.EventName, stored.Stream.Value, attempts);
     }
 
     private async Task SaveAsync(INotificationHandler handler, long from, long reached)

@@ -31,6 +31,12 @@ public static class CoProductionTelemetry
     /// <summary>Counter of reminders handed to reminder handlers by the background sweep (once per handler and reminder id), tagged <c>coproduction.reminder.kind</c>.</summary>
     public const string RemindersRaised = "coproduction.reminders.raised";
 
+    /// <summary>Gauge of how many events a projection's model is behind the feed's last committed position, tagged <c>coproduction.projection</c>.</summary>
+    public const string ProjectionLag = "coproduction.projections.lag";
+
+    /// <summary>Counter of events a projection or notification handler could not read or apply and parked, tagged <c>coproduction.subscriber</c>.</summary>
+    public const string EventsParked = "coproduction.events.parked";
+
     internal static readonly ActivitySource Source = new(Name, typeof(CoProductionTelemetry).Assembly.GetName().Version?.ToString());
 
     internal static readonly Meter Meter = new(Name, typeof(CoProductionTelemetry).Assembly.GetName().Version?.ToString());
@@ -44,6 +50,10 @@ public static class CoProductionTelemetry
     internal static readonly Histogram<double> AppendLatency = Meter.CreateHistogram<double>(AppendDuration, "ms", "Time to append a command's events.");
 
     internal static readonly Counter<long> Delivered = Meter.CreateCounter<long>(NotificationsDelivered, "{notification}", "Notifications offered to handlers.");
+
+    internal static readonly Gauge<long> Lag = Meter.CreateGauge<long>(ProjectionLag, "{event}", "Events a projection's model is behind the feed.");
+
+    internal static readonly Counter<long> Parked = Meter.CreateCounter<long>(EventsParked, "{event}", "Events parked because a projection or handler could not read or apply them.");
 
     internal static readonly Counter<long> Reminders = Meter.CreateCounter<long>(RemindersRaised, "{reminder}", "Reminders raised by the planner.");
 }

@@ -29,4 +29,28 @@ internal static partial class Log
 
     [LoggerMessage(22, LogLevel.Error, "Reminder handler {Handler} failed on reminder {Reminder}; it is offered again on the next sweep.")]
     public static partial void ReminderHandlerFailed(ILogger logger, Exception exception, string handler, string reminder);
+
+    [LoggerMessage(13, LogLevel.Error, "Notification handler {Handler} parked event {Position} ({EventName}, stream {Stream}) after {Attempts} failed attempts; later events go on. Retry it with NotificationDispatcher.RetryParkedAsync once the handler is fixed.")]
+    public static partial void HandlerParked(ILogger logger, Exception exception, string handler, long position, string eventName, string stream, int attempts);
+
+    [LoggerMessage(30, LogLevel.Information, "Projection {Projection} (version {Version}) is rebuilt from position 0: its model was built by version {StoredVersion}.")]
+    public static partial void ProjectionRebuilding(ILogger logger, string projection, int version, int storedVersion);
+
+    [LoggerMessage(36, LogLevel.Information, "Projection {Projection} (version {Version}) is new to this store: its model is built from position 0.")]
+    public static partial void ProjectionBuilding(ILogger logger, string projection, int version);
+
+    [LoggerMessage(31, LogLevel.Information, "Projection {Projection} catches up from position {Position} to {Total}.")]
+    public static partial void ProjectionCatchingUp(ILogger logger, string projection, long position, long total);
+
+    [LoggerMessage(32, LogLevel.Information, "Projection {Projection} is at position {Position} of {Total} ({Rate} events/s).")]
+    public static partial void ProjectionProgress(ILogger logger, string projection, long position, long total, long rate);
+
+    [LoggerMessage(33, LogLevel.Information, "Projection {Projection} caught up at position {Position}: {Events} events in {Seconds} s ({Rate} events/s).")]
+    public static partial void ProjectionCaughtUp(ILogger logger, string projection, long position, long events, double seconds, long rate);
+
+    [LoggerMessage(34, LogLevel.Error, "Projection {Projection} parked event {Position} ({EventName}, stream {Stream}); later events go on. Rebuild the projection once it is fixed.")]
+    public static partial void ProjectionParked(ILogger logger, Exception exception, string projection, long position, string eventName, string stream);
+
+    [LoggerMessage(35, LogLevel.Error, "A projection pass failed; it is tried again after the poll interval.")]
+    public static partial void ProjectionPassFailed(ILogger logger, Exception exception);
 }

@@ -26,4 +26,9 @@ public interface IEventStoreReader
         long afterPosition,
         int maxCount,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the global position of the last committed event: the head of the feed that projections follow.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The highest committed position, or 0 when the store is empty.</returns>
+    ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default);
 }

@@ -106,4 +106,14 @@ public sealed class InMemoryEventStore : IEventStore
             return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(all.GetRange(start, count));
         }
     }
+
+    /// <inheritdoc/>
+    public ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return ValueTask.FromResult((long)all.Count);
+        }
+    }
 }

@@ -43,4 +43,7 @@ internal sealed class InterferingStore : IEventStore
 
     public ValueTask<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
         => Inner.ReadAllAsync(afterPosition, maxCount, cancellationToken);
+
+    public ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
+        => Inner.ReadLastPositionAsync(cancellationToken);
 }

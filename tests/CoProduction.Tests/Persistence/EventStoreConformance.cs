@@ -239,6 +239,17 @@ public abstract class EventStoreConformance
         Assert.Equal(Enumerable.Range(1, total).Select(v => (long)v), events.Select(e => e.Version));
         Assert.Equal(total, (await store.ReadAllAsync(0, total + 1)).Count);
     }
+
+    [Fact]
+    public async Task The_last_position_is_zero_for_an_empty_store_and_then_the_last_appended_event_s()
+    {
+        var store = CreateStore();
+        Assert.Equal(0, await store.ReadLastPositionAsync());
+        await store.AppendAsync(Stream, 0, [Numbered(1), Numbered(2)]);
+        var last = await store.AppendAsync(Other, 0, [Numbered(3)]);
+        Assert.Equal(last.LastPosition, await store.ReadLastPositionAsync());
+        Assert.Equal(last.LastPosition, (await store.ReadAllAsync(0, 10))[^1].Position);
+    }
 }
 
 public sealed class InMemoryEventStoreConformanceTests : EventStoreConformance

@@ -1,0 +1,417 @@
+using CoProduction.DependencyInjection;
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Notifications;
+using CoProduction.Persistence;
+using CoProduction.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoProduction.Projections;
+
+/// <summary>
+/// Keeps every registered projection's model up to date with the feed. Runs as a hosted service: at start it
+/// catches each projection up (rebuilding from position 0 one whose version changed), logging progress every
+/// few seconds, then follows the live feed: a pass right after this app commits events, and one every
+/// <see cref="CoProductionOptions.NotificationPollInterval"/> for events other processes committed.
+/// </summary>
+/// <remarks>
+/// An event a projection cannot read or apply is parked (<see cref="IParkedEventStore"/>) and the projection goes
+/// on with the next one; <see cref="RebuildAsync"/> retries parked events once the projection is fixed. A page that
+/// has just run a command reads its own write with <see cref="WaitForAsync"/>.
+/// </remarks>
+public sealed class ProjectionRunner : BackgroundService
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
+    private readonly IEventStoreReader store;
+    private readonly EventSerializer serializer;
+    private readonly IProjectionStore models;
+    private readonly IParkedEventStore parked;
+    private readonly IProjection[] projections;
+    private readonly NotificationSignal.Listener signal;
+    private readonly IOptionsMonitor<CoProductionOptions> options;
+    private readonly TimeProvider time;
+    private readonly IClock clock;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim onePass = new(1, 1);
+    private readonly Lock gate = new();
+    private readonly long[] reached;
+    private readonly List<(long Position, TaskCompletionSource Reached)> waiters = [];
+
+    internal ProjectionRunner(
+        IEventStoreReader store,
+        EventSerializer serializer,
+        IProjectionStore models,
+        IParkedEventStore parked,
+        IEnumerable<IProjection> projections,
+        NotificationSignal signal,
+        IOptionsMonitor<CoProductionOptions> options,
+        TimeProvider time,
+        IClock clock,
+        ILogger<ProjectionRunner> logger)
+    {
+        this.store = store;
+        this.serializer = serializer;
+        this.models = models;
+        this.parked = parked;
+        this.projections = [.. projections.Distinct()];
+        foreach (var projection in this.projections)
+        {
+            ProjectionArguments.CheckProjection(projection);
+        }
+
+        if (this.projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Two projections are named '{twice.Key}' ({string.Join(", ", twice.Select(p => p.GetType().Name))}); a name keeps one model's checkpoint.");
+        }
+
+        this.signal = signal.Listen();
+        this.options = options;
+        this.time = time;
+        this.clock = clock;
+        this.logger = logger;
+        reached = new long[this.projections.Length];
+    }
+
+    /// <summary>Gets the projections the runner keeps up to date.</summary>
+    public IReadOnlyList<IProjection> Projections => projections;
+
+    /// <summary>Gets the error of the last pass when it failed (the store unreachable, for example), or <see langword="null"/> after a pass that succeeded.</summary>
+    public Exception? LastFailure { get; private set; }
+
+    /// <summary>
+    /// Brings every projection up to the feed's end: one whose version changed is reset and rebuilt, events it
+    /// cannot read or apply are parked. Passes never overlap: a call waits for a running pass to end.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the pass between batches; every checkpoint stays with its model.</param>
+    /// <returns>How many events were folded (applied or parked), summed over projections.</returns>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long folded = 0;
+            for (var i = 0; i < projections.Length; i++)
+            {
+                folded += await CatchUpAsync(i, cancellationToken).ConfigureAwait(false);
+            }
+
+            return folded;
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits until every projection has folded the feed up to a position, for example a command's
+    /// <see cref="AppendResult.LastPosition"/>, so a query after a command shows the command's change.
+    /// </summary>
+    /// <param name="position">The global position to reach; 0 or less is reached at once.</param>
+    /// <param name="timeout">How long to wait at most.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns><see langword="true"/> when every model has reached the position; <see langword="false"/> when the timeout passed first.</returns>
+    /// <remarks>When the runner is not running as a hosted service, the wait runs the catch-up itself.</remarks>
+    public async Task<bool> WaitForAsync(long position, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
+        if (HasReached(position))
+        {
+            return true;
+        }
+
+        using var expiry = new CancellationTokenSource(timeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, cancellationToken);
+        var waiter = (position, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (gate)
+        {
+            waiters.Add(waiter);
+        }
+
+        try
+        {
+            if (HasReached(position))
+            {
+                return true;
+            }
+
+            if (ExecuteTask is null)
+            {
+                await CatchUpAsync(either.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                signal.Notify();
+            }
+
+            await waiter.Item2.Task.WaitAsync(either.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HasReached(position);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                waiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Empties a projection's model, forgets its parked events and folds the whole feed again. This is how
+    /// parked events are retried once the projection (or the app's event registry) is fixed: every event is
+    /// applied again in order, and one that still fails is parked again.
+    /// </summary>
+    /// <param name="projection">The projection's name.</param>
+    /// <param name="cancellationToken">Cancels the rebuild between batches; it carries on from there on the next pass.</param>
+    /// <returns>How many events were folded.</returns>
+    /// <exception cref="ArgumentException">No registered projection has this name.</exception>
+    public async Task<long> RebuildAsync(string projection, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projection);
+        var index = Array.FindIndex(projections, p => string.Equals(p.Name, projection, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            throw new ArgumentException(
+                $"No projection is named '{projection}'; the registered ones are: {string.Join(", ", projections.Select(p => p.Name))}.", nameof(projection));
+        }
+
+        await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await models.ResetAsync(projections[index], cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref reached[index], 0);
+            return await CatchUpAsync(index, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    /// <summary>Reads where every projection stands against the feed, with its parked events.</summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>One status per projection, in registration order.</returns>
+    public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken cancellationToken = default)
+    {
+        var last = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await parked.CountAsync(cancellationToken).ConfigureAwait(false);
+        var statuses = new ProjectionStatus[projections.Length];
+        for (var i = 0; i < projections.Length; i++)
+        {
+            var checkpoint = await models.GetCheckpointAsync(projections[i], cancellationToken).ConfigureAwait(false);
+            var position = checkpoint.Version == projections[i].Version ? checkpoint.Position : 0;
+            statuses[i] = new ProjectionStatus(projections[i].Name, projections[i].Version, position, last, counts.GetValueOrDefault(projections[i].Name));
+        }
+
+        return statuses;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (projections.Length == 0)
+        {
+            return;
+        }
+
+        // Catching up may take a while: the host's start must not wait for it.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                LastFailure = null;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failing pass (store offline) must not stop the service: it is logged and tried again. A projection of the wrong kind for the store is a configuration error and stops it.
+            catch (Exception exception) when (exception is not NotSupportedException)
+#pragma warning restore CA1031
+            {
+                LastFailure = exception;
+                Log.ProjectionPassFailed(logger, exception);
+            }
+
+            using var poll = new CancellationTokenSource(options.CurrentValue.NotificationPollInterval, time);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, stoppingToken);
+            await signal.WaitAsync(either.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> CatchUpAsync(int index, CancellationToken cancellationToken)
+    {
+        var projection = projections[index];
+        var checkpoint = await models.GetCheckpointAsync(projection, cancellationToken).ConfigureAwait(false);
+        if (checkpoint.Version != projection.Version)
+        {
+            if (checkpoint.Version == 0)
+            {
+                Log.ProjectionBuilding(logger, projection.Name, projection.Version);
+            }
+            else
+            {
+                Log.ProjectionRebuilding(logger, projection.Name, projection.Version, checkpoint.Version);
+            }
+
+            await models.ResetAsync(projection, cancellationToken).ConfigureAwait(false);
+            checkpoint = new ProjectionCheckpoint(projection.Version, 0);
+        }
+
+        var position = checkpoint.Position;
+        Reach(index, position);
+        var total = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+        var batchSize = options.CurrentValue.ProjectionBatchSize;
+        var tags = new KeyValuePair<string, object?>("coproduction.projection", projection.Name);
+        CoProductionTelemetry.Lag.Record(Math.Max(0, total - position), tags);
+        if (position >= total)
+        {
+            return 0;
+        }
+
+        var from = position;
+        var started = time.GetTimestamp();
+        var lastLog = started;
+        var logged = total - from > batchSize;
+        if (logged)
+        {
+            Log.ProjectionCatchingUp(logger, projection.Name, from, total);
+        }
+
+        while (true)
+        {
+            var batch = await store.ReadAllAsync(position, batchSize, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var events = new ProjectedEvent[batch.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                events[i] = new ProjectedEvent(batch[i], serializer);
+            }
+
+            await ApplyParkingAsync(projection, events, cancellationToken).ConfigureAwait(false);
+            position = batch[^1].Position;
+            total = Math.Max(total, position);
+            Reach(index, position);
+            CoProductionTelemetry.Lag.Record(total - position, tags);
+            if (logged && time.GetElapsedTime(lastLog) >= ProgressInterval)
+            {
+                lastLog = time.GetTimestamp();
+                Log.ProjectionProgress(logger, projection.Name, position, total, Rate(position - from, time.GetElapsedTime(started)));
+            }
+
+            if (batch.Count < batchSize)
+            {
+                break;
+            }
+        }
+
+        CoProductionTelemetry.Lag.Record(0, tags);
+        if (logged)
+        {
+            var elapsed = time.GetElapsedTime(started);
+            Log.ProjectionCaughtUp(logger, projection.Name, position, position - from, Math.Round(elapsed.TotalSeconds, 3), Rate(position - from, elapsed));
+        }
+
+        return position - from;
+    }
+
+    /// <summary>Applies the events; on a failure applies those before it, parks it, and goes on after it.</summary>
+    private async Task ApplyParkingAsync(IProjection projection, ArraySegment<ProjectedEvent> events, CancellationToken cancellationToken)
+    {
+        while (events.Count > 0)
+        {
+            try
+            {
+                await models.ApplyAsync(projection, events, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ProjectionFailedException failed) when (string.Equals(failed.Projection, projection.Name, StringComparison.Ordinal))
+            {
+                var at = IndexOf(events, failed.Event.Position);
+                if (at < 0)
+                {
+                    throw;
+                }
+
+                if (at > 0)
+                {
+                    await ApplyParkingAsync(projection, events[..at], cancellationToken).ConfigureAwait(false);
+                }
+
+                var stored = events[at].Stored;
+                await models.SkipAsync(projection, Parking.Of(projection.Name, stored, failed, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+                CoProductionTelemetry.Parked.Add(1, new KeyValuePair<string, object?>("coproduction.subscriber", projection.Name));
+                Log.ProjectionParked(logger, failed.InnerException ?? failed, projection.Name, stored.Position, stored.EventName, stored.Stream.Value);
+                events = events[(at + 1)..];
+            }
+        }
+    }
+
+    private static int IndexOf(ArraySegment<ProjectedEvent> events, long position)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Stored.Position == position)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static long Rate(long events, TimeSpan elapsed)
+        => elapsed <= TimeSpan.Zero ? events : (long)(events / elapsed.TotalSeconds);
+
+    private void Reach(int index, long position)
+    {
+        Volatile.Write(ref reached[index], position);
+        lock (gate)
+        {
+            if (waiters.Count == 0)
+            {
+                return;
+            }
+
+            var lowest = Lowest();
+            foreach (var (target, done) in waiters)
+            {
+                if (target <= lowest)
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private bool HasReached(long position) => position <= 0 || position <= Lowest();
+
+    private long Lowest()
+    {
+        var lowest = long.MaxValue;
+        for (var i = 0; i < reached.Length; i++)
+        {
+            lowest = Math.Min(lowest, Volatile.Read(ref reached[i]));
+        }
+
+        return lowest;
+    }
+}

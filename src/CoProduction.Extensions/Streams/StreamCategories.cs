@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CoProduction.Cycles;
+using CoProduction.Ethics;
+using CoProduction.Events;
+using CoProduction.Programmes;
+using CoProduction.Protocols;
+using CoProduction.Scheduling;
+using CoProduction.Sites;
+
+namespace CoProduction.Streams;
+
+/// <summary>
+/// Tells a stream's category and aggregate type from its id. Categories may hold a dash
+/// (<c>meeting-series-weekly</c>), so the longest known category that prefixes the id wins; an id no known
+/// category prefixes is classed by the text before its first dash, with no aggregate type.
+/// </summary>
+internal sealed class StreamCategories
+{
+    private readonly (string Prefix, string Category, string AggregateType)[] known;
+
+    public StreamCategories(IEnumerable<(string Category, string AggregateType)> categories)
+        => known = [.. categories
+            .DistinctBy(c => c.Category, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Category.Length)
+            .Select(c => (c.Category + "-", c.Category, c.AggregateType))];
+
+    /// <summary>Gets the library's own aggregates' categories.</summary>
+    public static IReadOnlyList<(string Category, string AggregateType)> Library { get; } =
+    [
+        Of<Cycle>(), Of<Protocol>(), Of<Amendment>(), Of<LearningSite>(), Of<MeetingSeries>(),
+        Of<ProtocolDeviation>(), Of<EthicalDilemma>(), Of<Programme>(),
+    ];
+
+    /// <summary>The category and aggregate type an aggregate's streams have.</summary>
+    public static (string Category, string AggregateType) Of<TAggregate>()
+        where TAggregate : IEventSourcedAggregate<TAggregate>
+        => (TAggregate.StreamCategory, typeof(TAggregate).Name);
+
+    /// <summary>Classes a stream by its id.</summary>
+    public (string Category, string? AggregateType) Classify(StreamId stream)
+    {
+        var id = stream.Value;
+        foreach (var (prefix, category, type) in known)
+        {
+            if (id.Length > prefix.Length && id.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return (category, type);
+            }
+        }
+
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        return (dash > 0 ? id[..dash] : id, null);
+    }
+}

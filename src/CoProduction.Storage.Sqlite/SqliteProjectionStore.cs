@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CoProduction.Projections;
+using Microsoft.Data.Sqlite;
+using NodaTime.Text;
+
+namespace CoProduction.Storage.Sqlite;
+
+/// <summary>
+/// Keeps <see cref="SqliteProjection"/> models, their checkpoints (table <c>projections</c>) and parked events
+/// (table <c>parked_events</c>) in the event store's own SQLite file. Every step is one <c>BEGIN IMMEDIATE</c>
+/// transaction holding the model's changes and the checkpoint, committed durably: after a crash the tables
+/// hold exactly the events up to the checkpoint.
+/// </summary>
+/// <remarks>
+/// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
+/// processes over one file are serialized by SQLite's write lock, and a step skips events its checkpoint has passed.
+/// </remarks>
+public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
+{
+    // SQLite's result codes for a failure of the file rather than of the projection's fold:
+    // busy, locked, I/O error, corrupt, full, cannot open, not a database.
+    private static readonly HashSet<int> StoreFailures = [5, 6, 10, 11, 13, 14, 26];
+
+    private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
+
+    private readonly string connectionString;
+    private readonly int busyTimeoutMilliseconds;
+    private readonly string dataSource;
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private volatile bool schemaReady;
+
+    /// <summary>Creates the projection store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
+    /// <param name="options">The file and busy timeout.</param>
+    /// <exception cref="ArgumentException">Neither a path nor a connection string is given, or the busy timeout is negative.</exception>
+    public SqliteProjectionStore(SqliteEventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
+        var builder = SqliteEventStore.ConnectionFor(options);
+        dataSource = builder.DataSource;
+        connectionString = builder.ToString();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ProjectionCheckpoint> GetCheckpointAsync(IProjection projection, CancellationToken cancellationToken = default)
+    {
+        Require(projection);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return Checkpoint(connection, null, projection.Name);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ProjectionCheckpoint> ApplyAsync(IProjection projection, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default)
+    {
+        var sql = Require(projection);
+        ProjectionArguments.CheckBatch(events);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var checkpoint = Current(connection, transaction, sql);
+        var writer = new SqliteProjectionWriter(connection, transaction);
+        var reached = checkpoint.Position;
+        try
+        {
+            foreach (var e in events)
+            {
+                if (e.Stored.Position <= reached)
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    sql.ApplyIn(writer, e);
+                }
+                catch (Exception ex) when (IsTheProjections(ex))
+                {
+                    throw new ProjectionFailedException(projection.Name, e.Stored, ex);
+                }
+
+                reached = e.Stored.Position;
+            }
+        }
+        finally
+        {
+            writer.Release();
+        }
+
+        if (reached == checkpoint.Position)
+        {
+            return checkpoint;
+        }
+
+        var after = new ProjectionCheckpoint(projection.Version, reached);
+        Save(connection, transaction, projection.Name, after);
+        transaction.Commit();
+        return after;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ProjectionCheckpoint> SkipAsync(IProjection projection, ParkedEvent parked, CancellationToken cancellationToken = default)
+    {
+        var sql = Require(projection);
+        ProjectionArguments.CheckParked(parked, projection.Name);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var checkpoint = Current(connection, transaction, sql);
+        if (parked.Position <= checkpoint.Position)
+        {
+            return checkpoint;
+        }
+
+        Park(connection, transaction, parked);
+        var after = new ProjectionCheckpoint(projection.Version, parked.Position);
+        Save(connection, transaction, projection.Name, after);
+        transaction.Commit();
+        return after;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask ResetAsync(IProjection projection, CancellationToken cancellationToken = default)
+    {
+        var sql = Require(projection);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var writer = new SqliteProjectionWriter(connection, transaction);
+        try
+        {
+            sql.ResetIn(writer);
+        }
+        finally
+        {
+            writer.Release();
+        }
+
+        using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
+        {
+            forget.Parameters.AddWithValue("$subscriber", projection.Name);
+            forget.ExecuteNonQuery();
+        }
+
+        Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask ParkAsync(ParkedEvent parked, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckParked(parked);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        Park(connection, null, parked);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<ParkedEvent>> ListAsync(string subscriber, long afterPosition = 0, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
+        ProjectionArguments.CheckPage(afterPosition, limit);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = Command(
+            connection,
+            null,
+            """
+            SELECT subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at
+            FROM parked_events WHERE subscriber = $subscriber AND position > $after ORDER BY position LIMIT $limit
+            """);
+        read.Parameters.AddWithValue("$subscriber", subscriber);
+        read.Parameters.AddWithValue("$after", afterPosition);
+        read.Parameters.AddWithValue("$limit", limit);
+        var page = new List<ParkedEvent>();
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            page.Add(new ParkedEvent(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                new StreamId(reader.GetString(2)),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                reader.GetInt32(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                InstantText.Parse(reader.GetString(8)).GetValueOrThrow()));
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyDictionary<string, long>> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> RemoveAsync(string subscriber, long position, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
+        delete.Parameters.AddWithValue("$subscriber", subscriber);
+        delete.Parameters.AddWithValue("$position", position);
+        return delete.ExecuteNonQuery() > 0;
+    }
+
+    private static SqliteProjection Require(IProjection projection)
+    {
+        ProjectionArguments.CheckProjection(projection);
+        return projection as SqliteProjection ?? throw new NotSupportedException(
+            $"Projection '{projection.Name}' ({projection.GetType().Name}) does not keep its model in SQL tables; the SQLite projection store keeps SqliteProjection models only. Write the projection as a SqliteProjection, or use the in-memory store for an InMemoryProjection.");
+    }
+
+    private static bool IsTheProjections(Exception exception)
+        => exception is not OperationCanceledException
+            && !(exception is SqliteException sqlite && StoreFailures.Contains(sqlite.SqliteErrorCode));
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    private static ProjectionCheckpoint Checkpoint(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    {
+        using var read = Command(connection, transaction, "SELECT version, position FROM projections WHERE name = $name");
+        read.Parameters.AddWithValue("$name", name);
+        using var reader = read.ExecuteReader();
+        return reader.Read() ? new ProjectionCheckpoint(reader.GetInt32(0), reader.GetInt64(1)) : default;
+    }
+
+    private static ProjectionCheckpoint Current(SqliteConnection connection, SqliteTransaction transaction, SqliteProjection projection)
+    {
+        var checkpoint = Checkpoint(connection, transaction, projection.Name);
+        return checkpoint.Version == projection.Version ? checkpoint : throw ProjectionArguments.VersionMismatch(projection, checkpoint.Version);
+    }
+
+    private static void Save(SqliteConnection connection, SqliteTransaction transaction, string name, ProjectionCheckpoint checkpoint)
+    {
+        using var write = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO projections (name, version, position) VALUES ($name, $version, $position)
+            ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position
+            """);
+        write.Parameters.AddWithValue("$name", name);
+        write.Parameters.AddWithValue("$version", checkpoint.Version);
+        write.Parameters.AddWithValue("$position", checkpoint.Position);
+        write.ExecuteNonQuery();
+    }
+
+    private static void Park(SqliteConnection connection, SqliteTransaction? transaction, ParkedEvent parked)
+    {
+        using var write = Command(
+            connection,
+            transaction,
+            """
+            INSERT OR REPLACE INTO parked_events (subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at)
+            VALUES ($subscriber, $position, $stream, $streamVersion, $eventName, $schemaVersion, $reason, $errorType, $parkedAt)
+            """);
+        write.Parameters.AddWithValue("$subscriber", parked.Subscriber);
+        write.Parameters.AddWithValue("$position", parked.Position);
+        write.Parameters.AddWithValue("$stream", parked.Stream.Value);
+        write.Parameters.AddWithValue("$streamVersion", parked.StreamVersion);
+        write.Parameters.AddWithValue("$eventName", parked.EventName);
+        write.Parameters.AddWithValue("$schemaVersion", parked.SchemaVersion);
+        write.Parameters.AddWithValue("$reason", parked.Reason);
+        write.Parameters.AddWithValue("$errorType", parked.ErrorType);
+        write.Parameters.AddWithValue("$parkedAt", InstantText.Format(parked.ParkedAt));
+        write.ExecuteNonQuery();
+    }
+
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, dataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
+            {
+                wal.ExecuteNonQuery();
+            }
+
+            using var create = Command(
+                connection,
+                null,
+                """
+                CREATE TABLE IF NOT EXISTS projections (
+                    name     TEXT    NOT NULL PRIMARY KEY,
+                    version  INTEGER NOT NULL,
+                    position INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS parked_events (
+                    subscriber     TEXT    NOT NULL,
+                    position       INTEGER NOT NULL,
+                    stream         TEXT    NOT NULL,
+                    stream_version INTEGER NOT NULL,
+                    event_name     TEXT    NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    reason         TEXT    NOT NULL,
+                    error_type     TEXT    NOT NULL,
+                    parked_at      TEXT    NOT NULL,
+                    PRIMARY KEY (subscriber, position)
+                ) WITHOUT ROWID;
+                """);
+            create.ExecuteNonQuery();
+            schemaReady = true;
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+    }
+}

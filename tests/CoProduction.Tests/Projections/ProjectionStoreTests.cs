@@ -1,0 +1,106 @@
+using CoProduction.Storage.Sqlite;
+using CoProduction.DependencyInjection;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CoProduction.Persistence;
+using CoProduction.Projections;
+using CoProduction.Tests.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduction.Tests.Projections;
+
+public sealed class InMemoryProjectionConformanceTests : ProjectionConformance
+{
+    protected override void UseStore(CoProductionBuilder builder) => builder.UseInMemoryStore();
+
+    protected override void AddTally(CoProductionBuilder builder) => builder.AddProjection<InMemoryTally>();
+
+    protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services)
+        => services.GetRequiredService<InMemoryTally>().Read().ToDictionary(StringComparer.Ordinal);
+}
+
+public sealed class SqliteProjectionConformanceTests : ProjectionConformance, IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private string Database => folder.File("projections.db");
+
+    protected override void UseStore(CoProductionBuilder builder) => builder.UseSqliteStore(Database);
+
+    protected override void AddTally(CoProductionBuilder builder) => builder.AddProjection<SqliteTally>();
+
+    protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services) => SqliteTallyReader.Read(Database);
+
+    [Fact]
+    public async Task A_stream_index_query_before_the_first_pass_says_how_to_build_the_index()
+    {
+        using var services = Provider();
+        await AppendAsync(services.GetRequiredService<IEventStore>(), 2);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            async () => await services.GetRequiredService<Streams.IStreamIndex>().ListAsync("tally", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("ProjectionRunner.WaitForAsync", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_apps_over_one_file_project_each_event_once()
+    {
+        using var first = Provider();
+        using var second = Provider();
+        var store = first.GetRequiredService<IEventStore>();
+        await AppendAsync(store, 60);
+
+        await Task.WhenAll(
+            Task.Run(() => first.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken)),
+            Task.Run(() => second.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken)));
+
+        Assert.Equal(await ExpectedAsync(store), ReadTally(first));
+    }
+
+    [Fact]
+    public async Task A_restarted_app_carries_on_from_its_checkpoint_and_a_new_version_rebuilds_the_tables()
+    {
+        using (var first = Provider())
+        {
+            await AppendAsync(first.GetRequiredService<IEventStore>(), 15);
+            await first.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var second = Provider();
+        var store = second.GetRequiredService<IEventStore>();
+        await AppendAsync(store, 5, first: 16);
+        Assert.Equal(5 * 2, await second.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(await ExpectedAsync(store), ReadTally(second));
+
+        Settings.Version = 3;
+        using var third = Provider();
+        Assert.Equal(20, await third.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(await ExpectedAsync(store), ReadTally(third));
+    }
+}
+
+/// <summary>Reads the SQLite tally with a connection of its own, as a query does.</summary>
+internal static class SqliteTallyReader
+{
+    public static Dictionary<string, TallyRow> Read(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT stream, count, sum, last_position FROM tally";
+        var rows = new Dictionary<string, TallyRow>(StringComparer.Ordinal);
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            rows[reader.GetString(0)] = new TallyRow(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return rows;
+    }
+}
