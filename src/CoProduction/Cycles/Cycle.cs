@@ -98,7 +98,7 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
     {
         ArgumentNullException.ThrowIfNull(timeZones);
         var state = State;
-        if (state.Stage is CycleStage.Paused || state.IsFinal || state.Timeline.IsEmpty)
+        if (state.Stage is CycleStage.Paused || state.IsFinal || state.CurrentVisit is not { } visit)
         {
             return null;
         }
@@ -108,7 +108,6 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
             if (expected.Stage == state.Stage)
             {
                 var zone = timeZones[state.TimeZoneId];
-                var visit = state.Timeline[state.Timeline.Count - 1];
                 var local = visit.Entered.InZone(zone).LocalDateTime + expected.Length;
                 return local.InZoneLeniently(zone).ToInstant() + visit.Paused;
             }

@@ -48,13 +48,13 @@ public sealed record CycleState
     public ValueList<ProposedActivity> Proposals => Opening?.Proposals ?? default;
 
     /// <summary>Gets the cycle started from this one once it completed, if any.</summary>
-    public CycleId? NextCycle { get; private init; }
+    public CycleId? NextCycle => Occasional?.NextCycle;
 
     /// <summary>Gets the current stage.</summary>
     public CycleStage Stage { get; private init; }
 
     /// <summary>Gets the stage a paused cycle left and returns to; <see langword="null"/> unless paused.</summary>
-    public CycleStage? PausedFrom { get; private init; }
+    public CycleStage? PausedFrom => Occasional?.PausedFrom;
 
     /// <summary>Gets the plan's revision number: how many times the plan has changed (an activity planned, withdrawn or re-dated). An endorsement counts for the revision it was given to.</summary>
     public int PlanRevision { get; private init; }
@@ -69,7 +69,7 @@ public sealed record CycleState
     public ValueList<CycleAction> Actions { get; private init; }
 
     /// <summary>Gets the actions recorded when their activity was not covered by an approved protocol.</summary>
-    public ValueList<ApprovalLapse> ApprovalLapses { get; private init; }
+    public ValueList<ApprovalLapse> ApprovalLapses => Occasional?.ApprovalLapses ?? default;
 
     /// <summary>Gets the reflections.</summary>
     public ValueList<Reflection> Reflections { get; private init; }
@@ -81,16 +81,25 @@ public sealed record CycleState
     public ValueList<Revision> Revisions { get; private init; }
 
     /// <summary>Gets the rationale of an explicit "no change" decision, or <see langword="null"/>.</summary>
-    public string? NoChangeRationale { get; private init; }
+    public string? NoChangeRationale => Occasional?.NoChangeRationale;
 
     /// <summary>Gets the pauses, oldest first.</summary>
-    public ValueList<CyclePause> Pauses { get; private init; }
+    public ValueList<CyclePause> Pauses => Occasional?.Pauses ?? default;
 
-    /// <summary>Gets the timeline: one visit per working stage entered, oldest first.</summary>
-    public ValueList<StageVisit> Timeline { get; private init; }
+    /// <summary>Gets the timeline: one visit per working stage entered, oldest first (a visit left when the next began).</summary>
+    public ValueList<StageVisit> Timeline => WithLeftFilledIn(Visits);
+
+    /// <summary>Gets the visit to the current stage (or the last one, once finished); <see langword="null"/> before the first event.</summary>
+    internal StageVisit? CurrentVisit => Visits.IsEmpty ? null : Visits[Visits.Count - 1];
+
+    /// <summary>
+    /// Gets the visits as the fold keeps them: a visit ends where the next begins, so only the last
+    /// one ever records its end (when the cycle finishes) — entering a stage appends one visit and copies nothing.
+    /// </summary>
+    private ValueList<StageVisit> Visits { get; init; }
 
     /// <summary>Gets why the cycle was abandoned, or <see langword="null"/>.</summary>
-    public string? AbandonReason { get; private init; }
+    public string? AbandonReason => Occasional?.AbandonReason;
 
     /// <summary>Gets a value indicating whether the cycle is finished (completed or abandoned).</summary>
     public bool IsFinal => Stage is CycleStage.Completed or CycleStage.Abandoned;
@@ -100,6 +109,14 @@ public sealed record CycleState
 
     /// <summary>Gets what the first event recorded; <see langword="null"/> before it.</summary>
     private CycleStarted? Opening { get; init; }
+
+    /// <summary>
+    /// Gets what most events leave alone — pauses, lapses, the "no change" decision, abandonment, the next
+    /// cycle — kept apart so that the copy each event makes of the state stays small; <see langword="null"/> until one of them happens.
+    /// </summary>
+    private Rare? Occasional { get; init; }
+
+    private Rare Occasionals => Occasional ?? Rare.None;
 
     /// <summary>The one fold: the state after <paramref name="event"/>, for commands and replay alike.</summary>
     /// <param name="event">The event.</param>
@@ -116,14 +133,18 @@ public sealed record CycleState
         ReflectingStarted e => Enter(CycleStage.Reflecting, e.At),
         EvaluatingStarted e => Enter(CycleStage.Evaluating, e.At),
         RevisingStarted e => Enter(CycleStage.Revising, e.At),
-        CycleCompleted e => this with { Stage = CycleStage.Completed, Timeline = Closed(Timeline, e.At) },
+        CycleCompleted e => this with { Stage = CycleStage.Completed, Visits = Closed(Visits, e.At) },
         CycleStarted e => Initial with
         {
             Opening = e,
             Stage = CycleStage.Planning,
-            Timeline = ValueList<StageVisit>.Wrap([new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)]),
+            Visits = ValueList<StageVisit>.Wrap([new StageVisit(CycleStage.Planning, e.At, null, Duration.Zero)]),
         },
-        ActionRecordedOutsideApproval e => this with { Actions = Actions.Add(e.Action), ApprovalLapses = ApprovalLapses.Add(e.Lapse) },
+        ActionRecordedOutsideApproval e => this with
+        {
+            Actions = Actions.Add(e.Action),
+            Occasional = Occasionals with { ApprovalLapses = ApprovalLapses.Add(e.Lapse) },
+        },
         ActivityWithdrawn e => this with
         {
             Activities = Activities.RemoveAll(a => a.Id == e.Activity),
@@ -134,17 +155,16 @@ public sealed record CycleState
             Activities = Redated(Activities, e.Activity, e.PlannedOn),
             PlanRevision = PlanRevision + 1,
         },
-        NoChangeDecided e => this with { NoChangeRationale = e.Rationale },
+        NoChangeDecided e => this with { Occasional = Occasionals with { NoChangeRationale = e.Rationale } },
         CyclePaused e => this with
         {
             Stage = CycleStage.Paused,
-            PausedFrom = Stage,
-            Pauses = Pauses.Add(new CyclePause(e.Shock, e.Description, Stage, e.At, null)),
-            Timeline = WithLast(Timeline, v => v with { PausedSince = e.At }),
+            Occasional = Occasionals with { PausedFrom = Stage, Pauses = Pauses.Add(new CyclePause(e.Shock, e.Description, Stage, e.At, null)) },
+            Visits = WithLast(Visits, CurrentVisit is { } visit ? visit with { PausedSince = e.At } : null),
         },
-        CycleResumed e => PausedFrom is { } back ? EndPause(e.At) with { Stage = back, PausedFrom = null } : this,
+        CycleResumed e => Resumed(e.At),
         CycleAbandoned e => EndPause(e.At).Abandoned(e),
-        NextCycleStarted e => this with { NextCycle = e.NextCycle },
+        NextCycleStarted e => this with { Occasional = Occasionals with { NextCycle = e.NextCycle } },
         _ => throw Fold.Unknown<CycleState>(@event),
     };
 
@@ -191,32 +211,56 @@ public sealed record CycleState
         return activities;
     }
 
-    /// <summary>The timeline with its last visit changed, or the same list when it is empty.</summary>
-    private static ValueList<StageVisit> WithLast(ValueList<StageVisit> timeline, System.Func<StageVisit, StageVisit> change)
-        => timeline.IsEmpty ? timeline : timeline.SetItem(timeline.Count - 1, change(timeline[timeline.Count - 1]));
+    /// <summary>The timeline with its last visit replaced, or the same list when it is empty.</summary>
+    private static ValueList<StageVisit> WithLast(ValueList<StageVisit> timeline, StageVisit? last)
+        => last is null || timeline.IsEmpty ? timeline : timeline.SetItem(timeline.Count - 1, last);
 
     /// <summary>The timeline with its last visit closed at <paramref name="at"/>, or the same list when none is open.</summary>
     private static ValueList<StageVisit> Closed(ValueList<StageVisit> timeline, Instant at)
-        => timeline.IsEmpty || timeline[timeline.Count - 1].Left is not null ? timeline : WithLast(timeline, v => v with { Left = at });
+        => timeline.IsEmpty || timeline[timeline.Count - 1].Left is not null ? timeline : WithLast(timeline, timeline[timeline.Count - 1] with { Left = at });
 
-    /// <summary>Closes the current stage's visit and opens one for <paramref name="stage"/>, in one new array.</summary>
+    /// <summary>Enters <paramref name="stage"/>: one visit appended, which ends the previous one.</summary>
     private CycleState Enter(CycleStage stage, Instant at)
+        => this with { Stage = stage, Visits = Visits.Add(new StageVisit(stage, at, null, Duration.Zero)) };
+
+    /// <summary>The visits with each one's end read from the next one's start.</summary>
+    private static ValueList<StageVisit> WithLeftFilledIn(ValueList<StageVisit> visits)
     {
-        var timeline = Timeline;
-        var visits = new StageVisit[timeline.Count + 1];
-        timeline.AsSpan().CopyTo(visits);
-        if (timeline.Count > 0 && visits[timeline.Count - 1].Left is null)
+        if (visits.Count < 2)
         {
-            visits[timeline.Count - 1] = visits[timeline.Count - 1] with { Left = at };
+            return visits;
         }
 
-        visits[timeline.Count] = new StageVisit(stage, at, null, Duration.Zero);
-        return this with { Stage = stage, Timeline = ValueList<StageVisit>.Wrap(visits) };
+        var filled = new StageVisit[visits.Count];
+        for (var i = 0; i < filled.Length; i++)
+        {
+            var visit = visits[i];
+            filled[i] = i + 1 < filled.Length && visit.Left is null ? visit with { Left = visits[i + 1].Entered } : visit;
+        }
+
+        return ValueList<StageVisit>.Wrap(filled);
     }
 
     /// <summary>The cycle abandoned: its current visit closed.</summary>
     private CycleState Abandoned(CycleAbandoned e)
-        => this with { Stage = CycleStage.Abandoned, PausedFrom = null, AbandonReason = e.Reason, Timeline = Closed(Timeline, e.At) };
+        => this with
+        {
+            Stage = CycleStage.Abandoned,
+            Occasional = Occasionals with { PausedFrom = null, AbandonReason = e.Reason },
+            Visits = Closed(Visits, e.At),
+        };
+
+    /// <summary>The cycle back in the stage it was paused in, its pause ended at <paramref name="at"/>.</summary>
+    private CycleState Resumed(Instant at)
+    {
+        if (PausedFrom is not { } back)
+        {
+            return this;
+        }
+
+        var ended = EndPause(at);
+        return ended with { Stage = back, Occasional = ended.Occasionals with { PausedFrom = null } };
+    }
 
     /// <summary>Ends a pause going on at <paramref name="at"/> and counts its length inside the stage it interrupted.</summary>
     private CycleState EndPause(Instant at)
@@ -228,10 +272,29 @@ public sealed record CycleState
         }
 
         var pause = pauses[pauses.Count - 1];
+        var last = CurrentVisit;
         return this with
         {
-            Pauses = pauses.SetItem(pauses.Count - 1, pause with { EndedAt = at }),
-            Timeline = WithLast(Timeline, v => v with { Paused = v.Paused + (at - pause.PausedAt), PausedSince = null }),
+            Occasional = Occasionals with { Pauses = pauses.SetItem(pauses.Count - 1, pause with { EndedAt = at }) },
+            Visits = WithLast(Visits, last is null ? null : last with { Paused = last.Paused + (at - pause.PausedAt), PausedSince = null }),
         };
+    }
+
+    /// <summary>The state's rarely changed part (see <see cref="Occasional"/>).</summary>
+    private sealed record Rare
+    {
+        public static Rare None { get; } = new();
+
+        public CycleId? NextCycle { get; init; }
+
+        public CycleStage? PausedFrom { get; init; }
+
+        public ValueList<ApprovalLapse> ApprovalLapses { get; init; }
+
+        public string? NoChangeRationale { get; init; }
+
+        public ValueList<CyclePause> Pauses { get; init; }
+
+        public string? AbandonReason { get; init; }
     }
 }

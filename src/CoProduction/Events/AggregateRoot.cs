@@ -95,11 +95,13 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
         }
 
         var aggregate = create(first);
-        if (aggregate.StreamId != stream)
+        if (!aggregate.IsStreamOfThis(stream))
         {
             throw new InvalidHistoryException(
                 $"stream '{stream}'", 1, typeof(TFirst).Name, $"it creates the aggregate of stream '{aggregate.StreamId}'.");
         }
+
+        aggregate.streamId = stream;
 
         aggregate.Replay<TFirst>(history);
         return aggregate;
@@ -187,6 +189,17 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     /// <param name="after">The state after the event.</param>
     /// <returns><see langword="null"/> when the event fits; otherwise what is wrong, as a sentence.</returns>
     private protected abstract string? CheckReplay(TState before, TEvent @event, TState after);
+
+    /// <summary>Whether <paramref name="stream"/> is <c>{category}-{id}</c>, compared without building the name.</summary>
+    private bool IsStreamOfThis(StreamId stream)
+    {
+        var value = stream.Value.AsSpan();
+        var id = Id.Value.AsSpan();
+        return value.Length == category.Length + 1 + id.Length
+            && value.StartsWith(category, StringComparison.Ordinal)
+            && value[category.Length] == '-'
+            && value[(category.Length + 1)..].SequenceEqual(id);
+    }
 
     private void Replay<TFirst>(IReadOnlyList<IDomainEvent> events)
         where TFirst : class, TEvent

@@ -23,12 +23,11 @@ namespace CoProduction;
 [System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
-    // A list is a prefix of a shared, growable segment: appending to the longest list of a segment
-    // claims the next free slot in place (amortised O(1), as a fold needs), while appending to a
-    // shorter one, or to a full segment, copies. Every list sees only its own prefix, so lists stay
-    // immutable values.
-    private readonly Segment? segment;
-    private readonly int count;
+    // A list is a view of a prefix of a shared, growable array: appending to the longest view of an
+    // array claims its next free slot in place (amortised O(1), as a fold needs), while appending to a
+    // shorter one, or to a full array, copies. Every view sees only its own prefix, so lists stay
+    // immutable values. One reference wide, so a state record holding many lists stays small.
+    private readonly View? view;
 
     /// <summary>Creates a list of the given items, copied.</summary>
     /// <param name="items">The items, in order.</param>
@@ -36,24 +35,19 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     {
         ArgumentNullException.ThrowIfNull(items);
         var array = items.ToArray();
-        segment = array.Length == 0 ? null : new Segment(array, array.Length);
-        count = array.Length;
+        view = array.Length == 0 ? null : View.Root(array, array.Length);
     }
 
-    private ValueList(Segment? segment, int count)
-    {
-        this.segment = segment;
-        this.count = count;
-    }
+    private ValueList(View view) => this.view = view;
 
     /// <summary>Gets the empty list.</summary>
     public static ValueList<T> Empty => default;
 
     /// <summary>Gets the number of items.</summary>
-    public int Count => count;
+    public int Count => view?.Count ?? 0;
 
     /// <summary>Gets whether the list has no items.</summary>
-    public bool IsEmpty => count == 0;
+    public bool IsEmpty => view is null;
 
     /// <summary>Gets the item at an index.</summary>
     /// <param name="index">The 0-based index.</param>
@@ -63,12 +57,13 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     {
         get
         {
-            if ((uint)index >= (uint)count)
+            var v = view;
+            if (v is null || (uint)index >= (uint)v.Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
+                throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {Count} item(s).");
             }
 
-            return segment!.Items[index];
+            return v.Items[index];
         }
     }
 
@@ -94,16 +89,18 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     [Pure]
     public ValueList<T> Add(T item)
     {
-        if (segment is { } s && count < s.Items.Length && Interlocked.CompareExchange(ref s.Used, count + 1, count) == count)
+        var v = view;
+        var count = v?.Count ?? 0;
+        if (v is not null && count < v.Items.Length && Interlocked.CompareExchange(ref v.Owner.Used, count + 1, count) == count)
         {
-            s.Items[count] = item;
-            return new ValueList<T>(s, count + 1);
+            v.Items[count] = item;
+            return new ValueList<T>(new View(v.Items, count + 1, v.Owner));
         }
 
         var grown = new T[Math.Max(4, count * 2)];
         AsSpan().CopyTo(grown);
         grown[count] = item;
-        return new ValueList<T>(new Segment(grown, count + 1), count + 1);
+        return new ValueList<T>(View.Root(grown, count + 1));
     }
 
     /// <summary>Returns a new list with the items added at the end.</summary>
@@ -130,6 +127,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     [Pure]
     public ValueList<T> Insert(int index, T item)
     {
+        var count = Count;
         if ((uint)index > (uint)count)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
@@ -144,7 +142,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         AsSpan()[..index].CopyTo(items);
         items[index] = item;
         AsSpan()[index..].CopyTo(items.AsSpan(index + 1));
-        return new ValueList<T>(new Segment(items, items.Length), items.Length);
+        return Wrap(items);
     }
 
     /// <summary>Returns a new list with the item at an index replaced.</summary>
@@ -155,14 +153,14 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     [Pure]
     public ValueList<T> SetItem(int index, T item)
     {
-        if ((uint)index >= (uint)count)
+        if ((uint)index >= (uint)Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {count} item(s).");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {Count} item(s).");
         }
 
         var items = AsSpan().ToArray();
         items[index] = item;
-        return new ValueList<T>(new Segment(items, items.Length), items.Length);
+        return Wrap(items);
     }
 
     /// <summary>Returns a new list without the items that match a predicate.</summary>
@@ -172,7 +170,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public ValueList<T> RemoveAll(Predicate<T> match)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var kept = new List<T>(count);
+        var kept = new List<T>(Count);
         foreach (var item in AsSpan())
         {
             if (!match(item))
@@ -181,7 +179,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
             }
         }
 
-        return kept.Count == count ? this : new ValueList<T>(kept);
+        return kept.Count == Count ? this : new ValueList<T>(kept);
     }
 
     /// <summary>Whether the list holds an item equal to <paramref name="item"/>.</summary>
@@ -210,12 +208,12 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc/>
     public bool Equals(ValueList<T> other)
     {
-        if (count != other.count)
+        if (Count != other.Count)
         {
             return false;
         }
 
-        if (ReferenceEquals(segment, other.segment))
+        if (ReferenceEquals(view, other.view) || (view is not null && ReferenceEquals(view.Items, other.view!.Items)))
         {
             return true;
         }
@@ -255,7 +253,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     /// <summary>Gets an enumerator over the items.</summary>
     /// <returns>The enumerator.</returns>
-    public Enumerator GetEnumerator() => new(segment?.Items, count);
+    public Enumerator GetEnumerator() => new(view?.Items, Count);
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)AsSpan().ToArray()).GetEnumerator();
 
@@ -263,10 +261,10 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     /// <summary>The items as a read-only span.</summary>
     /// <returns>The span.</returns>
-    internal ReadOnlySpan<T> AsSpan() => segment is null ? [] : segment.Items.AsSpan(0, count);
+    internal ReadOnlySpan<T> AsSpan() => view is null ? [] : view.Items.AsSpan(0, view.Count);
 
     /// <summary>Wraps an array the caller gives up (no copy).</summary>
-    internal static ValueList<T> Wrap(T[] items) => items.Length == 0 ? default : new(new Segment(items, items.Length), items.Length);
+    internal static ValueList<T> Wrap(T[] items) => items.Length == 0 ? default : new(View.Root(items, items.Length));
 
     /// <summary>Enumerates a <see cref="ValueList{T}"/> without allocating.</summary>
     public struct Enumerator
@@ -290,10 +288,30 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         public bool MoveNext() => ++index < count;
     }
 
-    private sealed class Segment(T[] items, int used)
+    /// <summary>A prefix of an array; the array's first view (its owner) also counts the slots claimed so far.</summary>
+    private sealed class View
     {
-        public readonly T[] Items = items;
-        public int Used = used;
+        public readonly T[] Items;
+        public readonly int Count;
+        public readonly View Owner;
+        public int Used;
+
+        public View(T[] items, int count, View owner)
+        {
+            Items = items;
+            Count = count;
+            Owner = owner;
+        }
+
+        private View(T[] items, int count)
+        {
+            Items = items;
+            Count = count;
+            Owner = this;
+            Used = count;
+        }
+
+        public static View Root(T[] items, int count) => new(items, count);
     }
 }
 

@@ -118,8 +118,14 @@ public sealed class DeviationAndDilemmaProperties
     [Fact]
     public void The_generated_histories_reach_every_stage()
     {
-        var deviations = DeviationScenarios.Generator.Sample(30, 200).Prepend([]).Select(c => RunDeviation(c).Deviation.Status).ToHashSet();
-        var dilemmas = DilemmaScenarios.Generator.Sample(30, 200).Prepend([]).Select(c => RunDilemma(c).Dilemma.Status).ToHashSet();
+        // Sample until every status is reached (bounded), so the check does not depend on one random draw.
+        var deviations = new HashSet<DeviationStatus> { RunDeviation([]).Deviation.Status };
+        var dilemmas = new HashSet<DilemmaStatus> { RunDilemma([]).Dilemma.Status };
+        for (var batch = 0; batch < 50 && (deviations.Count < Enum.GetValues<DeviationStatus>().Length || dilemmas.Count < Enum.GetValues<DilemmaStatus>().Length); batch++)
+        {
+            deviations.UnionWith(DeviationScenarios.Generator.Sample(30, 100).Select(c => RunDeviation(c).Deviation.Status));
+            dilemmas.UnionWith(DilemmaScenarios.Generator.Sample(30, 100).Select(c => RunDilemma(c).Dilemma.Status));
+        }
 
         Assert.Equal(Enum.GetValues<DeviationStatus>().ToHashSet(), deviations);
         Assert.Equal(Enum.GetValues<DilemmaStatus>().ToHashSet(), dilemmas);
