@@ -31,7 +31,8 @@ public sealed class AggregateShapeSnippets
 
         foreach (var a in dilemma.Availability())
         {
-            Console.WriteLine($"{a.Trigger}: {(a.IsPermitted ? "possible" : a.Refusal!.Kind + " — " + string.Join("; ", a.Reasons))}");
+            var why = a.IsPermitted ? "possible" : $"{a.Refusal!.Kind}: {string.Join("; ", a.Reasons)}";
+            Console.WriteLine($"{a.Trigger}: {why}");
         }
         #endregion
 
