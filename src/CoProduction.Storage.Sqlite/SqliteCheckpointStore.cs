@@ -17,11 +17,7 @@ namespace CoProduction.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteCheckpointStore : ICheckpointStore
 {
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly string dataSource;
-    private readonly SemaphoreSlim schemaGate = new(1, 1);
-    private volatile bool schemaReady;
+    private readonly SqliteSideTables tables;
 
     /// <summary>Creates the checkpoint store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
     /// <param name="options">The file and busy timeout.</param>
@@ -29,10 +25,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
     public SqliteCheckpointStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
-        var builder = SqliteEventStore.ConnectionFor(options);
-        dataSource = builder.DataSource;
-        connectionString = builder.ToString();
+        tables = new SqliteSideTables(options, CreateSchemaAsync);
     }
 
     /// <inheritdoc/>
@@ -63,23 +56,13 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, dataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var create = connection.CreateCommand();
-            create.CommandText =
-                "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            schemaReady = true;
-        }
-        finally
-        {
-            schemaGate.Release();
-        }
+        using var create = connection.CreateCommand();
+        create.CommandText =
+            "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
+        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

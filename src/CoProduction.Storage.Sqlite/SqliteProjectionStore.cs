@@ -27,11 +27,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
 
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly string dataSource;
-    private readonly SemaphoreSlim schemaGate = new(1, 1);
-    private volatile bool schemaReady;
+    private readonly SqliteSideTables tables;
 
     /// <summary>Creates the projection store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
     /// <param name="options">The file and busy timeout.</param>
@@ -39,10 +35,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
     public SqliteProjectionStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
-        var builder = SqliteEventStore.ConnectionFor(options);
-        dataSource = builder.DataSource;
-        connectionString = builder.ToString();
+        tables = new SqliteSideTables(options, CreateSchemaAsync);
     }
 
     /// <inheritdoc/>
@@ -285,47 +278,39 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
         write.ExecuteNonQuery();
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, dataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
         {
-            using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
-            {
-                wal.ExecuteNonQuery();
-            }
+            wal.ExecuteNonQuery();
+        }
 
-            using var create = Command(
-                connection,
-                null,
-                """
-                CREATE TABLE IF NOT EXISTS projections (
-                    name     TEXT    NOT NULL PRIMARY KEY,
-                    version  INTEGER NOT NULL,
-                    position INTEGER NOT NULL
-                ) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS parked_events (
-                    subscriber     TEXT    NOT NULL,
-                    position       INTEGER NOT NULL,
-                    stream         TEXT    NOT NULL,
-                    stream_version INTEGER NOT NULL,
-                    event_name     TEXT    NOT NULL,
-                    schema_version INTEGER NOT NULL,
-                    reason         TEXT    NOT NULL,
-                    error_type     TEXT    NOT NULL,
-                    parked_at      TEXT    NOT NULL,
-                    PRIMARY KEY (subscriber, position)
-                ) WITHOUT ROWID;
-                """);
-            create.ExecuteNonQuery();
-            schemaReady = true;
-        }
-        finally
-        {
-            schemaGate.Release();
-        }
+        using var create = Command(
+            connection,
+            null,
+            """
+            CREATE TABLE IF NOT EXISTS projections (
+                name     TEXT    NOT NULL PRIMARY KEY,
+                version  INTEGER NOT NULL,
+                position INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS parked_events (
+                subscriber     TEXT    NOT NULL,
+                position       INTEGER NOT NULL,
+                stream         TEXT    NOT NULL,
+                stream_version INTEGER NOT NULL,
+                event_name     TEXT    NOT NULL,
+                schema_version INTEGER NOT NULL,
+                reason         TEXT    NOT NULL,
+                error_type     TEXT    NOT NULL,
+                parked_at      TEXT    NOT NULL,
+                PRIMARY KEY (subscriber, position)
+            ) WITHOUT ROWID;
+            """);
+        create.ExecuteNonQuery();
+
+        return Task.CompletedTask;
     }
 }

@@ -27,18 +27,13 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
     private readonly StreamCategories categories;
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly string dataSource;
+    private readonly SqliteSideTables tables;
 
     public SqliteStreamIndex(SqliteEventStoreOptions options, StreamCategories categories)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.categories = categories;
-        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
-        var builder = SqliteEventStore.ConnectionFor(options);
-        dataSource = builder.DataSource;
-        connectionString = builder.ToString();
+        tables = new SqliteSideTables(options, null);
     }
 
     public override string Name => InMemoryStreamIndex.ProjectionName;
@@ -132,7 +127,7 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, dataSource, null, cancellationToken).ConfigureAwait(false);
+        var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var exists = connection.CreateCommand();
@@ -140,7 +135,7 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
             if ((long)exists.ExecuteScalar()! == 0)
             {
                 throw new InvalidOperationException(
-                    $"The stream index of '{dataSource}' is not built yet: start the projection runner (a hosted service of AddCoProduction) or wait for it with ProjectionRunner.WaitForAsync.");
+                    $"The stream index of '{tables.DataSource}' is not built yet: start the projection runner (a hosted service of AddCoProduction) or wait for it with ProjectionRunner.WaitForAsync.");
             }
 
             return connection;
