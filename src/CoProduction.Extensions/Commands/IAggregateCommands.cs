@@ -9,7 +9,7 @@ namespace CoProduction.Commands;
 /// <summary>
 /// Runs commands on aggregates of one type by id: load, decide, save; on a concurrency conflict,
 /// reload and decide once more. An app's controller is one line:
-/// <c>await sites.ExecuteAsync(siteId, (site, ctx) => site.MarkCore(member, ctx.Now, ctx.Actor));</c>
+/// <c>await sites.ExecuteAsync(siteId, (site, ctx) => site.MarkCore(member, ctx.Stamp));</c>
 /// </summary>
 /// <remarks>
 /// <para>

@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using System.Diagnostics.Contracts;
 
 namespace CoProduction.Cycles;
 

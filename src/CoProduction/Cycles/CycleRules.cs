@@ -2,6 +2,7 @@ using System;
 using CoProduction.Ethics;
 using CoProduction.Sites;
 using NodaTime;
+using System.Diagnostics.Contracts;
 
 namespace CoProduction.Cycles;
 

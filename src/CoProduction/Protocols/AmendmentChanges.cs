@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using System.Text.Json.Serialization;
+using System.Diagnostics.Contracts;
 
 namespace CoProduction.Protocols;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
+using System.Diagnostics.Contracts;
 
 namespace CoProduction.Scheduling;
 
@@ -54,6 +55,7 @@ public sealed class WorkingDayCalendar
     /// <summary>Returns a calendar with more holidays.</summary>
     /// <param name="holidays">The dates to add.</param>
     /// <returns>The new calendar; this one is unchanged.</returns>
+    [Pure]
     public WorkingDayCalendar WithHolidays(IEnumerable<LocalDate> holidays)
     {
         ArgumentNullException.ThrowIfNull(holidays);
@@ -74,6 +76,7 @@ public sealed class WorkingDayCalendar
     /// <param name="workingDays">How many working days; 0 to 100,000.</param>
     /// <returns>The date.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingDays"/> is negative or above 100,000.</exception>
+    [Pure]
     public LocalDate AddWorkingDays(LocalDate start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
