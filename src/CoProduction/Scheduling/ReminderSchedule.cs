@@ -80,7 +80,10 @@ public static class ReminderSchedule
             {
                 var days = Period.DaysBetween(engagement.LastEngaged, now.InZone(engagement.Zone).Date);
                 result.Add(new Reminder(
-                    $"member-not-engaged/{engagement.Member}/{Date.Format(engagement.LastEngaged)}",
+                    // The site is part of the id: member ids are unique per site only, so the same id at two sites is two people.
+                    engagement.Site is { } site
+                        ? $"member-not-engaged/{site}/{engagement.Member}/{Date.Format(engagement.LastEngaged)}"
+                        : $"member-not-engaged/{engagement.Member}/{Date.Format(engagement.LastEngaged)}",
                     ReminderKind.MemberNotEngaged,
                     due,
                     $"member {engagement.Member}",

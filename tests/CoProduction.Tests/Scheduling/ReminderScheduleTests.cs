@@ -66,6 +66,27 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void Managers_with_the_same_member_id_at_two_sites_get_a_reminder_each()
+    {
+        var now = Instant.FromUtc(2016, 3, 14, 12, 0);
+        var lead = new MemberId("district-manager");
+        var inputs = new ReminderInputs
+        {
+            Engagements =
+            [
+                new EngagementInput(lead, "Sedibeng district manager", new LocalDate(2015, 12, 1), Nairobi, new SiteId("sedibeng")),
+                new EngagementInput(lead, "Mitchell's Plain sub-district manager", new LocalDate(2015, 12, 1), Nairobi, new SiteId("mitchells-plain")),
+            ],
+        };
+
+        var due = ReminderSchedule.Due(inputs, now);
+
+        Assert.Equal(2, due.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(["mitchells-plain", "sedibeng"], due.Select(r => r.Site!.Value.Value).Order());
+        Assert.All(due, r => Assert.Contains($"/{r.Site}/district-manager/", r.Id, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reminders_do_not_depend_on_the_clock_only_on_the_instant_given()
     {
         var a = new FakeClock(Instant.FromUtc(2017, 6, 10, 0, 0));
