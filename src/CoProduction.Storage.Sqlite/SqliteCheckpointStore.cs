@@ -56,6 +56,23 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public async ValueTask ResetAsync(string subscriber, long position = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var write = connection.CreateCommand();
+        write.CommandText =
+            """
+            INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
+            ON CONFLICT (subscriber) DO UPDATE SET position = excluded.position
+            """;
+        write.Parameters.AddWithValue("$subscriber", subscriber);
+        write.Parameters.AddWithValue("$position", position);
+        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
 
     private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)

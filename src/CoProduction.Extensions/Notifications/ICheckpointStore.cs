@@ -21,4 +21,14 @@ public interface ICheckpointStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the checkpoint is stored.</returns>
     ValueTask SetAsync(string subscriber, long position, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a subscriber's checkpoint back to <paramref name="position"/> (0: the start of the feed),
+    /// so that it is offered every later event again — how an app rebuilds its own read model.
+    /// </summary>
+    /// <param name="subscriber">The subscriber's stable name.</param>
+    /// <param name="position">The position to go back to; 0 by default.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the checkpoint is stored.</returns>
+    ValueTask ResetAsync(string subscriber, long position = 0, CancellationToken cancellationToken = default);
 }

@@ -25,4 +25,13 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
         checkpoints.AddOrUpdate(subscriber, position, (_, old) => Math.Max(old, position));
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public ValueTask ResetAsync(string subscriber, long position = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        checkpoints[subscriber] = position;
+        return ValueTask.CompletedTask;
+    }
 }
