@@ -75,6 +75,13 @@ internal sealed class AggregateCommands<TAggregate>(
         return new CommandResult<TAggregate>(aggregate, append, append?.WasDuplicate ?? false);
     }
 
+    /// <summary>Gets the instant a query decides at: the registered clock's now.</summary>
+    internal Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>Loads an aggregate for a query (nothing is decided or written).</summary>
+    internal ValueTask<TAggregate> LoadAsync(StreamId stream, CancellationToken cancellationToken)
+        => repository.LoadAsync(stream, cancellationToken);
+
     /// <summary>Runs a command that decides with a context prepared from the loaded aggregate.</summary>
     internal async ValueTask<CommandResult<TAggregate>> RunAsync<TContext>(
         StreamId stream,

@@ -1,8 +1,8 @@
-using CoProduction.Cycles;
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using CoProduction.Commands;
+using CoProduction.Cycles;
 using CoProduction.Persistence;
 
 namespace CoProduction.Commands;
@@ -58,7 +58,7 @@ public sealed class CycleCommands
     /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
     /// <returns>The new cycle and what was recorded.</returns>
     /// <exception cref="Protocols.UnknownSiteException">The site's roster does not know the site: register it first.</exception>
-    /// <exception cref="ConcurrencyException">A cycle with that id exists and was not started by this command id.</exception>
+    /// <exception cref="AggregateAlreadyExistsException">A cycle with that id exists and was not started by this command id.</exception>
     public async ValueTask<CommandResult<Cycle>> StartAsync(
         CycleOpening opening,
         CommandId? commandId = null,
@@ -68,6 +68,21 @@ public sealed class CycleCommands
         ArgumentNullException.ThrowIfNull(opening);
         var siteRules = await rules.GetRulesAsync(opening.Site, cancellationToken).ConfigureAwait(false);
         return await runner.CreateAsync(context => Cycle.Start(opening, siteRules.At(context.Stamp)), commandId, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every trigger of a stored cycle, permitted now or refused with its reasons, decided with the rules
+    /// of the cycle's site at the clock's now: what a page draws its buttons from, in one call.
+    /// </summary>
+    /// <param name="id">The cycle's id.</param>
+    /// <param name="cancellationToken">Cancels the loading.</param>
+    /// <returns>One entry per <see cref="CycleTrigger"/>, in enum order; nothing is recorded.</returns>
+    /// <exception cref="AggregateNotFoundException">No cycle has the id.</exception>
+    public async ValueTask<IReadOnlyList<TriggerAvailability<CycleTrigger>>> AvailabilityAsync(CycleId id, CancellationToken cancellationToken = default)
+    {
+        var cycle = await runner.LoadAsync(AggregateRepository<Cycle>.StreamOf(id), cancellationToken).ConfigureAwait(false);
+        var siteRules = await rules.GetRulesAsync(cycle.State.Site, cancellationToken).ConfigureAwait(false);
+        return cycle.Availability(runner.Now, siteRules);
     }
 
     /// <summary>Gets the rules a command on a cycle at the site would decide with now: for availability (which buttons to show).</summary>

@@ -127,6 +127,26 @@ public sealed class CommandRunnerTests
     }
 
     [Fact]
+    public async Task Availability_of_a_stored_cycle_comes_in_one_call_with_its_site_rules_and_writes_nothing()
+    {
+        using var provider = Provider(out var store);
+        using var scope = provider.CreateScope();
+        var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
+        await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+        await cycles.StartAsync(new CycleOpening(new CycleId("kilifi-2019"), PaperSites.KilifiId, 7, "priority-setting"), cancellationToken: TestContext.Current.CancellationToken);
+        var appends = store.Appends;
+
+        var availability = await cycles.AvailabilityAsync(new CycleId("kilifi-2019"), TestContext.Current.CancellationToken);
+
+        var startActing = Assert.Single(availability, a => a.Trigger == CycleTrigger.StartActing);
+        Assert.Equal(RefusalKind.GuardsUnmet, startActing.Refusal!.Kind);
+        Assert.True(Assert.Single(availability, a => a.Trigger == CycleTrigger.PlanActivity).IsPermitted);
+        Assert.Equal(Enum.GetValues<CycleTrigger>().Length, availability.Count);
+        Assert.Equal(appends, store.Appends);
+        await Assert.ThrowsAsync<AggregateNotFoundException>(async () => await cycles.AvailabilityAsync(new CycleId("nowhere"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_refused_command_writes_nothing_and_is_counted_with_its_trigger_and_state()
     {
         using var provider = Provider(out var store);
