@@ -96,11 +96,9 @@ public sealed class DeviationAndDilemmaProperties
         => Prop.ForAll(DeviationScenarios, commands =>
         {
             var (deviation, violations) = RunDeviation(commands);
-            var events = StoredJson.RoundTrip(deviation.History);
             return violations.Count == 0
-                && ProtocolDeviation.Rehydrate(deviation.StreamId, [.. deviation.History]).State == deviation.State
-                && events.SequenceEqual(deviation.History)
-                && ProtocolDeviation.Rehydrate(deviation.StreamId, events).State == deviation.State;
+                && AggregateLaws.ReplayGivesTheLiveState(deviation, deviation.History, d => d.State)
+                && AggregateLaws.TheStoredJsonGivesTheLiveState(deviation, deviation.History, d => d.State);
         });
 
     [Property(MaxTest = 500)]
@@ -108,11 +106,9 @@ public sealed class DeviationAndDilemmaProperties
         => Prop.ForAll(DilemmaScenarios, commands =>
         {
             var (dilemma, violations) = RunDilemma(commands);
-            var events = StoredJson.RoundTrip(dilemma.History);
             return violations.Count == 0
-                && EthicalDilemma.Rehydrate(dilemma.StreamId, [.. dilemma.History]).State == dilemma.State
-                && events.SequenceEqual(dilemma.History)
-                && EthicalDilemma.Rehydrate(dilemma.StreamId, events).State == dilemma.State;
+                && AggregateLaws.ReplayGivesTheLiveState(dilemma, dilemma.History, d => d.State)
+                && AggregateLaws.TheStoredJsonGivesTheLiveState(dilemma, dilemma.History, d => d.State);
         });
 
     [Fact]

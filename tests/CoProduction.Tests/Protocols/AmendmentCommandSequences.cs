@@ -93,8 +93,8 @@ public sealed class AmendmentCommandSequences
         => Prop.ForAll(Scenarios, commands =>
         {
             var world = Run(commands);
-            return Protocol.Rehydrate(world.Protocol.StreamId, [.. world.Protocol.History]).State == world.Protocol.State
-                && world.Amendments.Values.All(a => Amendment.Rehydrate(a.StreamId, [.. a.History]).State == a.State);
+            return AggregateLaws.ReplayGivesTheLiveState(world.Protocol, world.Protocol.History, p => p.State)
+                && world.Amendments.Values.All(a => AggregateLaws.ReplayGivesTheLiveState(a, a.History, x => x.State));
         });
 
     [Property(MaxTest = 500)]
@@ -102,14 +102,8 @@ public sealed class AmendmentCommandSequences
         => Prop.ForAll(Scenarios, commands =>
         {
             var world = Run(commands);
-            var protocolEvents = StoredJson.RoundTrip(world.Protocol.History);
-            return protocolEvents.SequenceEqual(world.Protocol.History)
-                && Protocol.Rehydrate(world.Protocol.StreamId, protocolEvents).State == world.Protocol.State
-                && world.Amendments.Values.All(a =>
-                {
-                    var events = StoredJson.RoundTrip(a.History);
-                    return events.SequenceEqual(a.History) && Amendment.Rehydrate(a.StreamId, events).State == a.State;
-                });
+            return AggregateLaws.TheStoredJsonGivesTheLiveState(world.Protocol, world.Protocol.History, p => p.State)
+                && world.Amendments.Values.All(a => AggregateLaws.TheStoredJsonGivesTheLiveState(a, a.History, x => x.State));
         });
 
     [Fact]

@@ -64,8 +64,7 @@ public sealed class ProgrammeProperties
         => Prop.ForAll(Sequences, commands =>
         {
             var (programme, _) = Run(commands);
-            var replayed = Programme.Rehydrate(programme.StreamId, programme.History);
-            return replayed.State == programme.State && replayed.Version == programme.Version;
+            return AggregateLaws.ReplayGivesTheLiveState(programme, programme.History, p => p.State);
         });
 
     [Property(MaxTest = 500)]
@@ -77,8 +76,7 @@ public sealed class ProgrammeProperties
         => Prop.ForAll(Sequences, commands =>
         {
             var (programme, _) = Run(commands);
-            var back = StoredJson.RoundTrip(programme.History);
-            return back.SequenceEqual(programme.History) && Programme.Rehydrate(programme.StreamId, back).State == programme.State;
+            return AggregateLaws.TheStoredJsonGivesTheLiveState(programme, programme.History, p => p.State);
         });
 
     [Fact]
