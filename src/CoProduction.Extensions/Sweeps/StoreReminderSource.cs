@@ -30,9 +30,9 @@ internal sealed class StoreReminderSource(
         {
             if (await cycles.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { State: { IsFinal: false } state } cycle
                 && state.ExpectedStageLengths.FirstOrDefault(e => e.Stage == state.Stage) is { } expected
-                && state.Timeline.Count > 0)
+                && state.CurrentVisit is { } visit)
             {
-                stages.Add(new CycleStageInput(cycle.Id, state.Stage.ToString(), state.Timeline[^1].Entered, expected.Length, zones[state.TimeZoneId], state.Site));
+                stages.Add(new CycleStageInput(cycle.Id, state.Stage.ToString(), visit.Entered, expected.Length, zones[state.TimeZoneId], state.Site));
             }
         }
 

@@ -90,7 +90,7 @@ public sealed record CycleState
     public ValueList<StageVisit> Timeline => WithLeftFilledIn(Visits);
 
     /// <summary>Gets the visit to the current stage (or the last one, once finished); <see langword="null"/> before the first event.</summary>
-    internal StageVisit? CurrentVisit => Visits.IsEmpty ? null : Visits[Visits.Count - 1];
+    public StageVisit? CurrentVisit => Visits.IsEmpty ? null : Visits[Visits.Count - 1];
 
     /// <summary>
     /// Gets the visits as the fold keeps them: a visit ends where the next begins, so only the last
