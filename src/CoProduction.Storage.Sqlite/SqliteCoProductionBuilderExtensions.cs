@@ -54,9 +54,11 @@ public static class SqliteCoProductionBuilderExtensions
         builder.Services.RemoveAll<SqliteProjectionStore>();
         builder.Services.RemoveAll<IProjectionStore>();
         builder.Services.RemoveAll<IParkedEventStore>();
+        builder.Services.RemoveAll<IDocumentStore>();
         builder.Services.AddSingleton(projections);
         builder.Services.AddSingleton<IProjectionStore>(projections);
         builder.Services.AddSingleton<IParkedEventStore>(projections);
+        builder.Services.AddSingleton<IDocumentStore>(projections);
         builder.Services.RemoveAll<IStreamIndex>();
         builder.Services.AddSingleton<IStreamIndex>(sp => new SqliteStreamIndex(options, sp.GetRequiredService<StreamCategories>()));
         return builder;

@@ -10,8 +10,9 @@ using NodaTime.Text;
 namespace CoProduction.Storage.Sqlite;
 
 /// <summary>
-/// Keeps <see cref="SqliteProjection"/> models, their checkpoints (table <c>projections</c>) and parked events
-/// (table <c>parked_events</c>) in the event store's own SQLite file. Every step is one <c>BEGIN IMMEDIATE</c>
+/// Keeps <see cref="SqliteProjection"/> models, <see cref="IDocumentProjection"/> documents (tables <c>documents</c> and
+/// <c>document_index</c>), their checkpoints (table <c>projections</c>) and parked events (table <c>parked_events</c>)
+/// in the event store's own SQLite file. Every step is one <c>BEGIN IMMEDIATE</c>
 /// transaction holding the model's changes and the checkpoint, committed durably: after a crash the tables
 /// hold exactly the events up to the checkpoint.
 /// </summary>
@@ -19,7 +20,7 @@ namespace CoProduction.Storage.Sqlite;
 /// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
 /// processes over one file are serialized by SQLite's write lock, and a step skips events its checkpoint has passed.
 /// </remarks>
-public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
+public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore, IDocumentStore
 {
     // SQLite's result codes for a failure of the file rather than of the projection's fold:
     // busy, locked, I/O error, corrupt, full, cannot open, not a database.
@@ -41,7 +42,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
     /// <inheritdoc/>
     public async ValueTask<ProjectionCheckpoint> GetCheckpointAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
-        Require(projection);
+        RequireKept(projection);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return Checkpoint(connection, null, projection.Name);
     }
@@ -97,11 +98,11 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
     /// <inheritdoc/>
     public async ValueTask<ProjectionCheckpoint> SkipAsync(IProjection projection, ParkedEvent parked, CancellationToken cancellationToken = default)
     {
-        var sql = Require(projection);
+        RequireKept(projection);
         ProjectionArguments.CheckParked(parked, projection.Name);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
-        var checkpoint = Current(connection, transaction, sql);
+        var checkpoint = Current(connection, transaction, projection);
         if (parked.Position <= checkpoint.Position)
         {
             return checkpoint;
@@ -117,17 +118,29 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
     /// <inheritdoc/>
     public async ValueTask ResetAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
-        var sql = Require(projection);
+        RequireKept(projection);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
-        var writer = new SqliteProjectionWriter(connection, transaction);
-        try
+        if (projection is SqliteProjection sql)
         {
-            sql.ResetIn(writer);
+            var writer = new SqliteProjectionWriter(connection, transaction);
+            try
+            {
+                sql.ResetIn(writer);
+            }
+            finally
+            {
+                writer.Release();
+            }
         }
-        finally
+        else
         {
-            writer.Release();
+            foreach (var table in (string[])["documents", "document_index"])
+            {
+                using var empty = Command(connection, transaction, "DELETE FROM " + table + " WHERE projection = $projection");
+                empty.Parameters.AddWithValue("$projection", projection.Name);
+                empty.ExecuteNonQuery();
+            }
         }
 
         using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
@@ -209,6 +222,157 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
         return delete.ExecuteNonQuery() > 0;
     }
 
+    /// <inheritdoc/>
+    public async ValueTask<ProjectionCheckpoint> CommitDocumentsAsync(
+        IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckCommit(projection, expectedPosition, changes, position);
+        var bodies = new string?[changes.Count];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            bodies[i] = changes[i].Document is { } document ? projection.Write(document) : null;
+        }
+
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var checkpoint = Current(connection, transaction, projection);
+        if (checkpoint.Position != expectedPosition)
+        {
+            return checkpoint;
+        }
+
+        using var unindex = Command(connection, transaction, "DELETE FROM document_index WHERE projection = $projection AND key = $key");
+        using var remove = Command(connection, transaction, "DELETE FROM documents WHERE projection = $projection AND key = $key");
+        using var write = Command(
+            connection,
+            transaction,
+            "INSERT INTO documents (projection, key, body) VALUES ($projection, $key, $body) ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body");
+        using var index = Command(
+            connection, transaction, "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES ($projection, $name, $value, $key)");
+        foreach (var command in (SqliteCommand[])[unindex, remove, write, index])
+        {
+            command.Parameters.AddWithValue("$projection", projection.Name);
+            command.Parameters.Add("$key", SqliteType.Text);
+        }
+
+        write.Parameters.Add("$body", SqliteType.Text);
+        index.Parameters.Add("$name", SqliteType.Text);
+        index.Parameters.Add("$value", SqliteType.Text);
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var change = changes[i];
+            unindex.Parameters["$key"].Value = change.Key;
+            unindex.ExecuteNonQuery();
+            if (bodies[i] is not { } body)
+            {
+                remove.Parameters["$key"].Value = change.Key;
+                remove.ExecuteNonQuery();
+                continue;
+            }
+
+            write.Parameters["$key"].Value = change.Key;
+            write.Parameters["$body"].Value = body;
+            write.ExecuteNonQuery();
+            index.Parameters["$key"].Value = change.Key;
+            foreach (var entry in change.Index)
+            {
+                index.Parameters["$name"].Value = entry.Name;
+                index.Parameters["$value"].Value = entry.Value;
+                index.ExecuteNonQuery();
+            }
+        }
+
+        var after = new ProjectionCheckpoint(projection.Version, position);
+        Save(connection, transaction, projection.Name, after);
+        transaction.Commit();
+        return after;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<object?> GetDocumentAsync(IDocumentProjection projection, string key, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckProjection(projection);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
+        read.Parameters.AddWithValue("$projection", projection.Name);
+        read.Parameters.AddWithValue("$key", key);
+        return read.ExecuteScalar() is string body ? projection.Read(body) : null;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<FoundDocument>> QueryDocumentsAsync(
+        IDocumentProjection projection, string? index, DocumentRange range, DocumentCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckProjection(projection);
+        ProjectionArguments.CheckQuery(range, limit);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var read = Command(
+            connection,
+            null,
+            index is null
+                ? "SELECT key, key, body FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
+                : "SELECT i.key, i.value, d.body FROM document_index i JOIN documents d ON d.projection = i.projection AND d.key = i.key"
+                  + " WHERE i.projection = $projection AND i.name = $name AND i.value >= $from AND i.value <= $to"
+                  + " AND ($afterValue IS NULL OR i.value > $afterValue OR (i.value = $afterValue AND i.key > $afterKey))"
+                  + " ORDER BY i.value, i.key LIMIT $limit");
+        read.Parameters.AddWithValue("$projection", projection.Name);
+        if (index is not null)
+        {
+            read.Parameters.AddWithValue("$name", index);
+            read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+        }
+
+        read.Parameters.AddWithValue("$from", range.From);
+        read.Parameters.AddWithValue("$to", range.To);
+        read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
+        read.Parameters.AddWithValue("$limit", limit);
+        var found = new List<FoundDocument>();
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            found.Add(new FoundDocument(reader.GetString(0), reader.GetString(1), projection.Read(reader.GetString(2))));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<long> CountDocumentsAsync(IDocumentProjection projection, string? index, DocumentRange range, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckProjection(projection);
+        ProjectionArguments.CheckQuery(range, 1);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var count = Command(
+            connection,
+            null,
+            index is null
+                ? "SELECT COUNT(*) FROM documents WHERE projection = $projection AND key >= $from AND key <= $to"
+                : "SELECT COUNT(*) FROM document_index WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to");
+        count.Parameters.AddWithValue("$projection", projection.Name);
+        if (index is not null)
+        {
+            count.Parameters.AddWithValue("$name", index);
+        }
+
+        count.Parameters.AddWithValue("$from", range.From);
+        count.Parameters.AddWithValue("$to", range.To);
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private static void RequireKept(IProjection projection)
+    {
+        if (projection is IDocumentProjection)
+        {
+            ProjectionArguments.CheckProjection(projection);
+        }
+        else
+        {
+            Require(projection);
+        }
+    }
+
     private static SqliteProjection Require(IProjection projection)
     {
         ProjectionArguments.CheckProjection(projection);
@@ -236,7 +400,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
         return reader.Read() ? new ProjectionCheckpoint(reader.GetInt32(0), reader.GetInt64(1)) : default;
     }
 
-    private static ProjectionCheckpoint Current(SqliteConnection connection, SqliteTransaction transaction, SqliteProjection projection)
+    private static ProjectionCheckpoint Current(SqliteConnection connection, SqliteTransaction transaction, IProjection projection)
     {
         var checkpoint = Checkpoint(connection, transaction, projection.Name);
         return checkpoint.Version == projection.Version ? checkpoint : throw ProjectionArguments.VersionMismatch(projection, checkpoint.Version);
@@ -308,6 +472,20 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore
                 parked_at      TEXT    NOT NULL,
                 PRIMARY KEY (subscriber, position)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS documents (
+                projection TEXT NOT NULL,
+                key        TEXT NOT NULL,
+                body       TEXT NOT NULL,
+                PRIMARY KEY (projection, key)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS document_index (
+                projection TEXT NOT NULL,
+                name       TEXT NOT NULL,
+                value      TEXT NOT NULL,
+                key        TEXT NOT NULL,
+                PRIMARY KEY (projection, name, value, key)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS document_index_by_key ON document_index (projection, key);
             """);
         create.ExecuteNonQuery();
 

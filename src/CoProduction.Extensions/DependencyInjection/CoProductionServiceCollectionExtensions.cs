@@ -125,6 +125,7 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<InMemoryProjectionStore>();
         services.TryAddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         services.TryAddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         services.TryAddSingleton(sp => new StreamCategories(
             StreamCategories.Library.Concat(sp.GetServices<StreamCategoryRegistration>().Select(r => (r.Category, r.AggregateType)))));
         services.TryAddSingleton<IStreamIndex>(sp => new InMemoryStreamIndex(sp.GetRequiredService<StreamCategories>()));
@@ -132,6 +133,7 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<IEventStoreReader>(),
             sp.GetRequiredService<EventSerializer>(),
             sp.GetRequiredService<IProjectionStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<IParkedEventStore>(),
             Projections(sp),
             sp.GetRequiredService<NotificationSignal>(),
@@ -140,6 +142,9 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             Logger<ProjectionRunner>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionRunner>(sp => sp.GetRequiredService<ProjectionRunner>()));
+        // The command side's cache of aggregates kept current with only their new events (the gate's protocols, rosters).
+        services.TryAddSingleton(sp => new AggregateSource(sp.GetRequiredService<IEventStoreReader>(), sp.GetRequiredService<EventSerializer>()));
+        ReadModels.ReadModelServices.Add(services);
         services.TryAddSingleton(sp => new ProjectionHealthCheck(
             sp.GetRequiredService<ProjectionRunner>(), sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>()));
 

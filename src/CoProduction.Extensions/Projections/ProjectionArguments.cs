@@ -74,4 +74,48 @@ internal static class ProjectionArguments
         => new(string.Create(
             CultureInfo.InvariantCulture,
             $"Projection '{projection.Name}' is at version {projection.Version} but its model was built by version {stored}: reset it first (the runner does so at start), or stop the process that runs the other version."));
+
+    /// <summary>Checks a document step: the projection, positions in order, keys given once, no index entry on a removal.</summary>
+    public static void CheckCommit(IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position)
+    {
+        CheckProjection(projection);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedPosition);
+        if (position <= expectedPosition)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(position), position, string.Create(CultureInfo.InvariantCulture, $"A step moves the checkpoint forward, past {expectedPosition}."));
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+            ArgumentException.ThrowIfNullOrEmpty(change.Key, nameof(changes));
+            if (!keys.Add(change.Key))
+            {
+                throw new ArgumentException($"Document '{change.Key}' is changed twice in one step.", nameof(changes));
+            }
+
+            if (change.Document is { } document && !projection.DocumentType.IsInstanceOfType(document))
+            {
+                throw new ArgumentException($"Projection '{projection.Name}' keeps {projection.DocumentType.Name} documents, not {document.GetType().Name}.", nameof(changes));
+            }
+
+            foreach (var entry in change.Index ?? throw new ArgumentException($"Document '{change.Key}' has no index list.", nameof(changes)))
+            {
+                ArgumentException.ThrowIfNullOrEmpty(entry.Name, nameof(changes));
+                ArgumentNullException.ThrowIfNull(entry.Value, nameof(changes));
+            }
+        }
+    }
+
+    /// <summary>Checks a query's range and page size.</summary>
+    public static void CheckQuery(DocumentRange range, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(range.From, nameof(range));
+        ArgumentNullException.ThrowIfNull(range.To, nameof(range));
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class ProjectionRunner : BackgroundService
     private readonly IEventStoreReader store;
     private readonly EventSerializer serializer;
     private readonly IProjectionStore models;
+    private readonly IDocumentStore documents;
+    private readonly AggregateSource aggregates;
     private readonly IParkedEventStore parked;
     private readonly IProjection[] projections;
     private readonly NotificationSignal.Listener signal;
@@ -43,12 +45,13 @@ public sealed class ProjectionRunner : BackgroundService
     private readonly SemaphoreSlim onePass = new(1, 1);
     private readonly Lock gate = new();
     private readonly long[] reached;
-    private readonly List<(long Position, TaskCompletionSource Reached)> waiters = [];
+    private readonly List<(long Position, int[]? Of, TaskCompletionSource Reached)> waiters = [];
 
     internal ProjectionRunner(
         IEventStoreReader store,
         EventSerializer serializer,
         IProjectionStore models,
+        IDocumentStore documents,
         IParkedEventStore parked,
         IEnumerable<IProjection> projections,
         NotificationSignal signal,
@@ -60,6 +63,8 @@ public sealed class ProjectionRunner : BackgroundService
         this.store = store;
         this.serializer = serializer;
         this.models = models;
+        this.documents = documents;
+        aggregates = new AggregateSource(store, serializer);
         this.parked = parked;
         this.projections = [.. projections.Distinct()];
         foreach (var projection in this.projections)
@@ -120,17 +125,36 @@ public sealed class ProjectionRunner : BackgroundService
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns><see langword="true"/> when every model has reached the position; <see langword="false"/> when the timeout passed first.</returns>
     /// <remarks>When the runner is not running as a hosted service, the wait runs the catch-up itself.</remarks>
-    public async Task<bool> WaitForAsync(long position, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<bool> WaitForAsync(long position, TimeSpan timeout, CancellationToken cancellationToken = default)
+        => WaitAsync(position, null, timeout, cancellationToken);
+
+    /// <summary>
+    /// Waits until some projections have folded the feed up to a position: what a command that decides from a read
+    /// model waits for, without waiting for the app's other projections.
+    /// </summary>
+    /// <param name="projections">The projections' names.</param>
+    /// <param name="position">The global position to reach; 0 or less is reached at once.</param>
+    /// <param name="timeout">How long to wait at most.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns><see langword="true"/> when each of these models has reached the position; <see langword="false"/> when the timeout passed first.</returns>
+    /// <exception cref="ArgumentException">A name is not a registered projection's.</exception>
+    public Task<bool> WaitForProjectionsAsync(IEnumerable<string> projections, long position, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projections);
+        return WaitAsync(position, [.. projections.Select(IndexOf)], timeout, cancellationToken);
+    }
+
+    private async Task<bool> WaitAsync(long position, int[]? of, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
-        if (HasReached(position))
+        if (HasReached(position, of))
         {
             return true;
         }
 
         using var expiry = new CancellationTokenSource(timeout, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, cancellationToken);
-        var waiter = (position, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = (position, of, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (gate)
         {
             waiters.Add(waiter);
@@ -138,7 +162,7 @@ public sealed class ProjectionRunner : BackgroundService
 
         try
         {
-            if (HasReached(position))
+            if (HasReached(position, of))
             {
                 return true;
             }
@@ -152,12 +176,12 @@ public sealed class ProjectionRunner : BackgroundService
                 signal.Notify();
             }
 
-            await waiter.Item2.Task.WaitAsync(either.Token).ConfigureAwait(false);
+            await waiter.Item3.Task.WaitAsync(either.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HasReached(position);
+            return HasReached(position, of);
         }
         finally
         {
@@ -180,12 +204,7 @@ public sealed class ProjectionRunner : BackgroundService
     public async Task<long> RebuildAsync(string projection, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projection);
-        var index = Array.FindIndex(projections, p => string.Equals(p.Name, projection, StringComparison.Ordinal));
-        if (index < 0)
-        {
-            throw new ArgumentException(
-                $"No projection is named '{projection}'; the registered ones are: {string.Join(", ", projections.Select(p => p.Name))}.", nameof(projection));
-        }
+        var index = IndexOf(projection);
 
         await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -340,7 +359,15 @@ public sealed class ProjectionRunner : BackgroundService
         {
             try
             {
-                await models.ApplyAsync(projection, events, cancellationToken).ConfigureAwait(false);
+                if (projection is IDocumentFold fold)
+                {
+                    await fold.StepAsync(events, documents, models, aggregates, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await models.ApplyAsync(projection, events, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (ProjectionFailedException failed) when (string.Equals(failed.Projection, projection.Name, StringComparison.Ordinal))
@@ -391,10 +418,9 @@ public sealed class ProjectionRunner : BackgroundService
                 return;
             }
 
-            var lowest = Lowest();
-            foreach (var (target, done) in waiters)
+            foreach (var (target, of, done) in waiters)
             {
-                if (target <= lowest)
+                if (HasReached(target, of))
                 {
                     done.TrySetResult();
                 }
@@ -402,16 +428,25 @@ public sealed class ProjectionRunner : BackgroundService
         }
     }
 
-    private bool HasReached(long position) => position <= 0 || position <= Lowest();
+    private bool HasReached(long position, int[]? of) => position <= 0 || position <= Lowest(of);
 
-    private long Lowest()
+    private long Lowest(int[]? of)
     {
         var lowest = long.MaxValue;
-        for (var i = 0; i < reached.Length; i++)
+        var count = of?.Length ?? reached.Length;
+        for (var i = 0; i < count; i++)
         {
-            lowest = Math.Min(lowest, Volatile.Read(ref reached[i]));
+            lowest = Math.Min(lowest, Volatile.Read(ref reached[of is null ? i : of[i]]));
         }
 
         return lowest;
+    }
+
+    private int IndexOf(string projection)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projection);
+        var index = Array.FindIndex(projections, p => string.Equals(p.Name, projection, StringComparison.Ordinal));
+        return index >= 0 ? index : throw new ArgumentException(
+            $"No projection is named '{projection}'; the registered ones are: {string.Join(", ", projections.Select(p => p.Name))}.", nameof(projection));
     }
 }

@@ -35,6 +35,7 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     private List<TEvent> history;
     private int committed;
     private StreamId? streamId;
+    private Type? opening;
 
     /// <summary>Creates an aggregate with no history yet.</summary>
     /// <param name="id">The aggregate's id.</param>
@@ -75,6 +76,40 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     /// <inheritdoc/>
     void IHistoryCommitter.MarkCommitted() => committed = history.Count;
 
+    /// <inheritdoc/>
+    void IHistoryCommitter.Continue(IReadOnlyList<IDomainEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (committed != history.Count || opening is null)
+        {
+            throw new InvalidOperationException($"Only a rehydrated aggregate with nothing unsaved continues its stored history; {Description} has {history.Count - committed} unsaved event(s).");
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var at = history.Count + 1;
+            if (events[i] is not TEvent e)
+            {
+                throw new InvalidHistoryException(Description, at, events[i]?.GetType().Name ?? "null", $"it is not a {typeof(TEvent).Name}.");
+            }
+
+            if (opening.IsInstanceOfType(e))
+            {
+                throw new InvalidHistoryException(Description, at, e.GetType().Name, $"{opening.Name} opens a history, once.");
+            }
+
+            var next = Apply(State, e);
+            if (CheckReplay(State, e, next) is { } problem)
+            {
+                throw new InvalidHistoryException(Description, at, e.GetType().Name, problem);
+            }
+
+            State = next;
+            history.Add(e);
+            committed = history.Count;
+        }
+    }
+
     /// <summary>Rebuilds an aggregate from a stored history: the first event must be <typeparamref name="TFirst"/> creating the aggregate of <paramref name="stream"/>, and every event must fit the transition table.</summary>
     /// <typeparam name="TSelf">The aggregate type.</typeparam>
     /// <typeparam name="TFirst">The event that opens every history of the type, once.</typeparam>
@@ -102,6 +137,7 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
         }
 
         aggregate.streamId = stream;
+        aggregate.opening = typeof(TFirst);
 
         aggregate.Replay<TFirst>(history);
         return aggregate;
@@ -240,4 +276,12 @@ internal interface IHistoryCommitter
 {
     /// <summary>Marks every recorded event as saved.</summary>
     void MarkCommitted();
+
+    /// <summary>
+    /// Folds more stored events into a rehydrated aggregate with nothing unsaved, checking each against the
+    /// table as replay does: how a cache keeps an aggregate current without reading its whole stream again.
+    /// </summary>
+    /// <param name="events">The stream's next events, oldest first.</param>
+    /// <exception cref="InvalidHistoryException">An event does not fit; the events before it are kept.</exception>
+    void Continue(IReadOnlyList<IDomainEvent> events);
 }

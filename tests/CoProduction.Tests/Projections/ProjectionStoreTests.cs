@@ -104,3 +104,25 @@ internal static class SqliteTallyReader
         return rows;
     }
 }
+
+public sealed class InMemoryDocumentProjectionConformanceTests : ProjectionConformance
+{
+    protected override void UseStore(CoProductionBuilder builder) => builder.UseInMemoryStore();
+
+    protected override void AddTally(CoProductionBuilder builder) => builder.AddProjection<DocumentTally>();
+
+    protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services) => DocumentTally.Read(services);
+}
+
+public sealed class SqliteDocumentProjectionConformanceTests : ProjectionConformance, IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    protected override void UseStore(CoProductionBuilder builder) => builder.UseSqliteStore(folder.File("documents.db"));
+
+    protected override void AddTally(CoProductionBuilder builder) => builder.AddProjection<DocumentTally>();
+
+    protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services) => DocumentTally.Read(services);
+}

@@ -82,3 +82,45 @@ public sealed class SqliteTally(TallySettings settings) : SqliteProjection
             ("$n", settings.NumberOf(e)),
             ("$position", e.Stored.Position));
 }
+
+/// <summary>The tally as documents, written once for every store: one document per stream, indexed by its count.</summary>
+public sealed class DocumentTally(TallySettings settings) : DocumentProjection<TallyRow>(TallyJson.Default.TallyRow)
+{
+    public override string Name => TallySettings.Name;
+
+    public override int Version => settings.Version;
+
+    protected override async System.Threading.Tasks.ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<TallyRow> documents, System.Threading.CancellationToken cancellationToken)
+    {
+        var n = settings.NumberOf(e);
+        var row = await documents.GetAsync(e.Stored.Stream.Value, cancellationToken) ?? new TallyRow(0, 0, 0);
+        documents.Put(e.Stored.Stream.Value, new TallyRow(row.Count + 1, row.Sum + n, e.Stored.Position));
+    }
+
+    protected override IEnumerable<DocumentIndexEntry> Index(TallyRow document) => [new("count", DocumentIndexEntry.Of(document.Count))];
+
+    /// <summary>Reads every row, page by page, by key.</summary>
+    public static IReadOnlyDictionary<string, TallyRow> Read(IServiceProvider services)
+    {
+        var projection = (DocumentTally)Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DocumentTally>(services);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IDocumentStore>(services);
+        var rows = new Dictionary<string, TallyRow>(StringComparer.Ordinal);
+        DocumentCursor? after = null;
+        do
+        {
+            var found = store.QueryDocumentsAsync(projection, null, DocumentRange.All, after, 2).AsTask().GetAwaiter().GetResult();
+            foreach (var f in found)
+            {
+                rows.Add(f.Key, (TallyRow)f.Document);
+            }
+
+            after = found.Count == 2 ? new DocumentCursor(found[^1].Value, found[^1].Key) : null;
+        }
+        while (after is not null);
+
+        return rows;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(TallyRow))]
+internal sealed partial class TallyJson : System.Text.Json.Serialization.JsonSerializerContext;
