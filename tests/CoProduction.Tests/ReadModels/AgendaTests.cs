@@ -21,7 +21,7 @@ namespace CoProduction.Tests.ReadModels;
 /// The agenda on both stores, with Box 2's rhythms: Sedibeng's researchers reflect monthly and meet before and after
 /// each leadership workshop (a debrief the day after, linked to the workshops); Mitchell's Plain reflects quarterly.
 /// </summary>
-public abstract class AgendaTests : IDisposable
+public abstract class AgendaTests(bool sqlite) : ReadModelTest(sqlite, Instant.FromUtc(2016, 3, 1, 6, 0))
 {
     private static readonly DateTimeZone Johannesburg = DateTimeZoneProviders.Tzdb["Africa/Johannesburg"];
     private static readonly SeriesId Reflection = new("sedibeng-reflection");
@@ -29,23 +29,12 @@ public abstract class AgendaTests : IDisposable
     private static readonly SeriesId Debrief = new("sedibeng-debrief");
     private static readonly SeriesId MitchellsPlainReflection = new("mp-reflection");
 
-    private readonly FakeClock clock = new(Instant.FromUtc(2016, 3, 1, 6, 0));
-    private readonly ServiceProvider provider;
-
-    protected AgendaTests()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(clock);
-        var builder = services.AddCoProduction(o => o.NotificationPollInterval = TimeSpan.FromHours(1));
-        UseStore(builder);
-        provider = services.BuildServiceProvider(validateScopes: true);
-    }
 
     [Fact]
     public async Task The_agenda_holds_each_series_recorded_meetings_and_its_first_meeting_still_to_be_held()
     {
         await SeedAsync();
-        var agenda = provider.GetRequiredService<IAgenda>();
+        var agenda = Provider.GetRequiredService<IAgenda>();
 
         var reflection = await agenda.GetAsync(Reflection, TestContext.Current.CancellationToken);
         Assert.NotNull(reflection);
@@ -77,8 +66,8 @@ public abstract class AgendaTests : IDisposable
     public async Task Meetings_due_are_those_still_to_be_held_from_now_to_the_instant_and_overdue_are_those_whose_end_passed_unrecorded()
     {
         await SeedAsync();
-        var agenda = provider.GetRequiredService<IAgenda>();
-        var until = clock.GetCurrentInstant() + Duration.FromDays(14);   // 2016-04-26 06:00Z
+        var agenda = Provider.GetRequiredService<IAgenda>();
+        var until = Clock.GetCurrentInstant() + Duration.FromDays(14);   // 2016-04-26 06:00Z
 
         var due = await AllAsync(after => agenda.DueAsync(until, after: after, limit: 1, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(
@@ -93,10 +82,10 @@ public abstract class AgendaTests : IDisposable
         Assert.Empty((await agenda.DueAsync(until, PaperSites.MitchellsPlainId, cancellationToken: TestContext.Current.CancellationToken)).Items);
 
         // Mitchell's Plain's June meeting is due within 70 days, at its site only.
-        var june = await agenda.DueAsync(clock.GetCurrentInstant() + Duration.FromDays(70), PaperSites.MitchellsPlainId, cancellationToken: TestContext.Current.CancellationToken);
+        var june = await agenda.DueAsync(Clock.GetCurrentInstant() + Duration.FromDays(70), PaperSites.MitchellsPlainId, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(new LocalDate(2016, 6, 15), Assert.Single(Assert.Single(june.Items).Meetings).Occurrence.Slot);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await agenda.DueAsync(clock.GetCurrentInstant(), cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await agenda.DueAsync(Clock.GetCurrentInstant(), cancellationToken: TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await agenda.OverdueAsync(limit: 0, cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -104,7 +93,7 @@ public abstract class AgendaTests : IDisposable
     public async Task Adherence_is_the_domain_s_cadence_kept_up_to_now()
     {
         await SeedAsync();
-        var agenda = provider.GetRequiredService<IAgenda>();
+        var agenda = Provider.GetRequiredService<IAgenda>();
 
         // March held, April unrecorded: two due, one kept.
         var reflection = await agenda.AdherenceAsync(Reflection, Duration.Zero, TestContext.Current.CancellationToken);
@@ -127,26 +116,14 @@ public abstract class AgendaTests : IDisposable
     public async Task The_sweep_reminds_of_meetings_the_agenda_says_start_within_the_lead()
     {
         await SeedAsync();
-        clock.Reset(Instant.FromUtc(2016, 4, 19, 8, 0));   // the workshop starts 2016-04-20 07:00Z, within a day
+        Clock.Reset(Instant.FromUtc(2016, 4, 19, 8, 0));   // the workshop starts 2016-04-20 07:00Z, within a day
 
-        var swept = await provider.GetRequiredService<SweepService>().RunOnceAsync(TestContext.Current.CancellationToken);
+        var swept = await Provider.GetRequiredService<SweepService>().RunOnceAsync(TestContext.Current.CancellationToken);
 
         var reminder = Assert.Single(swept.Due, r => r.Kind == ReminderKind.MeetingUpcoming);
         Assert.Equal("meeting-upcoming/sedibeng-workshop/2016-04-20/2016-04-20T07:00:00Z", reminder.Id);
     }
 
-    public void Dispose()
-    {
-        provider.Dispose();
-        DisposeStore();
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract void UseStore(CoProductionBuilder builder);
-
-    protected virtual void DisposeStore()
-    {
-    }
 
     private static async Task<List<T>> AllAsync<T>(Func<DocumentCursor?, ValueTask<DocumentPage<T>>> page)
     {
@@ -168,7 +145,7 @@ public abstract class AgendaTests : IDisposable
     /// <summary>Plans the four series on 2016-03-01 and records March; leaves the clock at 2016-04-12 06:00Z.</summary>
     private async Task SeedAsync()
     {
-        using var scope = provider.CreateScope();
+        using var scope = Provider.CreateScope();
         var series = scope.ServiceProvider.GetRequiredService<IAggregateCommands<MeetingSeries>>();
         var ct = TestContext.Current.CancellationToken;
         foreach (var plan in new[]
@@ -185,22 +162,22 @@ public abstract class AgendaTests : IDisposable
         var timetable = await TimetableAsync();
         MeetingOccurrence On(SeriesId id, LocalDate slot) => timetable.Occurrences(id, slot.AtStartOfDayInZone(Johannesburg).ToInstant(), slot.PlusDays(1).AtStartOfDayInZone(Johannesburg).ToInstant()).Single();
 
-        clock.Reset(Instant.FromUtc(2016, 3, 10, 12, 30));
+        Clock.Reset(Instant.FromUtc(2016, 3, 10, 12, 30));
         await series.ExecuteAsync(Reflection, (s, c) => s.RecordHeld(On(Reflection, new(2016, 3, 10)), new MeetingAttendance([PaperSites.SedibengLeadResearcher]), c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2016, 3, 14, 9, 0));
+        Clock.Reset(Instant.FromUtc(2016, 3, 14, 9, 0));
         await series.ExecuteAsync(MitchellsPlainReflection, (s, c) => s.Reschedule(On(MitchellsPlainReflection, new(2016, 3, 15)), new LocalDateTime(2016, 3, 17, 14, 0), "clinic audit", c.Stamp), cancellationToken: ct);
         await series.ExecuteAsync(Workshop, (s, c) => s.Cancel(On(Workshop, new(2016, 3, 20)), "strike", c.Stamp), cancellationToken: ct);
         await series.ExecuteAsync(Debrief, (s, c) => s.Cancel(On(Debrief, new(2016, 3, 21)), "no workshop", c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2016, 3, 17, 15, 0));
+        Clock.Reset(Instant.FromUtc(2016, 3, 17, 15, 0));
         await series.ExecuteAsync(MitchellsPlainReflection, (s, c) => s.RecordHeld(On(MitchellsPlainReflection, new(2016, 3, 15)), new MeetingAttendance([PaperSites.MitchellsPlainLeadResearcher]), c.Stamp), cancellationToken: ct);
 
-        clock.Reset(Instant.FromUtc(2016, 4, 12, 6, 0));
-        await provider.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
+        Clock.Reset(Instant.FromUtc(2016, 4, 12, 6, 0));
+        await Provider.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
     }
 
     private async Task<MeetingTimetable> TimetableAsync()
     {
-        var repository = provider.GetRequiredService<CoProduction.Persistence.AggregateRepository<MeetingSeries>>();
+        var repository = Provider.GetRequiredService<CoProduction.Persistence.AggregateRepository<MeetingSeries>>();
         var plans = new List<MeetingSeriesPlan>();
         foreach (var id in new[] { Reflection, Workshop, Debrief, MitchellsPlainReflection })
         {
@@ -211,18 +188,6 @@ public abstract class AgendaTests : IDisposable
     }
 }
 
-public sealed class InMemoryAgendaTests : AgendaTests
-{
-    protected override void UseStore(CoProductionBuilder builder)
-    {
-    }
-}
+public sealed class InMemoryAgendaTests() : AgendaTests(sqlite: false);
 
-public sealed class SqliteAgendaTests : AgendaTests
-{
-    private readonly TempFolder folder = new();
-
-    protected override void UseStore(CoProductionBuilder builder) => builder.UseSqliteStore(folder.File("agenda.db"));
-
-    protected override void DisposeStore() => folder.Dispose();
-}
+public sealed class SqliteAgendaTests() : AgendaTests(sqlite: true);

@@ -24,7 +24,7 @@ namespace CoProduction.Tests.ReadModels;
 /// committee's policy (Madaraka Day, 1 June 2017, is a holiday), and the dilemmas the researchers' reflection
 /// meetings discussed (Table 1: "specific sessions were dedicated to ethical dilemmas").
 /// </summary>
-public abstract class DeviationRegisterTests : IDisposable
+public abstract class DeviationRegisterTests(bool sqlite) : ReadModelTest(sqlite, Instant.FromUtc(2017, 5, 29, 6, 0), o => o.DefaultTimeZone = "Africa/Nairobi")
 {
     private static readonly DeviationId D1 = new("D1");
     private static readonly DeviationId D2 = new("D2");
@@ -35,27 +35,12 @@ public abstract class DeviationRegisterTests : IDisposable
     private static readonly ProtocolId Kwtrp2 = new("KWTRP-2");
     private static readonly ProtocolId Uct1 = new("UCT-1");
 
-    private readonly FakeClock clock = new(Instant.FromUtc(2017, 5, 29, 6, 0));
-    private readonly ServiceProvider provider;
-
-    protected DeviationRegisterTests()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(clock);
-        var builder = services.AddCoProduction(o =>
-        {
-            o.DefaultTimeZone = "Africa/Nairobi";
-            o.NotificationPollInterval = TimeSpan.FromHours(1);
-        });
-        UseStore(builder);
-        provider = services.BuildServiceProvider(validateScopes: true);
-    }
 
     [Fact]
     public async Task A_deviation_s_entry_holds_its_working_day_deadline_its_report_and_when_it_was_recorded_and_closed()
     {
         await SeedAsync();
-        var register = provider.GetRequiredService<IDeviationRegister>();
+        var register = Provider.GetRequiredService<IDeviationRegister>();
 
         var d1 = await register.DeviationAsync(D1, TestContext.Current.CancellationToken);
         Assert.Equal(
@@ -78,7 +63,7 @@ public abstract class DeviationRegisterTests : IDisposable
     public async Task Open_deviations_come_by_due_date_a_page_at_a_time_and_overdue_ones_are_those_due_before_today()
     {
         await SeedAsync();
-        var register = provider.GetRequiredService<IDeviationRegister>();
+        var register = Provider.GetRequiredService<IDeviationRegister>();
         var ct = TestContext.Current.CancellationToken;
 
         var first = await register.OpenDeviationsAsync(limit: 1, cancellationToken: ct);
@@ -92,9 +77,9 @@ public abstract class DeviationRegisterTests : IDisposable
 
         // Today is 12 June in Nairobi: D1 (due 8 June) is overdue, D3 (due 14 June) is not yet.
         Assert.Equal([D1], (await register.OverdueDeviationsAsync(cancellationToken: ct)).Items.Select(d => d.Deviation));
-        clock.Reset(Instant.FromUtc(2017, 6, 14, 20, 0));   // 23:00 in Nairobi: still the 14th
+        Clock.Reset(Instant.FromUtc(2017, 6, 14, 20, 0));   // 23:00 in Nairobi: still the 14th
         Assert.Equal([D1], (await register.OverdueDeviationsAsync(cancellationToken: ct)).Items.Select(d => d.Deviation));
-        clock.Reset(Instant.FromUtc(2017, 6, 14, 21, 0));   // midnight in Nairobi
+        Clock.Reset(Instant.FromUtc(2017, 6, 14, 21, 0));   // midnight in Nairobi
         Assert.Equal([D1, D3], (await register.OverdueDeviationsAsync(cancellationToken: ct)).Items.Select(d => d.Deviation));
 
         Assert.Equal([D1, D2], (await register.DeviationsOfProtocolAsync(Kwtrp2, cancellationToken: ct)).Items.Select(d => d.Deviation));
@@ -106,7 +91,7 @@ public abstract class DeviationRegisterTests : IDisposable
     public async Task Dilemmas_are_open_until_resolved_or_escalated_and_are_listed_by_site_and_protocol()
     {
         await SeedAsync();
-        var register = provider.GetRequiredService<IDeviationRegister>();
+        var register = Provider.GetRequiredService<IDeviationRegister>();
         var ct = TestContext.Current.CancellationToken;
 
         var e1 = await register.DilemmaAsync(E1, ct);
@@ -125,18 +110,6 @@ public abstract class DeviationRegisterTests : IDisposable
         Assert.Equal([E3], (await register.DilemmasOfSiteAsync(PaperSites.KilifiId, page.Next, 1, ct)).Items.Select(d => d.Dilemma));
     }
 
-    public void Dispose()
-    {
-        provider.Dispose();
-        DisposeStore();
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract void UseStore(CoProductionBuilder builder);
-
-    protected virtual void DisposeStore()
-    {
-    }
 
     private static ResearchActivity Activity(SiteId site, LocalDate on, string title = "journaling with facility managers")
         => new(title, DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, site, on);
@@ -144,7 +117,7 @@ public abstract class DeviationRegisterTests : IDisposable
     /// <summary>Records three deviations and three dilemmas; leaves the clock at 2017-06-12 12:00 in Nairobi.</summary>
     private async Task SeedAsync()
     {
-        using var scope = provider.CreateScope();
+        using var scope = Provider.CreateScope();
         var deviations = scope.ServiceProvider.GetRequiredService<IAggregateCommands<ProtocolDeviation>>();
         var dilemmas = scope.ServiceProvider.GetRequiredService<IAggregateCommands<EthicalDilemma>>();
         var ct = TestContext.Current.CancellationToken;
@@ -157,42 +130,30 @@ public abstract class DeviationRegisterTests : IDisposable
             => deviations.CreateAsync(c => ProtocolDeviation.Record(new DeviationRecording(id, activity, "collected before approval", discovered), protocol, new ProtocolContext(c.Stamp, rules)), cancellationToken: ct).AsTask();
 
         await Record(D1, kwtrp2, Activity(PaperSites.KilifiId, new(2017, 5, 24)), new(2017, 5, 29));
-        clock.Reset(Instant.FromUtc(2017, 6, 1, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 1, 6, 0));
         await dilemmas.CreateAsync(c => EthicalDilemma.Raise(new DilemmaRaising(E1, PaperSites.KilifiId, "a manager asks to see another manager's journal") { Protocol = Kwtrp2 }, c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 2, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 2, 6, 0));
         await Record(D2, kwtrp2, Activity(PaperSites.KilifiId, new(2017, 6, 1), "observation of a budget meeting"), new(2017, 6, 2));
-        clock.Reset(Instant.FromUtc(2017, 6, 5, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 5, 6, 0));
         await Record(D3, uct1, Activity(PaperSites.MitchellsPlainId, new(2017, 6, 2)), new(2017, 6, 5));
         await dilemmas.CreateAsync(c => EthicalDilemma.Raise(new DilemmaRaising(E2, PaperSites.MitchellsPlainId, "feedback that could identify a facility"), c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 6, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 6, 6, 0));
         await dilemmas.CreateAsync(c => EthicalDilemma.Raise(new DilemmaRaising(E3, PaperSites.KilifiId, "a researcher asked for advice on a staffing decision"), c.Stamp), cancellationToken: ct);
         await dilemmas.ExecuteAsync(E3, (d, c) => d.Discuss("researchers' reflection meeting", c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 7, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 7, 6, 0));
         await dilemmas.ExecuteAsync(E1, (d, c) => d.Discuss("researchers' reflection meeting", c.Stamp), cancellationToken: ct);
         await dilemmas.ExecuteAsync(E1, (d, c) => d.Discuss("cross-site ethics reflection session", c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 9, 6, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 9, 6, 0));
         await dilemmas.ExecuteAsync(E1, (d, c) => d.Escalate("ethics committee", c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 12, 5, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 12, 5, 0));
         await deviations.ExecuteAsync(D2, (d, c) => d.Report(new LocalDate(2017, 6, 12), "SERU/DEV/17/002", c.Stamp), cancellationToken: ct);
-        clock.Reset(Instant.FromUtc(2017, 6, 12, 9, 0));
+        Clock.Reset(Instant.FromUtc(2017, 6, 12, 9, 0));
         await deviations.ExecuteAsync(D2, (d, c) => d.Close("noted by the committee", c.Stamp), cancellationToken: ct);
 
-        await provider.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
+        await Provider.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
     }
 }
 
-public sealed class InMemoryDeviationRegisterTests : DeviationRegisterTests
-{
-    protected override void UseStore(CoProductionBuilder builder)
-    {
-    }
-}
+public sealed class InMemoryDeviationRegisterTests() : DeviationRegisterTests(sqlite: false);
 
-public sealed class SqliteDeviationRegisterTests : DeviationRegisterTests
-{
-    private readonly TempFolder folder = new();
-
-    protected override void UseStore(CoProductionBuilder builder) => builder.UseSqliteStore(folder.File("deviations.db"));
-
-    protected override void DisposeStore() => folder.Dispose();
-}
+public sealed class SqliteDeviationRegisterTests() : DeviationRegisterTests(sqlite: true);
