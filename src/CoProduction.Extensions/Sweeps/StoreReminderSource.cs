@@ -18,11 +18,16 @@ namespace CoProduction.Sweeps;
 internal sealed class StoreReminderSource(
     StreamCatalogue catalogue,
     AggregateRepository<Cycle> cycles,
-    AggregateRepository<MeetingSeries> meetings,
+    ReadModels.AgendaQueries agenda,
+    Projections.ProjectionRunner runner,
+    IEventStoreReader store,
     AggregateRepository<LearningSite> sites,
     IDateTimeZoneProvider zones,
     ReminderPolicy policy) : IReminderSource
 {
+    /// <summary>How long a sweep waits for the agenda to reach the store's end before reading it as it stands.</summary>
+    private static readonly System.TimeSpan AgendaCatchUp = System.TimeSpan.FromSeconds(30);
+
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
         var stages = new List<CycleStageInput>();
@@ -36,14 +41,13 @@ internal sealed class StoreReminderSource(
             }
         }
 
-        var series = new List<MeetingSeriesState>();
-        foreach (var stream in await catalogue.StreamsAsync(MeetingSeries.StreamCategory, cancellationToken).ConfigureAwait(false))
-        {
-            if (await meetings.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { } loaded)
-            {
-                series.Add(loaded.State);
-            }
-        }
+        // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
+        await runner.WaitForProjectionsAsync(
+            [ReadModels.AgendaProjection.ProjectionName],
+            await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false),
+            AgendaCatchUp,
+            cancellationToken).ConfigureAwait(false);
+        var meetings = await agenda.DueAsync(now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
 
         var engagements = new List<EngagementInput>();
         foreach (var stream in await catalogue.StreamsAsync(LearningSite.StreamCategory, cancellationToken).ConfigureAwait(false))
@@ -66,7 +70,7 @@ internal sealed class StoreReminderSource(
         return new ReminderInputs
         {
             CycleStages = [.. stages],
-            Meetings = series.Count == 0 ? [] : [.. new MeetingAgenda(series).Due(now, now + policy.MeetingLead)],
+            Meetings = [.. meetings],
             Engagements = [.. engagements],
         };
     }
