@@ -83,29 +83,56 @@ public sealed class SqliteEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckAppend(stream, expectedVersion, events);
+        var written = await WriteAsync([new StreamAppend(stream, expectedVersion, events)], commandId, cancellationToken).ConfigureAwait(false);
+        return written.Streams[0];
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckAppends(appends);
+        return WriteAsync(appends, commandId, cancellationToken);
+    }
+
+    /// <summary>Writes every part in one <c>BEGIN IMMEDIATE</c> transaction: the command's first write, or every version checked and every event inserted.</summary>
+    private async ValueTask<StreamsAppendResult> WriteAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
 
         if (commandId is { } command)
         {
+            var firsts = new List<AppendResult>(appends.Count);
             using var find = Command(connection, transaction, "SELECT version, last_position FROM commands WHERE stream = $stream AND command_id = $command");
-            find.Parameters.AddWithValue("$stream", stream.Value);
+            var pFindStream = find.Parameters.Add("$stream", SqliteType.Text);
             find.Parameters.AddWithValue("$command", command.Value);
-            using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var part in appends)
             {
-                return new AppendResult(stream, reader.GetInt64(0), reader.GetInt64(1), WasDuplicate: true);
+                pFindStream.Value = part.Stream.Value;
+                using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    firsts.Add(new AppendResult(part.Stream, reader.GetInt64(0), reader.GetInt64(1), WasDuplicate: true));
+                }
+            }
+
+            if (firsts.Count > 0)
+            {
+                return new StreamsAppendResult(firsts, WasDuplicate: true);
             }
         }
 
-        var actual = await VersionAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
-        if (actual != expectedVersion)
+        foreach (var part in appends)
         {
-            throw new ConcurrencyException(stream, expectedVersion, actual);
+            var actual = await VersionAsync(connection, transaction, part.Stream, cancellationToken).ConfigureAwait(false);
+            if (actual != part.ExpectedVersion)
+            {
+                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
+            }
         }
 
-        long lastPosition = 0;
+        var results = new AppendResult[appends.Count];
         using (var insert = Command(
             connection,
             transaction,
@@ -123,45 +150,57 @@ public sealed class SqliteEventStore : IEventStore
             var pAt = insert.Parameters.Add("$at", SqliteType.Text);
             var pActor = insert.Parameters.Add("$actor", SqliteType.Text);
             var pCommand = insert.Parameters.Add("$command", SqliteType.Text);
-            pStream.Value = stream.Value;
             pCommand.Value = commandId is { } c ? c.Value : DBNull.Value;
-            for (var i = 0; i < events.Count; i++)
+            for (var p = 0; p < appends.Count; p++)
             {
-                var e = events[i];
-                pVersion.Value = expectedVersion + i + 1;
-                pName.Value = e.EventName;
-                pSchema.Value = e.SchemaVersion;
-                pPayload.Value = e.Payload.ToArray();
-                pAt.Value = InstantText.Format(e.RecordedAt);
-                pActor.Value = e.Actor.ToString();
-                try
+                var (stream, expectedVersion, events) = appends[p];
+                pStream.Value = stream.Value;
+                long lastPosition = 0;
+                for (var i = 0; i < events.Count; i++)
                 {
-                    lastPosition = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                    var e = events[i];
+                    pVersion.Value = expectedVersion + i + 1;
+                    pName.Value = e.EventName;
+                    pSchema.Value = e.SchemaVersion;
+                    pPayload.Value = e.Payload.ToArray();
+                    pAt.Value = InstantText.Format(e.RecordedAt);
+                    pActor.Value = e.Actor.ToString();
+                    try
+                    {
+                        lastPosition = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                    }
+                    catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 2067 or 1555)
+                    {
+                        // The UNIQUE (stream, version) key: another writer committed this version first.
+                        var now = await VersionAsync(connection, transaction, stream, CancellationToken.None).ConfigureAwait(false);
+                        throw new ConcurrencyException(stream, expectedVersion, now);
+                    }
                 }
-                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 2067 or 1555)
-                {
-                    // The UNIQUE (stream, version) key: another writer committed this version first.
-                    var now = await VersionAsync(connection, transaction, stream, CancellationToken.None).ConfigureAwait(false);
-                    throw new ConcurrencyException(stream, expectedVersion, now);
-                }
+
+                results[p] = new AppendResult(stream, expectedVersion + events.Count, lastPosition, WasDuplicate: false);
             }
         }
 
-        var result = new AppendResult(stream, expectedVersion + events.Count, lastPosition, WasDuplicate: false);
         if (commandId is { } id)
         {
             using var remember = Command(
                 connection, transaction, "INSERT INTO commands (stream, command_id, version, last_position) VALUES ($stream, $command, $version, $position)");
-            remember.Parameters.AddWithValue("$stream", stream.Value);
+            var pStream = remember.Parameters.Add("$stream", SqliteType.Text);
             remember.Parameters.AddWithValue("$command", id.Value);
-            remember.Parameters.AddWithValue("$version", result.Version);
-            remember.Parameters.AddWithValue("$position", result.LastPosition);
-            await remember.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var pVersion = remember.Parameters.Add("$version", SqliteType.Integer);
+            var pPosition = remember.Parameters.Add("$position", SqliteType.Integer);
+            foreach (var result in results)
+            {
+                pStream.Value = result.Stream.Value;
+                pVersion.Value = result.Version;
+                pPosition.Value = result.LastPosition;
+                await remember.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return result;
+        return new StreamsAppendResult(results, WasDuplicate: false);
     }
 
     /// <inheritdoc/>

@@ -26,6 +26,7 @@ internal sealed class AggregateCommands<TAggregate>(
     IClock clock,
     ICurrentActor currentActor,
     NotificationSignal signal,
+    CommandRetry retry,
     ILogger<AggregateCommands<TAggregate>>? logger = null) : IAggregateCommands<TAggregate>
     where TAggregate : class, IEventSourcedAggregate<TAggregate>
 {
@@ -131,11 +132,12 @@ internal sealed class AggregateCommands<TAggregate>(
                 }
 
                 activity?.SetTag("coproduction.attempts", attempt);
-                return new CommandResult<TAggregate>(aggregate, append, append?.WasDuplicate ?? false);
+                return new CommandResult<TAggregate>(aggregate, append, append?.WasDuplicate ?? false) { Retries = attempt - 1 };
             }
-            catch (ConcurrencyException conflict) when (attempt == 1)
+            catch (ConcurrencyException conflict) when (retry.Again(attempt))
             {
                 Log.RetryingAfterConflict(log, id.Value, stream.Value, conflict.ExpectedVersion, conflict.ActualVersion);
+                await retry.PauseAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -14,4 +14,8 @@ namespace CoProduction.Commands;
 /// again, nothing was written, and <paramref name="Append"/> describes the first recording.
 /// </param>
 public sealed record CommandResult<TAggregate>(TAggregate Aggregate, AppendResult? Append, bool WasDuplicate)
-    where TAggregate : class;
+    where TAggregate : class
+{
+    /// <summary>Gets how many times the command was tried again after another writer changed its stream first (0: it went through at once).</summary>
+    public int Retries { get; init; }
+}

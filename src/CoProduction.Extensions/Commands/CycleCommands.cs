@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
@@ -20,11 +21,13 @@ public sealed class CycleCommands
 {
     private readonly AggregateCommands<Cycle> runner;
     private readonly ICycleRulesProvider rules;
+    private readonly WorkflowCommands workflows;
 
-    internal CycleCommands(AggregateCommands<Cycle> runner, ICycleRulesProvider rules)
+    internal CycleCommands(AggregateCommands<Cycle> runner, ICycleRulesProvider rules, WorkflowCommands workflows)
     {
         this.runner = runner;
         this.rules = rules;
+        this.workflows = workflows;
     }
 
     /// <summary>Runs a command on an existing cycle.</summary>
@@ -46,7 +49,16 @@ public sealed class CycleCommands
         => runner.RunAsync(
             AggregateRepository<Cycle>.StreamOf(id),
             async (cycle, context, token) => CycleCommandContext.From(context, await rules.GetRulesAsync(cycle.State.Site, token).ConfigureAwait(false)),
-            decide,
+            (cycle, context) =>
+            {
+                ArgumentNullException.ThrowIfNull(decide);
+                decide(cycle, context);
+                if (cycle.UncommittedEvents.Any(e => e is NextCycleStarted))
+                {
+                    throw new InvalidOperationException(
+                        $"Starting the next cycle from {cycle.Id} writes two cycles: call {nameof(StartNextAsync)}, which saves the new cycle with the old one in one write. Nothing was written.");
+                }
+            },
             commandId,
             actor,
             cancellationToken);
@@ -68,6 +80,41 @@ public sealed class CycleCommands
         ArgumentNullException.ThrowIfNull(opening);
         var siteRules = await rules.GetRulesAsync(opening.Site, cancellationToken).ConfigureAwait(false);
         return await runner.CreateAsync(context => Cycle.Start(opening, siteRules.At(context.Stamp)), commandId, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts the next cycle from a completed one: the completed cycle records that its successor started, and the new
+    /// cycle (its number the next one, the revisions carried forward as proposals) is saved with it in one write.
+    /// </summary>
+    /// <param name="completed">The completed cycle.</param>
+    /// <param name="next">The new cycle's id.</param>
+    /// <param name="focus">What the new cycle is about.</param>
+    /// <param name="commandId">The command's id, for idempotency: a retry writes nothing again and returns both cycles.</param>
+    /// <param name="actor">Who acts; the current actor when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the step before it is written.</param>
+    /// <returns>Both cycles after the step (<see cref="WorkflowResult.Get{TAggregate}"/> by stream).</returns>
+    /// <exception cref="CommandRejectedException">The cycle is not completed, or a next cycle was started already; nothing was written.</exception>
+    /// <exception cref="AggregateAlreadyExistsException">A stream with the new cycle's id exists.</exception>
+    public async ValueTask<WorkflowResult> StartNextAsync(
+        CycleId completed, CycleId next, string focus, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await workflows.ExecuteAsync(
+                async (step, ct) =>
+                {
+                    var cycle = await step.LoadAsync<Cycle>(AggregateRepository<Cycle>.StreamOf(completed), ct).ConfigureAwait(false);
+                    var siteRules = await rules.GetRulesAsync(cycle.State.Site, ct).ConfigureAwait(false);
+                    step.Add(cycle.StartNext(next, focus, siteRules.At(step.Context.Stamp)));
+                },
+                commandId,
+                actor,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException conflict) when (conflict.ExpectedVersion == 0 && conflict.Stream == AggregateRepository<Cycle>.StreamOf(next))
+        {
+            throw new AggregateAlreadyExistsException(conflict.Stream, conflict.ActualVersion);
+        }
     }
 
     /// <summary>

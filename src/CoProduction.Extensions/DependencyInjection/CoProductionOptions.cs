@@ -85,4 +85,17 @@ public sealed class CoProductionOptions
     /// reports a failure. Between 0 and 1,000,000,000. Default: 1,000.
     /// </summary>
     public long ProjectionLagThreshold { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets how many times a command (on one aggregate or a workflow across several) is tried when another writer
+    /// changed one of its streams first: each try reloads, decides again and writes, so a conflict is retried, never merged.
+    /// Between 1 and 10. Default: 3.
+    /// </summary>
+    public int CommandAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets the longest pause before a command's next try; each pause is a random fraction of it times the try's
+    /// number (jitter, so racing writers do not collide again). Between zero and ten seconds. Default: 20 ms.
+    /// </summary>
+    public TimeSpan CommandRetryDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 }

@@ -53,6 +53,20 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
                 $"CoProduction:{nameof(CoProductionOptions.NotificationAttempts)} is {options.NotificationAttempts}; it is 1 to 100."));
         }
 
+        if (options.CommandAttempts is < 1 or > 10)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.CommandAttempts)} is {options.CommandAttempts}; it is 1 to 10."));
+        }
+
+        if (options.CommandRetryDelay < TimeSpan.Zero || options.CommandRetryDelay > TimeSpan.FromSeconds(10))
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.CommandRetryDelay)} is {options.CommandRetryDelay}; it is zero to 10 seconds."));
+        }
+
         if (options.ProjectionBatchSize is < 1 or > 10_000)
         {
             failures.Add(string.Create(

@@ -107,7 +107,18 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddScoped(typeof(AggregateCommands<>));
         services.TryAddScoped(typeof(IAggregateCommands<>), typeof(AggregateCommands<>));
-        services.TryAddScoped(sp => new CycleCommands(sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>()));
+        services.TryAddSingleton(sp => new CommandRetry(sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddScoped(sp => new WorkflowCommands(
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<EventSerializer>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<ICurrentActor>(),
+            sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<CommandRetry>(),
+            Logger<WorkflowCommands>(sp)));
+        services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>()));
+        services.TryAddScoped(sp => new CycleCommands(
+            sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<WorkflowCommands>()));
 
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<IEventStoreReader>(),

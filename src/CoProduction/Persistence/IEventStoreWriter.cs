@@ -21,4 +21,18 @@ public interface IEventStoreWriter
         IReadOnlyList<EventData> events,
         CommandId? commandId = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends events to several streams in one atomic write: every stream's expected version holds and all the
+    /// events are written, or nothing is. The events get global positions in the order of the parts.
+    /// </summary>
+    /// <param name="appends">The streams' parts; at least one, each stream once.</param>
+    /// <param name="commandId">The command that produced the whole write; a repeat writes nothing and returns the first write's outcome.</param>
+    /// <param name="cancellationToken">Cancels the write before it is committed.</param>
+    /// <returns>Each stream's new version and last position.</returns>
+    /// <exception cref="ConcurrencyException">A stream's version is not its part's expected version; nothing was written.</exception>
+    ValueTask<StreamsAppendResult> AppendStreamsAsync(
+        IReadOnlyList<StreamAppend> appends,
+        CommandId? commandId,
+        CancellationToken cancellationToken);
 }

@@ -27,42 +27,20 @@ public sealed class InMemoryEventStore : IEventStore
     {
         StoreArguments.CheckAppend(stream, expectedVersion, events);
         cancellationToken.ThrowIfCancellationRequested();
-
         lock (gate)
         {
-            if (commandId is { } command && commands.TryGetValue((stream, command), out var first))
-            {
-                return ValueTask.FromResult(first with { WasDuplicate = true });
-            }
+            return ValueTask.FromResult(Write([new StreamAppend(stream, expectedVersion, events)], commandId).Streams[0]);
+        }
+    }
 
-            streams.TryGetValue(stream, out var list);
-            var actual = list?.Count ?? 0;
-            if (actual != expectedVersion)
-            {
-                throw new ConcurrencyException(stream, expectedVersion, actual);
-            }
-
-            if (list is null)
-            {
-                list = new List<StoredEvent>(events.Count);
-                streams.Add(stream, list);
-            }
-
-            foreach (var e in events)
-            {
-                var stored = new StoredEvent(
-                    stream, list.Count + 1, all.Count + 1, e.EventName, e.SchemaVersion, e.Payload.ToArray(), e.RecordedAt, e.Actor, commandId);
-                list.Add(stored);
-                all.Add(stored);
-            }
-
-            var result = new AppendResult(stream, list.Count, all.Count, WasDuplicate: false);
-            if (commandId is { } id)
-            {
-                commands.Add((stream, id), result);
-            }
-
-            return ValueTask.FromResult(result);
+    /// <inheritdoc/>
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckAppends(appends);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return ValueTask.FromResult(Write(appends, commandId));
         }
     }
 
@@ -115,5 +93,62 @@ public sealed class InMemoryEventStore : IEventStore
         {
             return ValueTask.FromResult((long)all.Count);
         }
+    }
+
+    /// <summary>Checks every part, then writes them all; called under the lock, so a write is all or nothing.</summary>
+    private StreamsAppendResult Write(IReadOnlyList<StreamAppend> appends, CommandId? commandId)
+    {
+        if (commandId is { } command)
+        {
+            var firsts = new List<AppendResult>(appends.Count);
+            foreach (var part in appends)
+            {
+                if (commands.TryGetValue((part.Stream, command), out var first))
+                {
+                    firsts.Add(first with { WasDuplicate = true });
+                }
+            }
+
+            if (firsts.Count > 0)
+            {
+                return new StreamsAppendResult(firsts, WasDuplicate: true);
+            }
+        }
+
+        foreach (var part in appends)
+        {
+            var actual = streams.TryGetValue(part.Stream, out var existing) ? existing.Count : 0;
+            if (actual != part.ExpectedVersion)
+            {
+                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
+            }
+        }
+
+        var results = new AppendResult[appends.Count];
+        for (var p = 0; p < appends.Count; p++)
+        {
+            var (stream, _, events) = appends[p];
+            if (!streams.TryGetValue(stream, out var list))
+            {
+                list = new List<StoredEvent>(events.Count);
+                streams.Add(stream, list);
+            }
+
+            foreach (var e in events)
+            {
+                var stored = new StoredEvent(
+                    stream, list.Count + 1, all.Count + 1, e.EventName, e.SchemaVersion, e.Payload.ToArray(), e.RecordedAt, e.Actor, commandId);
+                list.Add(stored);
+                all.Add(stored);
+            }
+
+            results[p] = new AppendResult(stream, list.Count, all.Count, WasDuplicate: false);
+            if (commandId is { } id)
+            {
+                commands.Add((stream, id), results[p]);
+            }
+        }
+
+        return new StreamsAppendResult(results, WasDuplicate: false);
     }
 }

@@ -36,6 +36,29 @@ internal static class StoreArguments
         }
     }
 
+    /// <summary>Checks a write to several streams: at least one part, each valid as an append, each stream once.</summary>
+    /// <param name="appends">The parts.</param>
+    /// <exception cref="ArgumentException">A part breaks one of these rules.</exception>
+    public static void CheckAppends(IReadOnlyList<StreamAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        if (appends.Count == 0)
+        {
+            throw new ArgumentException("A write to several streams needs at least one stream.", nameof(appends));
+        }
+
+        var seen = new HashSet<StreamId>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var part = appends[i] ?? throw new ArgumentException($"Part {i} of the write is null.", nameof(appends));
+            CheckAppend(part.Stream, part.ExpectedVersion, part.Events);
+            if (!seen.Add(part.Stream))
+            {
+                throw new ArgumentException($"Stream '{part.Stream}' is written twice in one write; give its events in one part.", nameof(appends));
+            }
+        }
+    }
+
     /// <summary>Checks a stream read's arguments.</summary>
     /// <param name="stream">The stream; must not be <c>default</c>.</param>
     /// <param name="fromVersion">The first version to read; at least 1.</param>

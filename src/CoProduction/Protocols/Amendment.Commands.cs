@@ -25,7 +25,7 @@ public sealed partial class Amendment
     /// <summary>Re-bases the amendment on the protocol's current version, checking its changes against that version's scope.</summary>
     /// <param name="protocol">The protocol it amends.</param>
     /// <param name="stamp">When and by whom.</param>
-    /// <exception cref="CommandRejectedException">Not in Draft, Submitted or ChangesRequested, already on the current version, the changes no longer fit (revise them), or dated before the latest event.</exception>
+    /// <exception cref="CommandRejectedException">Not in Draft, Submitted, UnderReview or ChangesRequested, already on the current version, the changes no longer fit (revise them), or dated before the latest event.</exception>
     public void Rebase(Protocol protocol, Stamp stamp)
     {
         System.ArgumentNullException.ThrowIfNull(protocol);
@@ -61,6 +61,29 @@ public sealed partial class Amendment
     /// <param name="stamp">When and by whom.</param>
     /// <exception cref="CommandRejectedException">Not under review, or dated before the latest event.</exception>
     public void Approve(LocalDate approvedOn, Stamp stamp) => Review(AmendmentTrigger.Approve, stamp, new AmendmentApproved(approvedOn, false, stamp.At, stamp.By));
+
+    /// <summary>
+    /// Records the committee's approval after review, once it is sure the amendment applies to the protocol as it
+    /// stands (the check <see cref="Protocol.ApplyAmendment"/> makes): an amendment written against a version changed
+    /// since is refused with the reason, and can be rebased while under review.
+    /// </summary>
+    /// <param name="approvedOn">The approval date: the protocol's next version is in force from it.</param>
+    /// <param name="protocol">The protocol it amends, as it stands now.</param>
+    /// <param name="stamp">When and by whom.</param>
+    /// <exception cref="CommandRejectedException">Not under review, another protocol, it would not apply (stale, blocked, out of scope or out of the approval period), or dated before the latest event.</exception>
+    public void Approve(LocalDate approvedOn, Protocol protocol, Stamp stamp)
+    {
+        System.ArgumentNullException.ThrowIfNull(protocol);
+        Decide(Machine, State, AmendmentTrigger.Approve, stamp);
+        RefuseIfAnother(AmendmentTrigger.Approve, protocol.State);
+        var problems = protocol.ProblemsApplying(State, approvedOn);
+        if (problems.Count != 0)
+        {
+            throw Refuse(Machine, State, AmendmentTrigger.Approve, [.. problems]);
+        }
+
+        Record(new AmendmentApproved(approvedOn, false, stamp.At, stamp.By));
+    }
 
     /// <summary>Records that the committee accepted a non-substantial amendment as a notification, without review.</summary>
     /// <param name="acceptedOn">The acceptance date.</param>

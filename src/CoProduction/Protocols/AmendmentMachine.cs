@@ -34,7 +34,7 @@ internal static class AmendmentMachine
         static m =>
         {
             Review.AddTo(m, "changes checked against the current version");
-            foreach (var rebasable in (System.ReadOnlySpan<AmendmentStatus>)[AmendmentStatus.Draft, AmendmentStatus.ChangesRequested, AmendmentStatus.Submitted])
+            foreach (var rebasable in (System.ReadOnlySpan<AmendmentStatus>)[AmendmentStatus.Draft, AmendmentStatus.ChangesRequested, AmendmentStatus.Submitted, AmendmentStatus.UnderReview])
             {
                 m.In(rebasable).Record(AmendmentTrigger.Rebase, "based on the current version");
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 
@@ -264,14 +265,37 @@ public sealed partial class Protocol
             throw Refuse(Machine, now, ProtocolTrigger.ApplyAmendment, $"amendment '{a.Id}' is {a.Status}: only an approved amendment can be applied");
         }
 
+        var reasons = ProblemsApplying(a, approvedOn);
+        if (reasons.Count != 0)
+        {
+            throw Refuse(Machine, now, ProtocolTrigger.ApplyAmendment, [.. reasons]);
+        }
+
+        var c = a.Changes;
+        var current = State.CurrentVersion!;
+        Record(new ProtocolAmendmentApplied(a.Id, current.Number + 1, approvedOn, c.Add, c.Remove, c.ExtendApprovalTo, c.PersonnelChanges, stamp.At, stamp.By));
+    }
+
+    /// <summary>
+    /// Why an amendment approved on a date could not be applied to this protocol as it stands: the one check that
+    /// <see cref="ApplyAmendment"/> makes and that <see cref="Amendment.Approve(LocalDate, Protocol, Stamp)"/> makes before approving.
+    /// </summary>
+    /// <param name="a">The amendment.</param>
+    /// <param name="approvedOn">The approval date.</param>
+    /// <returns>The problems, each a sentence; empty when it applies.</returns>
+    internal List<string> ProblemsApplying(AmendmentState a, LocalDate approvedOn)
+    {
+        if (State.Status != ProtocolStatus.Approved || State.CurrentVersion is not { } current || State.ApprovalEnd is not { } approvalEnd)
+        {
+            return [$"{Description} is {State.Status}: an amendment applies to an approved protocol"];
+        }
+
         if (State.Versions.Any(v => v.Amendment == a.Id))
         {
-            throw Refuse(Machine, now, ProtocolTrigger.ApplyAmendment, $"amendment '{a.Id}' is already applied");
+            return [$"amendment '{a.Id}' is already applied"];
         }
 
         var reasons = State.ConflictsFor(a.Id, a.BaseVersion, a.Changes.Touches);
-        var current = State.CurrentVersion!;
-        var approvalEnd = State.ApprovalEnd!.Value;
         reasons.AddRange(a.Changes.ProblemsWith(current.Scope, approvalEnd));
         if (approvedOn < current.InForceFrom)
         {
@@ -283,13 +307,7 @@ public sealed partial class Protocol
             reasons.Add($"amendment '{a.Id}' was approved on {approvedOn.Iso()}, after the approval ended on {approvalEnd.Iso()}: renew first");
         }
 
-        if (reasons.Count != 0)
-        {
-            throw Refuse(Machine, now, ProtocolTrigger.ApplyAmendment, [.. reasons]);
-        }
-
-        var c = a.Changes;
-        Record(new ProtocolAmendmentApplied(a.Id, current.Number + 1, approvedOn, c.Add, c.Remove, c.ExtendApprovalTo, c.PersonnelChanges, stamp.At, stamp.By));
+        return reasons;
     }
 
     private ProtocolDecision Now() => new(State, null);

@@ -73,7 +73,15 @@ public sealed class CommandRunnerTests
         var (provider, store, sites) = (app.Provider, app.Store, app.Sites);
         store.BeforeNextAppend(() => OtherWriterMarksCoreAsync(provider, PaperSites.KilifiSubCountyManager));
         store.BeforeNextAppend(() => OtherWriterMarksCoreAsync(provider, PaperSites.KilifiResearcher));
+        store.BeforeNextAppend(async () =>
+        {
+            var repository = provider.GetRequiredService<AggregateRepository<LearningSite>>();
+            var site = await repository.LoadAsync(AggregateRepository<LearningSite>.StreamOf(PaperSites.KilifiId));
+            site.AddMember(new MemberId("ke-third-writer"), "Third writer", new Stamp(Now, Actor.Named("other-writer")));
+            await repository.SaveAsync(site);
+        });
 
+        // Three tries by default (CoProductionOptions.CommandAttempts): a third conflict gives up.
         await Assert.ThrowsAsync<ConcurrencyException>(async () => await sites.ExecuteAsync(
             PaperSites.KilifiId,
             (site, ctx) => site.ClearCore(PaperSites.KilifiDirector, ctx.Stamp),

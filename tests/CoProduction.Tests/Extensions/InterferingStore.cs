@@ -21,6 +21,20 @@ internal sealed class InterferingStore : IEventStore
 
     public async ValueTask<AppendResult> AppendAsync(StreamId stream, long expectedVersion, IReadOnlyList<EventData> events, CommandId? commandId = null, CancellationToken cancellationToken = default)
     {
+        await InterruptAsync();
+        Appends++;
+        return await Inner.AppendAsync(stream, expectedVersion, events, commandId, cancellationToken);
+    }
+
+    public async ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    {
+        await InterruptAsync();
+        Appends++;
+        return await Inner.AppendStreamsAsync(appends, commandId, cancellationToken);
+    }
+
+    private async Task InterruptAsync()
+    {
         if (!interrupting && interruptions.TryDequeue(out var other))
         {
             interrupting = true;
@@ -33,9 +47,6 @@ internal sealed class InterferingStore : IEventStore
                 interrupting = false;
             }
         }
-
-        Appends++;
-        return await Inner.AppendAsync(stream, expectedVersion, events, commandId, cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)

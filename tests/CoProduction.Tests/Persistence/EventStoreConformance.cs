@@ -250,9 +250,72 @@ public abstract class EventStoreConformance
         Assert.Equal(last.LastPosition, await store.ReadLastPositionAsync());
         Assert.Equal(last.LastPosition, (await store.ReadAllAsync(0, 10))[^1].Position);
     }
+
+    [Fact]
+    public async Task A_write_to_several_streams_records_them_all_in_part_order_with_one_command_id()
+    {
+        var store = CreateStore();
+        await store.AppendAsync(Stream, 0, [Numbered(1)]);
+        var command = new CommandId("submit-amendment-3");
+
+        var written = await store.AppendStreamsAsync(
+            [new StreamAppend(Other, 0, [Numbered(10), Numbered(11)]), new StreamAppend(Stream, 1, [Numbered(2)])], command, TestContext.Current.CancellationToken);
+
+        Assert.False(written.WasDuplicate);
+        Assert.Equal([(Other, 2L), (Stream, 2L)], written.Streams.Select(r => (r.Stream, r.Version)));
+        var all = await store.ReadAllAsync(0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([1, 10, 11, 2], all.Select(NumberOf));
+        Assert.Equal(all[^1].Position, written.LastPosition);
+        Assert.All(all.Skip(1), e => Assert.Equal(command, e.CommandId));
+    }
+
+    [Fact]
+    public async Task A_write_to_several_streams_with_one_stale_part_writes_nothing()
+    {
+        var store = CreateStore();
+        await store.AppendAsync(Stream, 0, [Numbered(1), Numbered(2)]);
+
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(async () => await store.AppendStreamsAsync(
+            [new StreamAppend(Other, 0, [Numbered(10)]), new StreamAppend(Stream, 1, [Numbered(3)])], null, TestContext.Current.CancellationToken));
+
+        Assert.Equal((Stream, 1L, 2L), (ex.Stream, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Empty(await store.ReadStreamAsync(Other));
+        Assert.Equal(2, await store.ReadLastPositionAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_repeated_write_to_several_streams_returns_the_first_and_writes_nothing()
+    {
+        var store = CreateStore();
+        var command = new CommandId("start-next-cycle");
+        var first = await store.AppendStreamsAsync(
+            [new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Other, 0, [Numbered(2)])], command, TestContext.Current.CancellationToken);
+
+        var again = await store.AppendStreamsAsync(
+            [new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Other, 0, [Numbered(2)])], command, TestContext.Current.CancellationToken);
+
+        Assert.True(again.WasDuplicate);
+        Assert.Equal(first.Streams.Select(r => r with { WasDuplicate = true }), again.Streams);
+        Assert.Equal(2, await store.ReadLastPositionAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_write_naming_a_stream_twice_or_no_stream_is_refused_before_anything_is_written()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync(
+            [new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Stream, 1, [Numbered(2)])], null, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync([], null, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync(
+            [new StreamAppend(Other, 0, [Numbered(1)]), new StreamAppend(Stream, 0, [])], null, TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, await store.ReadLastPositionAsync(TestContext.Current.CancellationToken));
+    }
 }
 
 public sealed class InMemoryEventStoreConformanceTests : EventStoreConformance
 {
     protected override IEventStore CreateStore() => new InMemoryEventStore();
+
 }
