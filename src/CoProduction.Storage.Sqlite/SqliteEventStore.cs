@@ -22,17 +22,20 @@ namespace CoProduction.Storage.Sqlite;
 /// Commits are synchronous (<c>synchronous=FULL</c>): an acknowledged append survives a crash of the
 /// process or of the machine.
 /// </para>
-/// <para>Connections are opened per operation from Microsoft.Data.Sqlite's pool.</para>
+/// <para>
+/// Each instance keeps a few connections open (the busy timeout and <c>synchronous=FULL</c> set once per
+/// connection) and lends one to each call; dispose the store to close them (<c>UseSqliteStore</c>'s container
+/// does). A connection left inside a transaction by a failed call is closed, never lent again.
+/// </para>
 /// </remarks>
-public sealed class SqliteEventStore : IEventStore
+public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>The schema version this code creates and reads.</summary>
     public const int SchemaVersion = 1;
 
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
+    private readonly SqliteConnectionPool pool;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private volatile bool schemaReady;
 
@@ -42,11 +45,16 @@ public sealed class SqliteEventStore : IEventStore
     public SqliteEventStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        busyTimeoutMilliseconds = BusyTimeoutOf(options);
+        pool = PoolFor(options);
+    }
+
+    /// <summary>A pool of connections to the options' file, one per store instance.</summary>
+    internal static SqliteConnectionPool PoolFor(SqliteEventStoreOptions options)
+    {
+        var busyTimeoutMilliseconds = BusyTimeoutOf(options);
         var builder = ConnectionFor(options);
         builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
-        connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        return new SqliteConnectionPool(builder.ToString(), busyTimeoutMilliseconds, builder.DataSource);
     }
 
     /// <summary>The busy timeout in milliseconds, shared with the checkpoint store in the same file.</summary>
@@ -67,12 +75,19 @@ public sealed class SqliteEventStore : IEventStore
                     : throw new ArgumentException("Give the store a Path or a ConnectionString.", nameof(options)),
             };
         builder.Mode = builder.Mode == SqliteOpenMode.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
-        builder.Pooling = true;
+        // The store's own pool keeps connections open; Microsoft.Data.Sqlite's would keep closed ones alive too.
+        builder.Pooling = false;
         return builder;
     }
 
     /// <summary>Gets the database file the store uses.</summary>
-    public string DataSource { get; }
+    public string DataSource => pool.DataSource;
+
+    /// <summary>Gets the store's connections (for tests of the pool).</summary>
+    internal SqliteConnectionPool Pool => pool;
+
+    /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => pool.Dispose();
 
     /// <inheritdoc/>
     public async ValueTask<AppendResult> AppendAsync(
@@ -84,7 +99,8 @@ public sealed class SqliteEventStore : IEventStore
     {
         StoreArguments.CheckAppend(stream, expectedVersion, events);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
 
         if (commandId is { } command)
@@ -171,7 +187,8 @@ public sealed class SqliteEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadStream(stream, fromVersion);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(
             connection,
             null,
@@ -188,7 +205,8 @@ public sealed class SqliteEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadAll(afterPosition, maxCount);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(
             connection,
             null,
@@ -201,7 +219,8 @@ public sealed class SqliteEventStore : IEventStore
     /// <inheritdoc/>
     public async ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events");
         return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
@@ -254,8 +273,8 @@ public sealed class SqliteEventStore : IEventStore
         return events;
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, DataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken)
+        => pool.RentAsync(schemaReady ? null : EnsureSchemaAsync, cancellationToken);
 
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

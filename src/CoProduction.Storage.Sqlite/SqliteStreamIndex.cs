@@ -13,7 +13,7 @@ namespace CoProduction.Storage.Sqlite;
 /// The stream index in the events' SQLite file: table <c>stream_index</c>, one row per stream, indexed by
 /// (category, stream) for a category's pages.
 /// </summary>
-internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
+internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex, IDisposable
 {
     private const string Columns = "stream, category, aggregate_type, version, first_position, last_position, started_at, last_recorded_at";
 
@@ -36,6 +36,9 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
         tables = new SqliteSideTables(options, null);
     }
 
+    /// <summary>Closes the index's open connections.</summary>
+    public void Dispose() => tables.Dispose();
+
     public override string Name => InMemoryStreamIndex.ProjectionName;
 
     public override int Version => InMemoryStreamIndex.ProjectionVersion;
@@ -43,7 +46,8 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
     public async ValueTask<IReadOnlyList<StreamIndexEntry>> ListAsync(string category, StreamId? after = null, int limit = 100, CancellationToken cancellationToken = default)
     {
         StreamIndexArguments.CheckList(category, limit);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT " + Columns + " FROM stream_index WHERE category = $category AND stream > $after ORDER BY stream LIMIT $limit";
         read.Parameters.AddWithValue("$category", category);
@@ -55,7 +59,8 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
     public async ValueTask<StreamIndexEntry?> FindAsync(StreamId stream, CancellationToken cancellationToken = default)
     {
         StreamIndexArguments.CheckStream(stream);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT " + Columns + " FROM stream_index WHERE stream = $stream";
         read.Parameters.AddWithValue("$stream", stream.Value);
@@ -65,7 +70,8 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
     public async ValueTask<long> CountAsync(string category, CancellationToken cancellationToken = default)
     {
         StreamIndexArguments.CheckCategory(category);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT COUNT(*) FROM stream_index WHERE category = $category";
         read.Parameters.AddWithValue("$category", category);
@@ -125,12 +131,12 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
         return entries;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteLease> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var exists = connection.CreateCommand();
+            using var exists = lease.Connection.CreateCommand();
             exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'stream_index'";
             if ((long)exists.ExecuteScalar()! == 0)
             {
@@ -138,11 +144,11 @@ internal sealed class SqliteStreamIndex : SqliteProjection, IStreamIndex
                     $"The stream index of '{tables.DataSource}' is not built yet: start the projection runner (a hosted service of AddCoProduction) or wait for it with ProjectionRunner.WaitForAsync.");
             }
 
-            return connection;
+            return lease;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
             throw;
         }
     }
