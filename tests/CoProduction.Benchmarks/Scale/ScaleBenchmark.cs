@@ -39,7 +39,8 @@ internal static class ScaleBenchmark
         var folder = Path.Combine(artifacts, "scale");
         Directory.CreateDirectory(folder);
         var rows = new List<ScaleRow>();
-        foreach (var n in sizes)
+        var warmUp = true;
+        foreach (var n in sizes.Prepend(sizes.Min()))
         {
             var seed = Path.Combine(folder, $"seed-{n}.db");
             if (!File.Exists(seed))
@@ -51,8 +52,13 @@ internal static class ScaleBenchmark
 
             ResetPeakWorkingSet();
             var row = await MeasureAsync(seed, Path.Combine(folder, $"run-{n}.db"), n, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine(row);
-            rows.Add(row);
+            Console.WriteLine((warmUp ? "(warm-up, not published) " : string.Empty) + row);
+            if (!warmUp)
+            {
+                rows.Add(row);
+            }
+
+            warmUp = false;
         }
 
         var markdown = Render(rows);
