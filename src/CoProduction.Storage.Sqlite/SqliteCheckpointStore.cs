@@ -15,7 +15,7 @@ namespace CoProduction.Storage.Sqlite;
 /// A checkpoint only moves forward: storing a lower position than the stored one keeps the stored one.
 /// The table is created on first use, next to the event store's tables, without touching their schema.
 /// </remarks>
-public sealed class SqliteCheckpointStore : ICheckpointStore
+public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
 {
     private readonly SqliteSideTables tables;
 
@@ -28,11 +28,15 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         tables = new SqliteSideTables(options, CreateSchemaAsync);
     }
 
+    /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => tables.Dispose();
+
     /// <inheritdoc/>
     public async ValueTask<long> GetAsync(string subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT position FROM checkpoints WHERE subscriber = $subscriber";
         read.Parameters.AddWithValue("$subscriber", subscriber);
@@ -44,7 +48,8 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var write = connection.CreateCommand();
         write.CommandText =
             """
@@ -61,7 +66,8 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var write = connection.CreateCommand();
         write.CommandText =
             """
@@ -73,7 +79,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
+    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
 
     private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -41,24 +41,23 @@ public static class SqliteCoProductionBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new SqliteEventStoreOptions();
         configure(options);
-        var store = new SqliteEventStore(options);
-        var checkpoints = new SqliteCheckpointStore(options);
+        _ = SqliteEventStore.PoolFor(options);   // checks the options now; opens nothing
 
+        // Created by the container (once per provider), so disposing the provider closes their connections.
         builder.Services.RemoveAll<SqliteEventStore>();
-        builder.Services.AddSingleton(store);
-        builder.UseStore(_ => store);
+        builder.Services.AddSingleton(_ => new SqliteEventStore(options));
+        builder.UseStore(sp => sp.GetRequiredService<SqliteEventStore>());
         builder.Services.RemoveAll<ICheckpointStore>();
-        builder.Services.AddSingleton<ICheckpointStore>(checkpoints);
+        builder.Services.AddSingleton<ICheckpointStore>(_ => new SqliteCheckpointStore(options));
 
-        var projections = new SqliteProjectionStore(options);
         builder.Services.RemoveAll<SqliteProjectionStore>();
         builder.Services.RemoveAll<IProjectionStore>();
         builder.Services.RemoveAll<IParkedEventStore>();
         builder.Services.RemoveAll<IDocumentStore>();
-        builder.Services.AddSingleton(projections);
-        builder.Services.AddSingleton<IProjectionStore>(projections);
-        builder.Services.AddSingleton<IParkedEventStore>(projections);
-        builder.Services.AddSingleton<IDocumentStore>(projections);
+        builder.Services.AddSingleton(_ => new SqliteProjectionStore(options));
+        builder.Services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
+        builder.Services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
+        builder.Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
         return builder;
     }
 }

@@ -22,17 +22,20 @@ namespace CoProduction.Storage.Sqlite;
 /// Commits are synchronous (<c>synchronous=FULL</c>): an acknowledged append survives a crash of the
 /// process or of the machine.
 /// </para>
-/// <para>Connections are opened per operation from Microsoft.Data.Sqlite's pool.</para>
+/// <para>
+/// Each instance keeps a few connections open (the busy timeout and <c>synchronous=FULL</c> set once per
+/// connection) and lends one to each call; dispose the store to close them (<c>UseSqliteStore</c>'s container
+/// does). A connection left inside a transaction by a failed call is closed, never lent again.
+/// </para>
 /// </remarks>
-public sealed class SqliteEventStore : IEventStore
+public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>The schema version this code creates and reads.</summary>
     public const int SchemaVersion = 1;
 
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
+    private readonly SqliteConnectionPool pool;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private volatile bool schemaReady;
 
@@ -42,11 +45,16 @@ public sealed class SqliteEventStore : IEventStore
     public SqliteEventStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        busyTimeoutMilliseconds = BusyTimeoutOf(options);
+        pool = PoolFor(options);
+    }
+
+    /// <summary>A pool of connections to the options' file, one per store instance.</summary>
+    internal static SqliteConnectionPool PoolFor(SqliteEventStoreOptions options)
+    {
+        var busyTimeoutMilliseconds = BusyTimeoutOf(options);
         var builder = ConnectionFor(options);
         builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
-        connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        return new SqliteConnectionPool(builder.ToString(), busyTimeoutMilliseconds, builder.DataSource);
     }
 
     /// <summary>The busy timeout in milliseconds, shared with the checkpoint store in the same file.</summary>
@@ -67,12 +75,19 @@ public sealed class SqliteEventStore : IEventStore
                     : throw new ArgumentException("Give the store a Path or a ConnectionString.", nameof(options)),
             };
         builder.Mode = builder.Mode == SqliteOpenMode.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
-        builder.Pooling = true;
+        // The store's own pool keeps connections open; Microsoft.Data.Sqlite's would keep closed ones alive too.
+        builder.Pooling = false;
         return builder;
     }
 
     /// <summary>Gets the database file the store uses.</summary>
-    public string DataSource { get; }
+    public string DataSource => pool.DataSource;
+
+    /// <summary>Gets the store's connections (for tests of the pool).</summary>
+    internal SqliteConnectionPool Pool => pool;
+
+    /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => pool.Dispose();
 
     /// <inheritdoc/>
     public async ValueTask<AppendResult> AppendAsync(
@@ -98,7 +113,8 @@ public sealed class SqliteEventStore : IEventStore
     private async ValueTask<StreamsAppendResult> WriteAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
 
         if (commandId is { } command)
@@ -210,14 +226,14 @@ public sealed class SqliteEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadStream(stream, fromVersion);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var read = Command(
-            connection,
+            lease.Connection,
             null,
-            "SELECT " + Columns + " FROM events WHERE stream = $stream AND version >= $from ORDER BY version");
+            "SELECT " + StreamColumns + " FROM events WHERE stream = $stream AND version >= $from ORDER BY version");
         read.Parameters.AddWithValue("$stream", stream.Value);
         read.Parameters.AddWithValue("$from", fromVersion);
-        return await ReadEventsAsync(read, cancellationToken).ConfigureAwait(false);
+        return ReadEvents(read, stream, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -227,25 +243,28 @@ public sealed class SqliteEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadAll(afterPosition, maxCount);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(
             connection,
             null,
-            "SELECT " + Columns + " FROM events WHERE position > $after ORDER BY position LIMIT $max");
+            "SELECT " + StreamColumns + ", stream FROM events WHERE position > $after ORDER BY position LIMIT $max");
         read.Parameters.AddWithValue("$after", afterPosition);
         read.Parameters.AddWithValue("$max", maxCount);
-        return await ReadEventsAsync(read, cancellationToken).ConfigureAwait(false);
+        return ReadEvents(read, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events");
         return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private const string Columns = "stream, version, position, name, schema_version, payload, recorded_at, actor, command_id";
+    // The envelope without the stream, which a stream's read knows already; the feed's read adds it last.
+    private const string StreamColumns = "version, position, name, schema_version, payload, recorded_at, actor, command_id";
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
     {
@@ -263,38 +282,157 @@ public sealed class SqliteEventStore : IEventStore
         return (long)(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the rows into envelopes. Synchronous: Microsoft.Data.Sqlite's async reads run synchronously anyway,
+    /// and a task per row is waste. Consecutive rows mostly share their stream, actor, command and often their
+    /// instant (one append's events), so a value equal to the previous row's is reused, not parsed again.
+    /// </summary>
+    private List<StoredEvent> ReadEvents(SqliteCommand read, StreamId? stream, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
-        using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = read.ExecuteReader();
+        string? atText = null, actorText = null, commandText = null, streamText = null;
+        var at = default(NodaTime.Instant);
+        var actor = default(Actor);
+        CommandId? command = null;
+        var current = stream ?? default;
+        while (reader.Read())
         {
-            var at = reader.GetString(6);
-            var parsed = InstantText.Parse(at);
-            if (!parsed.Success)
+            if ((events.Count & 1023) == 1023)
             {
-                throw new InvalidOperationException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Event {reader.GetInt64(1)} of stream '{reader.GetString(0)}' in '{DataSource}' has an unreadable recorded instant '{at}'."));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (stream is null)
+            {
+                var text = reader.GetString(8);
+                if (!string.Equals(text, streamText, StringComparison.Ordinal))
+                {
+                    current = new StreamId(text);
+                    streamText = text;
+                }
+            }
+
+            var recorded = reader.GetString(5);
+            if (!string.Equals(recorded, atText, StringComparison.Ordinal))
+            {
+                at = ParseInstant(recorded, reader.GetInt64(0), current);
+                atText = recorded;
+            }
+
+            var by = reader.GetString(6);
+            if (!string.Equals(by, actorText, StringComparison.Ordinal))
+            {
+                actor = Actor.Parse(by);
+                actorText = by;
+            }
+
+            if (reader.IsDBNull(7))
+            {
+                command = null;
+                commandText = null;
+            }
+            else if (reader.GetString(7) is var id && !string.Equals(id, commandText, StringComparison.Ordinal))
+            {
+                command = new CommandId(id);
+                commandText = id;
             }
 
             events.Add(new StoredEvent(
-                new StreamId(reader.GetString(0)),
+                current,
+                reader.GetInt64(0),
                 reader.GetInt64(1),
-                reader.GetInt64(2),
-                reader.GetString(3),
-                reader.GetInt32(4),
-                (byte[])reader.GetValue(5),
-                parsed.Value,
-                Actor.Parse(reader.GetString(7)),
-                reader.IsDBNull(8) ? null : new CommandId(reader.GetString(8))));
+                reader.GetString(2),
+                reader.GetInt32(3),
+                (byte[])reader.GetValue(4),
+                at,
+                actor,
+                command));
         }
 
         return events;
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, DataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    /// <summary>
+    /// Reads a recorded instant as <see cref="InstantPattern.ExtendedIso"/> writes it: the usual shape
+    /// (<c>2016-03-01T09:30:00Z</c>, with up to nine fraction digits) directly, anything else through the pattern.
+    /// </summary>
+    private NodaTime.Instant ParseInstant(string text, long version, StreamId stream)
+    {
+        if (TryParseUsualInstant(text, out var fast))
+        {
+            return fast;
+        }
+
+        var parsed = InstantText.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Event {version} of stream '{stream.Value}' in '{DataSource}' has an unreadable recorded instant '{text}'."));
+    }
+
+    /// <summary>Parses <c>uuuu-MM-ddTHH:mm:ss[.F{1,9}]Z</c> with four-digit years; <see langword="false"/> for any other text, left to the pattern.</summary>
+    internal static bool TryParseUsualInstant(string text, out NodaTime.Instant instant)
+    {
+        instant = default;
+        var length = text.Length;
+        if (length < 20 || length > 30 || length == 21 || text[4] != '-' || text[7] != '-' || text[10] != 'T'
+            || text[13] != ':' || text[16] != ':' || text[length - 1] != 'Z' || (length > 20 && text[19] != '.'))
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        long nanoseconds = 0;
+        if (length > 20)
+        {
+            var fraction = length - 21;
+            if (!Digits(text, 20, fraction, out var digits))
+            {
+                return false;
+            }
+
+            nanoseconds = digits;
+            for (var i = fraction; i < 9; i++)
+            {
+                nanoseconds *= 10;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = NodaTime.Instant.FromUtc(year, month, day, hour, minute, second).PlusNanoseconds(nanoseconds);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
+    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken)
+        => pool.RentAsync(schemaReady ? null : EnsureSchemaAsync, cancellationToken);
 
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ namespace CoProduction.Storage.Sqlite;
 /// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
 /// processes over one file are serialized by SQLite's write lock, and a step skips events its checkpoint has passed.
 /// </remarks>
-public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore, IDocumentStore
+public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore, IDocumentStore, IDisposable
 {
     // SQLite's result codes for a failure of the file rather than of the projection's fold:
     // busy, locked, I/O error, corrupt, full, cannot open, not a database.
@@ -39,11 +39,15 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         tables = new SqliteSideTables(options, CreateSchemaAsync);
     }
 
+    /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => tables.Dispose();
+
     /// <inheritdoc/>
     public async ValueTask<ProjectionCheckpoint> GetCheckpointAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         return Checkpoint(connection, null, projection.Name);
     }
 
@@ -52,7 +56,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         var sql = Require(projection);
         ProjectionArguments.CheckBatch(events);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
         var checkpoint = Current(connection, transaction, sql);
         var writer = new SqliteProjectionWriter(connection, transaction);
@@ -100,7 +105,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         RequireKept(projection);
         ProjectionArguments.CheckParked(parked, projection.Name);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
         var checkpoint = Current(connection, transaction, projection);
         if (parked.Position <= checkpoint.Position)
@@ -119,7 +125,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public async ValueTask ResetAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
         if (projection is SqliteProjection sql)
         {
@@ -157,7 +164,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public async ValueTask ParkAsync(ParkedEvent parked, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckParked(parked);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         Park(connection, null, parked);
     }
 
@@ -166,7 +174,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
         ProjectionArguments.CheckPage(afterPosition, limit);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(
             connection,
             null,
@@ -199,7 +208,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyDictionary<string, long>> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var reader = read.ExecuteReader();
@@ -215,7 +225,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public async ValueTask<bool> RemoveAsync(string subscriber, long position, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
         delete.Parameters.AddWithValue("$subscriber", subscriber);
         delete.Parameters.AddWithValue("$position", position);
@@ -233,7 +244,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
             bodies[i] = changes[i].Document is { } document ? projection.Write(document) : null;
         }
 
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
         var checkpoint = Current(connection, transaction, projection);
         if (checkpoint.Position != expectedPosition)
@@ -294,7 +306,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
         read.Parameters.AddWithValue("$projection", projection.Name);
         read.Parameters.AddWithValue("$key", key);
@@ -307,7 +320,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, limit);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var read = Command(
             connection,
             null,
@@ -343,7 +357,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, 1);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
         using var count = Command(
             connection,
             null,
@@ -442,7 +457,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         write.ExecuteNonQuery();
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
+    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
 
     private static Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

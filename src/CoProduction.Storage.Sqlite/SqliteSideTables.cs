@@ -7,12 +7,12 @@ namespace CoProduction.Storage.Sqlite;
 
 /// <summary>
 /// Tables a part of this package keeps beside the events in the store's file (checkpoints,
-/// projections, read models): opened through <see cref="SqliteFile"/>, their schema created once per instance.
+/// projections, read models): connections borrowed from the instance's own <see cref="SqliteConnectionPool"/>,
+/// their schema created once per instance.
 /// </summary>
-internal sealed class SqliteSideTables
+internal sealed class SqliteSideTables : IDisposable
 {
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
+    private readonly SqliteConnectionPool pool;
     private readonly Func<SqliteConnection, CancellationToken, Task>? createSchema;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private volatile bool schemaReady;
@@ -24,22 +24,26 @@ internal sealed class SqliteSideTables
     public SqliteSideTables(SqliteEventStoreOptions options, Func<SqliteConnection, CancellationToken, Task>? createSchema)
     {
         ArgumentNullException.ThrowIfNull(options);
-        busyTimeoutMilliseconds = SqliteEventStore.BusyTimeoutOf(options);
-        var builder = SqliteEventStore.ConnectionFor(options);
-        DataSource = builder.DataSource;
-        connectionString = builder.ToString();
+        pool = SqliteEventStore.PoolFor(options);
         this.createSchema = createSchema;
         schemaReady = createSchema is null;
     }
 
     /// <summary>Gets the file, for messages.</summary>
-    public string DataSource { get; }
+    public string DataSource => pool.DataSource;
 
-    /// <summary>Opens a connection; the first one creates the schema.</summary>
+    /// <summary>Gets the instance's connections (for tests of the pool).</summary>
+    internal SqliteConnectionPool Pool => pool;
+
+    /// <summary>Borrows an open connection; the first one creates the schema.</summary>
     /// <param name="cancellationToken">Cancels the opening.</param>
-    /// <returns>The open connection, for the caller to dispose.</returns>
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, DataSource, schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    /// <returns>The lease, for the caller to dispose (which gives the connection back).</returns>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public Task<SqliteLease> OpenAsync(CancellationToken cancellationToken)
+        => pool.RentAsync(schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+
+    /// <summary>Closes the connections.</summary>
+    public void Dispose() => pool.Dispose();
 
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

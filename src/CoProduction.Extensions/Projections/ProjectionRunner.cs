@@ -102,13 +102,7 @@ public sealed class ProjectionRunner : BackgroundService
         await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            long folded = 0;
-            for (var i = 0; i < projections.Length; i++)
-            {
-                folded += await CatchUpAsync(i, cancellationToken).ConfigureAwait(false);
-            }
-
-            return folded;
+            return await CatchUpAsync(Enumerable.Range(0, projections.Length), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -211,7 +205,7 @@ public sealed class ProjectionRunner : BackgroundService
         {
             await models.ResetAsync(projections[index], cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref reached[index], 0);
-            return await CatchUpAsync(index, cancellationToken).ConfigureAwait(false);
+            return await CatchUpAsync([index], cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -272,45 +266,70 @@ public sealed class ProjectionRunner : BackgroundService
         }
     }
 
-    private async Task<long> CatchUpAsync(int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings these projections up to the feed's end in one pass: each batch of the feed is read once, from the
+    /// lowest checkpoint, and the same <see cref="ProjectedEvent"/>s (each deserialized at most once) go to every
+    /// projection whose checkpoint they are past; each projection keeps its own checkpoint, log lines and lag.
+    /// </summary>
+    private async Task<long> CatchUpAsync(IEnumerable<int> indexes, CancellationToken cancellationToken)
     {
-        var projection = projections[index];
-        var checkpoint = await models.GetCheckpointAsync(projection, cancellationToken).ConfigureAwait(false);
-        if (checkpoint.Version != projection.Version)
+        var behind = new List<Follower>();
+        var total = 0L;
+        var totalRead = false;
+        var batchSize = options.CurrentValue.ProjectionBatchSize;
+        foreach (var index in indexes)
         {
-            if (checkpoint.Version == 0)
+            var projection = projections[index];
+            var checkpoint = await models.GetCheckpointAsync(projection, cancellationToken).ConfigureAwait(false);
+            if (checkpoint.Version != projection.Version)
             {
-                Log.ProjectionBuilding(logger, projection.Name, projection.Version);
-            }
-            else
-            {
-                Log.ProjectionRebuilding(logger, projection.Name, projection.Version, checkpoint.Version);
+                if (checkpoint.Version == 0)
+                {
+                    Log.ProjectionBuilding(logger, projection.Name, projection.Version);
+                }
+                else
+                {
+                    Log.ProjectionRebuilding(logger, projection.Name, projection.Version, checkpoint.Version);
+                }
+
+                await models.ResetAsync(projection, cancellationToken).ConfigureAwait(false);
+                checkpoint = new ProjectionCheckpoint(projection.Version, 0);
             }
 
-            await models.ResetAsync(projection, cancellationToken).ConfigureAwait(false);
-            checkpoint = new ProjectionCheckpoint(projection.Version, 0);
+            Reach(index, checkpoint.Position);
+            if (!totalRead)
+            {
+                total = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+                totalRead = true;
+            }
+
+            var follower = new Follower(index, projection, checkpoint.Position, total - checkpoint.Position > batchSize);
+            CoProductionTelemetry.Lag.Record(Math.Max(0, total - follower.Position), follower.Tags);
+            if (follower.Position >= total)
+            {
+                continue;
+            }
+
+            if (follower.Logged)
+            {
+                Log.ProjectionCatchingUp(logger, projection.Name, follower.From, total);
+            }
+
+            behind.Add(follower);
         }
 
-        var position = checkpoint.Position;
-        Reach(index, position);
-        var total = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
-        var batchSize = options.CurrentValue.ProjectionBatchSize;
-        var tags = new KeyValuePair<string, object?>("coproduction.projection", projection.Name);
-        CoProductionTelemetry.Lag.Record(Math.Max(0, total - position), tags);
-        if (position >= total)
+        if (behind.Count == 0)
         {
             return 0;
         }
 
-        var from = position;
         var started = time.GetTimestamp();
-        var lastLog = started;
-        var logged = total - from > batchSize;
-        if (logged)
+        foreach (var follower in behind)
         {
-            Log.ProjectionCatchingUp(logger, projection.Name, from, total);
+            follower.LastLog = started;
         }
 
+        var position = behind.Min(f => f.Position);
         while (true)
         {
             var batch = await store.ReadAllAsync(position, batchSize, cancellationToken).ConfigureAwait(false);
@@ -325,15 +344,24 @@ public sealed class ProjectionRunner : BackgroundService
                 events[i] = new ProjectedEvent(batch[i], serializer);
             }
 
-            await ApplyParkingAsync(projection, events, cancellationToken).ConfigureAwait(false);
             position = batch[^1].Position;
             total = Math.Max(total, position);
-            Reach(index, position);
-            CoProductionTelemetry.Lag.Record(total - position, tags);
-            if (logged && time.GetElapsedTime(lastLog) >= ProgressInterval)
+            foreach (var follower in behind)
             {
-                lastLog = time.GetTimestamp();
-                Log.ProjectionProgress(logger, projection.Name, position, total, Rate(position - from, time.GetElapsedTime(started)));
+                var first = FirstAfter(events, follower.Position);
+                if (first < events.Length)
+                {
+                    await ApplyParkingAsync(follower.Projection, new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
+                    follower.Position = position;
+                }
+
+                Reach(follower.Index, follower.Position);
+                CoProductionTelemetry.Lag.Record(total - follower.Position, follower.Tags);
+                if (follower.Logged && time.GetElapsedTime(follower.LastLog) >= ProgressInterval)
+                {
+                    follower.LastLog = time.GetTimestamp();
+                    Log.ProjectionProgress(logger, follower.Projection.Name, follower.Position, total, Rate(follower.Position - follower.From, time.GetElapsedTime(started)));
+                }
             }
 
             if (batch.Count < batchSize)
@@ -342,14 +370,41 @@ public sealed class ProjectionRunner : BackgroundService
             }
         }
 
-        CoProductionTelemetry.Lag.Record(0, tags);
-        if (logged)
+        long folded = 0;
+        var elapsed = time.GetElapsedTime(started);
+        foreach (var follower in behind)
         {
-            var elapsed = time.GetElapsedTime(started);
-            Log.ProjectionCaughtUp(logger, projection.Name, position, position - from, Math.Round(elapsed.TotalSeconds, 3), Rate(position - from, elapsed));
+            CoProductionTelemetry.Lag.Record(0, follower.Tags);
+            var count = follower.Position - follower.From;
+            if (follower.Logged)
+            {
+                Log.ProjectionCaughtUp(logger, follower.Projection.Name, follower.Position, count, Math.Round(elapsed.TotalSeconds, 3), Rate(count, elapsed));
+            }
+
+            folded += count;
         }
 
-        return position - from;
+        return folded;
+    }
+
+    /// <summary>The index of the first event past a position (events in feed order), or the count when none is.</summary>
+    private static int FirstAfter(ProjectedEvent[] events, long position)
+    {
+        int low = 0, high = events.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (events[middle].Stored.Position <= position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>Applies the events; on a failure applies those before it, parks it, and goes on after it.</summary>
@@ -448,5 +503,23 @@ public sealed class ProjectionRunner : BackgroundService
         var index = Array.FindIndex(projections, p => string.Equals(p.Name, projection, StringComparison.Ordinal));
         return index >= 0 ? index : throw new ArgumentException(
             $"No projection is named '{projection}'; the registered ones are: {string.Join(", ", projections.Select(p => p.Name))}.", nameof(projection));
+    }
+
+    /// <summary>Where one projection stands during a pass.</summary>
+    private sealed class Follower(int index, IProjection projection, long from, bool logged)
+    {
+        public int Index { get; } = index;
+
+        public IProjection Projection { get; } = projection;
+
+        public long From { get; } = from;
+
+        public bool Logged { get; } = logged;
+
+        public KeyValuePair<string, object?> Tags { get; } = new("coproduction.projection", projection.Name);
+
+        public long Position { get; set; } = from;
+
+        public long LastLog { get; set; }
     }
 }
