@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
@@ -30,11 +29,6 @@ internal sealed class StoreEthicsGateSource(
     ProjectionRunner runner,
     IEventStoreReader store) : IEthicsGateSource
 {
-    /// <summary>How long a command waits for the register to reach the store's end.</summary>
-    internal static readonly TimeSpan RegisterWait = TimeSpan.FromSeconds(30);
-
-    private static readonly string[] Register = [ProtocolRegister.ProjectionName];
-
     private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -45,7 +39,7 @@ internal sealed class StoreEthicsGateSource(
 
     public async ValueTask<IEthicsGate> GetGateAsync(SiteId site, CancellationToken cancellationToken = default)
     {
-        await RegisterCaughtUpAsync(cancellationToken).ConfigureAwait(false);
+        await ProtocolRegister.CaughtUpAsync(runner, store, cancellationToken).ConfigureAwait(false);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -74,18 +68,6 @@ internal sealed class StoreEthicsGateSource(
         finally
         {
             gate.Release();
-        }
-    }
-
-    private async ValueTask RegisterCaughtUpAsync(CancellationToken cancellationToken)
-    {
-        var last = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await runner.WaitForProjectionsAsync(Register, last, RegisterWait, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TimeoutException(
-                $"The protocol register did not reach the store's position {last} within {RegisterWait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, so the ethics gate" +
-                " cannot see every protocol change committed before this command; check that the projection runner is running" +
-                $" (its {nameof(ProjectionRunner.LastFailure)} and health check), then try the command again.");
         }
     }
 }
