@@ -17,6 +17,7 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using NodaTime.Text;
 using static CoProduction.Tests.Protocols.ProtocolFixtures;
 
 namespace CoProduction.Tests.ReadModels;
@@ -136,6 +137,40 @@ public abstract class ProtocolRegisterTests
         Assert.Empty((await app.Register.EndingWithinAsync(0, cancellationToken: Cancel)).Items);
         var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await app.Register.EndingWithinAsync(-1, cancellationToken: Cancel));
         Assert.Contains("0 (approvals ending today)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_docs_read_approvals_ending_soon_and_what_a_site_was_approved_for()
+    {
+        using var app = App.Create(this, Instant.FromUtc(2016, 1, 15, 6, 0));
+        await app.SeedAsync();
+        var services = app.Services;
+        var ct = Cancel;
+        var lines = new List<string>();
+
+        #region read-side-protocol-register
+        var register = services.GetRequiredService<IProtocolRegister>();
+        var ending = await register.EndingWithinAsync(days: 60, cancellationToken: ct);   // from today, in DefaultTimeZone
+        foreach (var protocol in ending.Items)
+        {
+            lines.Add($"{protocol.Id} '{protocol.Title}' ends {LocalDatePattern.Iso.Format(protocol.ApprovalEnd!.Value)}");
+        }
+
+        // What the domain says was in force at Kilifi on 1 July 2015, version and scope.
+        foreach (var approval in await register.ApprovedOnAsync(new SiteId("kilifi"), new LocalDate(2015, 7, 1), ct))
+        {
+            lines.Add($"{approval.Protocol} v{approval.Version}: {string.Join(", ", approval.Scope.Methods.Select(m => m.Code))}");
+        }
+        #endregion
+
+        Assert.Equal(
+            [
+                "KWTRP-1 'Governance in a county health system' ends 2016-02-29",
+                "KWTRP-1 v1: document-review, interview, observation",
+                "KWTRP-1-J v1: journaling",
+                "RESYST-U v1: interview",
+            ],
+            lines);
     }
 
     [Fact]
