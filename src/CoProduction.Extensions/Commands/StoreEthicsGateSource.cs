@@ -1,31 +1,73 @@
-using CoProduction.Cycles;
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CoProduction.Cycles;
 using CoProduction.Ethics;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Protocols;
-using CoProduction.Sweeps;
+using CoProduction.ReadModels;
 
 namespace CoProduction.Commands;
 
 /// <summary>
-/// The default <see cref="IEthicsGateSource"/>: a <see cref="ProtocolEthicsGate"/> over every protocol in
-/// the store, loaded as they stand now (the gate itself checks each activity's site and date).
+/// The default <see cref="IEthicsGateSource"/>: one <see cref="ProtocolEthicsGate"/> over every protocol the protocol
+/// register knows (umbrella protocols included), kept between commands and rebuilt only when the register moved.
 /// </summary>
-internal sealed class StoreEthicsGateSource(StreamCatalogue catalogue, AggregateRepository<Protocol> protocols) : IEthicsGateSource
+/// <remarks>
+/// Before deciding, it waits until the register has folded everything committed before the command, so a protocol
+/// approved just before is seen. It learns which protocols changed from the register's <c>changed</c> index since the
+/// position it last folded, and brings only those up to date from the command side's cached aggregates: a command
+/// after which no protocol changed reads no protocol stream. The gate indexes its protocols by site, so its cost per
+/// activity does not grow with the programme.
+/// </remarks>
+internal sealed class StoreEthicsGateSource(
+    ProtocolRegister register,
+    IDocumentStore documents,
+    AggregateSource aggregates,
+    ProjectionRunner runner,
+    IEventStoreReader store) : IEthicsGateSource
 {
+    private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Ordinal by stream id: the gate's order of preference, as it was when every protocol stream was loaded.
+    private readonly SortedDictionary<string, Protocol> protocols = new(StringComparer.Ordinal);
+    private ProtocolEthicsGate current = new([]);
+    private long folded;
+
     public async ValueTask<IEthicsGate> GetGateAsync(SiteId site, CancellationToken cancellationToken = default)
     {
-        var loaded = new List<Protocol>();
-        foreach (var stream in await catalogue.StreamsAsync(Protocol.StreamCategory, cancellationToken).ConfigureAwait(false))
+        await ProtocolRegister.CaughtUpAsync(runner, store, cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (await protocols.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { } protocol)
+            var changed = false;
+            var range = DocumentRange.Between(DocumentIndexEntry.Of(folded + 1), DocumentRange.Highest);
+            await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByChange, range, cancellationToken).ConfigureAwait(false))
             {
-                loaded.Add(protocol);
-            }
-        }
+                var stream = AggregateRepository<Protocol>.StreamOf(entry.Id);
+                if (await aggregates.Of<Protocol>().CurrentAsync(stream, cancellationToken).ConfigureAwait(false) is { } protocol)
+                {
+                    protocols[stream.Value] = protocol;
+                }
 
-        return new ProtocolEthicsGate(loaded);
+                folded = Math.Max(folded, entry.Position);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                // The gate keeps each protocol's state as it stands now; the cache may fold newer events into the aggregate later.
+                current = new ProtocolEthicsGate(protocols.Values);
+            }
+
+            return current;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Events;
+using CoProduction.Persistence;
 using CoProduction.Streams;
 
 namespace CoProduction.Projections;
@@ -38,6 +39,16 @@ public abstract class AggregateProjection<TAggregate, TDocument> : DocumentProje
     /// <returns>The document; <see langword="null"/> to keep none for this aggregate.</returns>
     protected abstract TDocument? Summarize(TAggregate aggregate);
 
+    /// <summary>
+    /// Summarizes the aggregate as it stands after the batch's events of its stream, knowing the last of them: what the
+    /// runner calls. Override it for a document that says how current it is (the event's global position); by
+    /// default it is <see cref="Summarize(TAggregate)"/>.
+    /// </summary>
+    /// <param name="aggregate">The aggregate; read its <c>State</c>.</param>
+    /// <param name="last">The last event of the batch folded into the aggregate.</param>
+    /// <returns>The document; <see langword="null"/> to keep none for this aggregate.</returns>
+    protected virtual TDocument? Summarize(TAggregate aggregate, StoredEvent last) => Summarize(aggregate);
+
     /// <inheritdoc/>
     protected sealed override async ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<TDocument> documents, CancellationToken cancellationToken)
     {
@@ -61,7 +72,7 @@ public abstract class AggregateProjection<TAggregate, TDocument> : DocumentProje
             TDocument? document;
             try
             {
-                document = Summarize((TAggregate)aggregate);
+                document = Summarize((TAggregate)aggregate, last.Stored);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -4,7 +4,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Commands;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Protocols;
+using CoProduction.ReadModels;
 using CoProduction.Scheduling;
 using CoProduction.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +25,16 @@ namespace CoProduction.Sweeps;
 /// <remarks>
 /// A protocol has no zone of its own: its dates are read in <see cref="CoProductionOptions.DefaultTimeZone"/>.
 /// The expiry is a command with a stable id (<c>expiry/{protocol}/{end}</c>), so two processes sweeping at
-/// once record it once.
+/// once record it once. The protocols come from the protocol register's approval-end indexes (those whose
+/// expiry is due, and those whose approval ends in a window around today), so a sweep costs what is due, not
+/// what the store holds; each is read as a cached aggregate, and the domain decides.
 /// </remarks>
 internal sealed class ProtocolSweep(
-    StreamCatalogue catalogue,
-    AggregateRepository<Protocol> protocols,
+    ProtocolRegister register,
+    IDocumentStore documents,
+    AggregateSource aggregates,
+    ProjectionRunner runner,
+    IEventStoreReader store,
     IServiceScopeFactory scopes,
     IEnumerable<CommitteePolicyRegistration> committees,
     ReminderPolicy defaults,
@@ -35,7 +42,11 @@ internal sealed class ProtocolSweep(
     IOptionsMonitor<CoProductionOptions> options,
     ILogger<ProtocolSweep>? logger = null)
 {
+    /// <summary>How many days after an approval's end its reminders are still handed over (the lapse reminder's grace).</summary>
+    private const int DaysAfterEnd = 31;
+
     private readonly Dictionary<CommitteeId, CommitteePolicy> policies = committees.GroupBy(c => c.Committee).ToDictionary(g => g.Key, g => g.Last().Policy);
+    private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
 
     public async Task<(int Expired, IReadOnlyList<Reminder> Reminders)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -43,9 +54,9 @@ internal sealed class ProtocolSweep(
         var today = now.InZone(zone).Date;
         var expired = 0;
         var reminders = new List<Reminder>();
-        foreach (var stream in await catalogue.StreamsAsync(Protocol.StreamCategory, cancellationToken).ConfigureAwait(false))
+        foreach (var stream in await DueAsync(today, cancellationToken).ConfigureAwait(false))
         {
-            if (await protocols.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is not { } protocol)
+            if (await aggregates.Of<Protocol>().CurrentAsync(stream, cancellationToken).ConfigureAwait(false) is not { } protocol)
             {
                 continue;
             }
@@ -67,6 +78,40 @@ internal sealed class ProtocolSweep(
         }
 
         return (expired, reminders);
+    }
+
+    /// <summary>The protocols to look at today, in stream order: every one whose expiry is due, and every one whose approval ends in the reminders' window.</summary>
+    private async Task<IReadOnlyList<StreamId>> DueAsync(LocalDate today, CancellationToken cancellationToken)
+    {
+        await ProtocolRegister.CaughtUpAsync(runner, store, cancellationToken).ConfigureAwait(false);
+        var streams = new SortedSet<string>(System.StringComparer.Ordinal);
+        var lapsed = DocumentRange.UpTo(DocumentIndexEntry.Of(today.PlusDays(-1)));
+        await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByExpiry, lapsed, cancellationToken).ConfigureAwait(false))
+        {
+            streams.Add(AggregateRepository<Protocol>.StreamOf(entry.Id).Value);
+        }
+
+        var window = DocumentRange.Between(DocumentIndexEntry.Of(today.PlusDays(-DaysAfterEnd)), DocumentIndexEntry.Of(LatestEndRemindedOn(today)));
+        await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByApprovalEnd, window, cancellationToken).ConfigureAwait(false))
+        {
+            streams.Add(AggregateRepository<Protocol>.StreamOf(entry.Id).Value);
+        }
+
+        return [.. streams.Select(s => new StreamId(s))];
+    }
+
+    /// <summary>The latest approval end a reminder can be due for today: the longest lead before the end, or before a committee's renewal date.</summary>
+    private LocalDate LatestEndRemindedOn(LocalDate today)
+    {
+        var latest = today.PlusDays(defaults.LeadDays.DefaultIfEmpty(0).Max());
+        foreach (var committee in policies.Values)
+        {
+            // A renewal is due RenewalSubmissionLead before the end, and reminded its lead days before that.
+            var end = today.PlusDays(committee.ReminderLeadDays.DefaultIfEmpty(0).Max()).Plus(committee.RenewalSubmissionLead);
+            latest = LocalDate.Max(latest, end);
+        }
+
+        return latest;
     }
 
     private async Task<Protocol> ExpireAsync(Protocol protocol, LocalDate today, CancellationToken cancellationToken)

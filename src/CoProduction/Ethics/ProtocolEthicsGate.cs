@@ -17,10 +17,13 @@ namespace CoProduction.Ethics;
 /// <remarks>
 /// The gate is a snapshot of the protocols as they stood when it was built; build a new one after
 /// protocols change. When several protocols cover an activity, the first in the order given is named.
+/// The protocols are indexed by every site their versions name, so deciding that an activity is covered
+/// looks only at the protocols of its site, however many protocols the programme has.
 /// </remarks>
 public sealed class ProtocolEthicsGate : IEthicsGate
 {
     private readonly ProtocolState[] protocols;
+    private readonly Dictionary<SiteId, List<ProtocolState>> bySite = [];
 
     /// <summary>Creates the gate from protocols, as they stand now.</summary>
     /// <param name="protocols">The protocols to consult, in order of preference.</param>
@@ -28,6 +31,19 @@ public sealed class ProtocolEthicsGate : IEthicsGate
     {
         ArgumentNullException.ThrowIfNull(protocols);
         this.protocols = [.. protocols.Select(p => (p ?? throw new ArgumentException("A protocol is missing from the list.", nameof(protocols))).State)];
+        foreach (var p in this.protocols)
+        {
+            // Only a version's scope can cover an activity: a site no version names never finds the protocol.
+            foreach (var site in p.Versions.SelectMany(v => v.Scope.Sites).Distinct())
+            {
+                if (!bySite.TryGetValue(site, out var ofSite))
+                {
+                    bySite[site] = ofSite = [];
+                }
+
+                ofSite.Add(p);
+            }
+        }
     }
 
     /// <summary>Creates the gate from protocols, as they stand now.</summary>
@@ -40,7 +56,7 @@ public sealed class ProtocolEthicsGate : IEthicsGate
     {
         ArgumentNullException.ThrowIfNull(activity);
         var date = activity.Date;
-        foreach (var p in protocols)
+        foreach (var p in bySite.GetValueOrDefault(activity.Site) ?? [])
         {
             if (p.VersionInForceOn(date) is { } version && version.Scope.Covers(activity.Method, activity.RespondentGroup, activity.Site))
             {
