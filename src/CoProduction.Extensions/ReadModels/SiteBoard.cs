@@ -21,15 +21,20 @@ internal sealed class SiteBoard(IDocumentStore store, SiteBoardProjection projec
             return null;
         }
 
-        var (roster, today) = Today(entry);
+        var (roster, today) = Today(entry, clock.GetCurrentInstant());
         return new SiteBoardToday(entry, today, roster.ActiveOn(entry.Site, today), roster.CoreManagerEngagements(entry.Site, today));
     }
 
     public ValueTask<DocumentPage<SiteBoardEntry>> ListAsync(DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
         => documents.QueryAsync(null, DocumentRange.All, after, limit, cancellationToken);
 
-    public async ValueTask<DocumentPage<SiteBoardManager>> CoreManagersNotEngagedSinceAsync(
+    public ValueTask<DocumentPage<SiteBoardManager>> CoreManagersNotEngagedSinceAsync(
         LocalDate date, DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
+        => CoreManagersNotEngagedSinceAsync(date, clock.GetCurrentInstant(), after, limit, cancellationToken);
+
+    /// <summary>The core managers not engaged since a date, each site's "today" taken at <paramref name="now"/> (the sweep's instant).</summary>
+    internal async ValueTask<DocumentPage<SiteBoardManager>> CoreManagersNotEngagedSinceAsync(
+        LocalDate date, Instant now, DocumentCursor? after, int limit, CancellationToken cancellationToken)
     {
         var found = await store.QueryDocumentsAsync(
             projection, SiteBoardProjection.EngagementIndex, SiteBoardProjection.EngagedUpTo(date), after, limit, cancellationToken).ConfigureAwait(false);
@@ -40,7 +45,7 @@ internal sealed class SiteBoard(IDocumentStore store, SiteBoardProjection projec
             var entry = (SiteBoardEntry)hit.Document;
             if (!boards.TryGetValue(hit.Key, out var board))
             {
-                var (roster, today) = Today(entry);
+                var (roster, today) = Today(entry, now);
                 board = (roster, today, roster.CoreManagerEngagements(entry.Site, today));
                 boards[hit.Key] = board;
             }
@@ -58,9 +63,9 @@ internal sealed class SiteBoard(IDocumentStore store, SiteBoardProjection projec
         return new DocumentPage<SiteBoardManager>(managers, found.Count == limit ? new DocumentCursor(found[^1].Value, found[^1].Key) : null);
     }
 
-    private (TeamRoster Roster, LocalDate Today) Today(SiteBoardEntry entry)
+    private (TeamRoster Roster, LocalDate Today) Today(SiteBoardEntry entry, Instant now)
     {
         var state = SiteBoardProjection.StateOf(entry);
-        return (TeamRoster.Of(state), state.DateAt(clock.GetCurrentInstant(), zones));
+        return (TeamRoster.Of(state), state.DateAt(now, zones));
     }
 }

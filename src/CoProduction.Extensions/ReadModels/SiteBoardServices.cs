@@ -10,6 +10,7 @@ internal static class SiteBoardServices
     public static void Add(IServiceCollection services)
     {
         ReadModelServices.AddProjection<SiteBoardProjection>(services);
-        services.TryAddSingleton<ISiteBoard, SiteBoard>();
+        services.TryAddSingleton<SiteBoard>();
+        services.TryAddSingleton<ISiteBoard>(sp => sp.GetRequiredService<SiteBoard>());
     }
 }
