@@ -58,7 +58,7 @@ public abstract class SiteBoardTests
         Assert.Equal(
             new CoreManagerEngagement(PaperSites.KilifiDirector, "County health director", [PaperSites.CountyDirector], new LocalDate(2018, 11, 20), EngagementKind.ManagerialRequest, 56),
             manager);
-        Assert.Equal(app.Positions[PaperSites.KilifiId], board.Entry.Position);
+        Assert.Equal(app.Positions[AggregateRepository<LearningSite>.StreamOf(PaperSites.KilifiId).Value], board.Entry.Position);
         Assert.Null(await app.Board.GetAsync(new SiteId("nowhere"), Token));
     }
 
@@ -179,13 +179,13 @@ public abstract class SiteBoardTests
     /// <summary>Uses the store under test.</summary>
     private protected abstract void UseStore(CoProductionBuilder builder);
 
-    private async Task<App> SitesAsync()
+    private async Task<ReadModelApp> SitesAsync()
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
         var builder = services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi");
         UseStore(builder);
-        var app = new App(services.BuildServiceProvider(validateScopes: true));
+        var app = new ReadModelApp(services.BuildServiceProvider(validateScopes: true));
         foreach (var site in new[] { PaperSites.Kilifi(), PaperSites.MitchellsPlain(), PaperSites.Sedibeng() })
         {
             await app.CreateSiteAsync(site);
@@ -194,34 +194,6 @@ public abstract class SiteBoardTests
         return app;
     }
 
-    private sealed class App(ServiceProvider provider) : IDisposable
-    {
-        public ServiceProvider Provider { get; } = provider;
-
-        public ISiteBoard Board => Provider.GetRequiredService<ISiteBoard>();
-
-        public System.Collections.Generic.Dictionary<SiteId, long> Positions { get; } = [];
-
-        public async Task CreateSiteAsync(LearningSite site)
-        {
-            using var scope = Provider.CreateScope();
-            await WaitAsync(await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().CreateAsync(_ => site, cancellationToken: Token));
-        }
-
-        public async Task SiteAsync(SiteId site, Action<LearningSite, CommandContext> decide)
-        {
-            using var scope = Provider.CreateScope();
-            await WaitAsync(await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().ExecuteAsync(site, decide, cancellationToken: Token));
-        }
-
-        public void Dispose() => Provider.Dispose();
-
-        private async Task WaitAsync(CommandResult<LearningSite> result)
-        {
-            Positions[result.Aggregate.Id] = result.Append!.LastPosition;
-            Assert.True(await Provider.GetRequiredService<ProjectionRunner>().WaitForAsync(result.Append.LastPosition, TimeSpan.FromSeconds(30), Token));
-        }
-    }
 }
 
 public sealed class InMemorySiteBoardTests : SiteBoardTests
