@@ -75,7 +75,8 @@ public sealed class SqliteProjectionConformanceTests : ProjectionConformance, ID
         using var second = Provider();
         var store = second.GetRequiredService<IEventStore>();
         await AppendAsync(store, 5, first: 16);
-        Assert.Equal(5 * 2, await second.GetRequiredService<ProjectionRunner>().CatchUpAsync(TestContext.Current.CancellationToken));
+        var runner = second.GetRequiredService<ProjectionRunner>();
+        Assert.Equal(5 * runner.Projections.Count, await runner.CatchUpAsync(TestContext.Current.CancellationToken));
         Assert.Equal(await ExpectedAsync(store), ReadTally(second));
 
         Settings.Version = 3;
