@@ -15,7 +15,7 @@ public static class SqliteCoProductionBuilderExtensions
     /// <summary>
     /// Keeps events in one SQLite file (created on first use), and in the same file the notification checkpoints
     /// (so a restarted app catches up on what its handlers missed), the projections' models and checkpoints
-    /// (<see cref="SqliteProjectionStore"/>), the parked events and the stream index.
+    /// (<see cref="SqliteProjectionStore"/>, which also keeps every document read model, the stream index included) and the parked events.
     /// </summary>
     /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
     /// <param name="path">The database file's path, for example <c>kilifi.db</c>.</param>
@@ -59,8 +59,6 @@ public static class SqliteCoProductionBuilderExtensions
         builder.Services.AddSingleton<IProjectionStore>(projections);
         builder.Services.AddSingleton<IParkedEventStore>(projections);
         builder.Services.AddSingleton<IDocumentStore>(projections);
-        builder.Services.RemoveAll<IStreamIndex>();
-        builder.Services.AddSingleton<IStreamIndex>(sp => new SqliteStreamIndex(options, sp.GetRequiredService<StreamCategories>()));
         return builder;
     }
 }

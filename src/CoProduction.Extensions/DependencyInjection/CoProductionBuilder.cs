@@ -39,11 +39,11 @@ public sealed class CoProductionBuilder
         Services.RemoveAll<InMemoryProjectionStore>();
         Services.RemoveAll<IProjectionStore>();
         Services.RemoveAll<IParkedEventStore>();
-        Services.RemoveAll<IStreamIndex>();
+        Services.RemoveAll<IDocumentStore>();
         Services.AddSingleton<InMemoryProjectionStore>();
         Services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         Services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
-        Services.AddSingleton<IStreamIndex>(sp => new InMemoryStreamIndex(sp.GetRequiredService<StreamCategories>()));
+        Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         return this;
     }
 

@@ -128,14 +128,16 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         services.TryAddSingleton(sp => new StreamCategories(
             StreamCategories.Library.Concat(sp.GetServices<StreamCategoryRegistration>().Select(r => (r.Category, r.AggregateType)))));
-        services.TryAddSingleton<IStreamIndex>(sp => new InMemoryStreamIndex(sp.GetRequiredService<StreamCategories>()));
+        services.TryAddSingleton(sp => new StreamIndex(sp.GetRequiredService<StreamCategories>()) { Store = sp.GetRequiredService<IDocumentStore>() });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, StreamIndex>(sp => sp.GetRequiredService<StreamIndex>()));
+        services.TryAddSingleton<IStreamIndex>(sp => sp.GetRequiredService<StreamIndex>());
         services.TryAddSingleton(sp => new ProjectionRunner(
             sp.GetRequiredService<IEventStoreReader>(),
             sp.GetRequiredService<EventSerializer>(),
             sp.GetRequiredService<IProjectionStore>(),
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<IParkedEventStore>(),
-            Projections(sp),
+            sp.GetServices<IProjection>(),
             sp.GetRequiredService<NotificationSignal>(),
             sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -165,20 +167,6 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SweepService>(sp => sp.GetRequiredService<SweepService>()));
 
         return new CoProductionBuilder(services);
-    }
-
-    /// <summary>The app's projections, and the library's read models that are projections of the chosen store.</summary>
-    private static IEnumerable<IProjection> Projections(IServiceProvider services)
-    {
-        foreach (var projection in services.GetServices<IProjection>())
-        {
-            yield return projection;
-        }
-
-        if (services.GetRequiredService<IStreamIndex>() is IProjection index)
-        {
-            yield return index;
-        }
     }
 
     private static ReminderPolicy Reminders(CoProductionOptions options) => ReminderPolicy.Default with

@@ -14,6 +14,8 @@ internal static class ReadModelServices
         // One line per read model (its own file registers its projection and queries):
         CycleRegisterServices.Add(services);
         SiteBoardServices.Add(services);
+        AgendaServices.Add(services);
+        DeviationRegisterServices.Add(services);
     }
 
     /// <summary>Registers a library projection once, as itself and as an <see cref="IProjection"/> the runner keeps up to date.</summary>

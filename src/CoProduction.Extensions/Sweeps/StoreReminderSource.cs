@@ -19,10 +19,9 @@ namespace CoProduction.Sweeps;
 /// engaged for the policy's days (the site board's <c>engagement</c>).
 /// </summary>
 internal sealed class StoreReminderSource(
-    StreamCatalogue catalogue,
-    AggregateRepository<MeetingSeries> meetings,
     ICycleRegister register,
     SiteBoard board,
+    AgendaQueries agenda,
     ProjectionRunner runner,
     IEventStoreReader store,
     IDateTimeZoneProvider zones,
@@ -32,6 +31,9 @@ internal sealed class StoreReminderSource(
 
     /// <summary>How long a sweep waits for the cycle register and the site board to reach the store's end.</summary>
     private static readonly TimeSpan ModelTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a sweep waits for the agenda to reach the store's end before reading it as it stands.</summary>
+    private static readonly System.TimeSpan AgendaCatchUp = System.TimeSpan.FromSeconds(30);
 
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -54,14 +56,13 @@ internal sealed class StoreReminderSource(
         }
         while (after is not null);
 
-        var series = new List<MeetingSeriesState>();
-        foreach (var stream in await catalogue.StreamsAsync(MeetingSeries.StreamCategory, cancellationToken).ConfigureAwait(false))
-        {
-            if (await meetings.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { } loaded)
-            {
-                series.Add(loaded.State);
-            }
-        }
+        // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
+        await runner.WaitForProjectionsAsync(
+            [ReadModels.AgendaProjection.ProjectionName],
+            await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false),
+            AgendaCatchUp,
+            cancellationToken).ConfigureAwait(false);
+        var meetings = await agenda.DueAsync(now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
 
         // A manager's reminder falls due on (last engagement + the policy's days) in the site's zone; no zone's date is
         // past UTC's next day, so the managers last engaged up to then minus the days hold every one due now.
@@ -86,7 +87,7 @@ internal sealed class StoreReminderSource(
         return new ReminderInputs
         {
             CycleStages = [.. stages],
-            Meetings = series.Count == 0 ? [] : [.. new MeetingAgenda(series).Due(now, now + policy.MeetingLead)],
+            Meetings = [.. meetings],
             Engagements = [.. engagements],
         };
     }

@@ -155,7 +155,7 @@ public sealed class ProjectionCrashTests : IDisposable
                 .ToList();
             var actual = new List<(string, int, long, long)>();
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT stream, version, first_position, last_position FROM stream_index ORDER BY stream";
+            read.CommandText = "SELECT key, json_extract(body, '$.version'), json_extract(body, '$.firstPosition'), json_extract(body, '$.lastPosition') FROM documents WHERE projection = 'coproduction.stream-index' ORDER BY key";
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {

@@ -15,11 +15,35 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
 namespace CoProduction.Tests.Samples.Snippets;
 
 // The code blocks of docs/read-side.md, compiled and run (DocsSnippetTests keeps the page and the regions equal).
+
+#region read-side-document
+/// <summary>Each cycle's stage and since when, indexed by site and stage: one document per cycle, on every store.</summary>
+public sealed record CycleCard(string Site, int Number, string Stage, Instant Since);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(CycleCard))]
+internal sealed partial class CycleCardJson : System.Text.Json.Serialization.JsonSerializerContext;
+
+public sealed class CycleCards() : AggregateProjection<CoProduction.Cycles.Cycle, CycleCard>(
+    new CycleCardJson(new System.Text.Json.JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb)).CycleCard)
+{
+    public override string Name => "app.cycle-cards";
+
+    public override int Version => 1;
+
+    // The aggregate's own fold has run: read its state, never re-implement the domain's rules.
+    protected override CycleCard? Summarize(CoProduction.Cycles.Cycle cycle)
+        => new(cycle.State.Site.Value, cycle.State.Number, cycle.State.Stage.ToString(), cycle.State.CurrentVisit?.Entered ?? cycle.State.StartedAt);
+
+    protected override IEnumerable<DocumentIndexEntry> Index(CycleCard card)
+        => [new("site-stage", DocumentIndexEntry.Compose(card.Site, card.Stage))];
+}
+#endregion
 
 #region read-side-projection
 /// <summary>When each cycle started: one row per cycle, in the events' own SQLite file.</summary>
@@ -116,6 +140,38 @@ public sealed class ReadSideSnippets : IDisposable
         Assert.Equal(2, rebuilt);
         Assert.Equal(1L, Starts(path));
         await host.StopAsync(ct);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_document_read_model_is_written_once_and_queried_on_either_store(bool sqlite)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = new ServiceCollection();
+        var coproduction = services.AddCoProduction().AddProjection<CycleCards>();
+        if (sqlite)
+        {
+            coproduction.UseSqliteStore(folder.File("cards.db"));
+        }
+
+        using var provider = services.BuildServiceProvider();
+        var rules = Cycles.KilifiSite.Rules();
+        var repository = provider.GetRequiredService<AggregateRepository<CoProduction.Cycles.Cycle>>();
+        await repository.SaveAsync(Cycles.KilifiSite.Acting(rules, 2016), cancellationToken: ct);
+        await repository.SaveAsync(Cycles.KilifiSite.Planned(rules, 2017), cancellationToken: ct);
+        await provider.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
+
+        #region read-side-document-query
+        var cards = new DocumentReader<CycleCard>(provider.GetRequiredService<IDocumentStore>(), provider.GetRequiredService<CycleCards>());
+        var acting = await cards.QueryAsync("site-stage", DocumentRange.Equal(DocumentIndexEntry.Compose("kilifi", "Acting")), limit: 50, cancellationToken: ct);
+        var atKilifi = await cards.CountAsync("site-stage", DocumentRange.StartingWith("kilifi"), ct);
+        #endregion
+
+        var card = Assert.Single(acting.Items);
+        Assert.Equal(new CycleCard("kilifi", 4, "Acting", Cycles.KilifiSite.On(2016, 2, 15)), card);
+        Assert.Null(acting.Next);
+        Assert.Equal(2, atKilifi);
     }
 
     [Fact]
