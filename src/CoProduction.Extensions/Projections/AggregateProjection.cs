@@ -39,15 +39,11 @@ public abstract class AggregateProjection<TAggregate, TDocument> : DocumentProje
     /// <returns>The document; <see langword="null"/> to keep none for this aggregate.</returns>
     protected abstract TDocument? Summarize(TAggregate aggregate);
 
-    /// <summary>
-    /// Summarizes the aggregate as it stands after the batch's events of its stream, knowing the last of them: what the
-    /// runner calls. Override it for a document that says how current it is (the event's global position); by
-    /// default it is <see cref="Summarize(TAggregate)"/>.
-    /// </summary>
+    /// <summary>Summarizes the aggregate as it stands after the batch's events of its stream, knowing the last of them (its global position, for example).</summary>
     /// <param name="aggregate">The aggregate; read its <c>State</c>.</param>
-    /// <param name="last">The last event of the batch folded into the aggregate.</param>
-    /// <returns>The document; <see langword="null"/> to keep none for this aggregate.</returns>
-    protected virtual TDocument? Summarize(TAggregate aggregate, StoredEvent last) => Summarize(aggregate);
+    /// <param name="last">The batch's last event of the aggregate's stream.</param>
+    /// <returns>The document; <see langword="null"/> to keep none for this aggregate. By default, <see cref="Summarize(TAggregate)"/>.</returns>
+    protected virtual TDocument? Summarize(TAggregate aggregate, ProjectedEvent last) => Summarize(aggregate);
 
     /// <inheritdoc/>
     protected sealed override async ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<TDocument> documents, CancellationToken cancellationToken)
@@ -72,7 +68,7 @@ public abstract class AggregateProjection<TAggregate, TDocument> : DocumentProje
             TDocument? document;
             try
             {
-                document = Summarize((TAggregate)aggregate, last.Stored);
+                document = Summarize((TAggregate)aggregate, last);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -59,7 +59,7 @@ public sealed class ProtocolRegister : AggregateProjection<Protocol, ProtocolEnt
     protected override ProtocolEntry? Summarize(Protocol aggregate) => Entry(aggregate, 0);
 
     /// <inheritdoc/>
-    protected override ProtocolEntry? Summarize(Protocol aggregate, StoredEvent last) => Entry(aggregate, last.Position);
+    protected override ProtocolEntry? Summarize(Protocol aggregate, ProjectedEvent last) => Entry(aggregate, last.Stored.Position);
 
     /// <inheritdoc/>
     protected override IEnumerable<DocumentIndexEntry> Index(ProtocolEntry document)

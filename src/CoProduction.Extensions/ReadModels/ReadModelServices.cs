@@ -12,6 +12,8 @@ internal static class ReadModelServices
     public static void Add(IServiceCollection services)
     {
         // One line per read model (its own file registers its projection and queries):
+        CycleRegisterServices.Add(services);
+        SiteBoardServices.Add(services);
         AgendaServices.Add(services);
         DeviationRegisterServices.Add(services);
         ProtocolRegisterServices.Add(services);

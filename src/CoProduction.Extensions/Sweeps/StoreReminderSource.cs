@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
 using CoProduction.Persistence;
+using CoProduction.Projections;
+using CoProduction.ReadModels;
 using CoProduction.Scheduling;
 using CoProduction.Sites;
 using NodaTime;
@@ -11,35 +14,47 @@ using NodaTime;
 namespace CoProduction.Sweeps;
 
 /// <summary>
-/// The library's reminder inputs, read from the store on each sweep: the current stage of every open
-/// cycle that has an expected length, the meetings starting within the meeting lead, and every core
-/// manager's last engagement.
+/// The library's reminder inputs, read on each sweep: the open cycles whose stage's expected length has run out (the
+/// cycle register's <c>stage-due</c>), the meetings starting within the meeting lead, and the core managers not
+/// engaged for the policy's days (the site board's <c>engagement</c>).
 /// </summary>
 internal sealed class StoreReminderSource(
-    StreamCatalogue catalogue,
-    AggregateRepository<Cycle> cycles,
-    ReadModels.AgendaQueries agenda,
-    Projections.ProjectionRunner runner,
+    ICycleRegister register,
+    SiteBoard board,
+    AgendaQueries agenda,
+    ProjectionRunner runner,
     IEventStoreReader store,
-    AggregateRepository<LearningSite> sites,
     IDateTimeZoneProvider zones,
     ReminderPolicy policy) : IReminderSource
 {
+    private const int PageSize = 1000;
+
+    /// <summary>How long a sweep waits for the cycle register and the site board to reach the store's end.</summary>
+    private static readonly TimeSpan ModelTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a sweep waits for the agenda to reach the store's end before reading it as it stands.</summary>
     private static readonly System.TimeSpan AgendaCatchUp = System.TimeSpan.FromSeconds(30);
 
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
+        // The cycle register and the site board, caught up with the store, give the due stages and the disengaged managers.
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         var stages = new List<CycleStageInput>();
-        foreach (var stream in await catalogue.StreamsAsync(Cycle.StreamCategory, cancellationToken).ConfigureAwait(false))
+        DocumentCursor? after = null;
+        do
         {
-            if (await cycles.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is { State: { IsFinal: false } state } cycle
-                && state.ExpectedStageLengths.FirstOrDefault(e => e.Stage == state.Stage) is { } expected
-                && state.CurrentVisit is { } visit)
+            var page = await register.StageDueByAsync(now, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.Items)
             {
-                stages.Add(new CycleStageInput(cycle.Id, state.Stage.ToString(), visit.Entered, expected.Length, zones[state.TimeZoneId], state.Site));
+                if (entry.ExpectedStageLengths.FirstOrDefault(e => e.Stage == entry.Stage) is { } expected && !entry.Timeline.IsEmpty)
+                {
+                    stages.Add(new CycleStageInput(entry.Cycle, entry.Stage.ToString(), entry.Timeline[^1].Entered, expected.Length, zones[entry.TimeZoneId], entry.Site));
+                }
             }
+
+            after = page.Next;
         }
+        while (after is not null);
 
         // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
         await runner.WaitForProjectionsAsync(
@@ -49,23 +64,25 @@ internal sealed class StoreReminderSource(
             cancellationToken).ConfigureAwait(false);
         var meetings = await agenda.DueAsync(now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
 
+        // A manager's reminder falls due on (last engagement + the policy's days) in the site's zone; no zone's date is
+        // past UTC's next day, so the managers last engaged up to then minus the days hold every one due now.
         var engagements = new List<EngagementInput>();
-        foreach (var stream in await catalogue.StreamsAsync(LearningSite.StreamCategory, cancellationToken).ConfigureAwait(false))
+        var lastDue = now.InUtc().Date.PlusDays(1 - policy.NotEngagedDays);
+        after = null;
+        do
         {
-            if (await sites.TryLoadAsync(stream, cancellationToken).ConfigureAwait(false) is not { } site)
-            {
-                continue;
-            }
-
-            var zone = site.State.ZoneIn(zones);
-            foreach (var manager in TeamRoster.Of(site.State).CoreManagerEngagements(site.Id, now.InZone(zone).Date))
+            var page = await board.CoreManagersNotEngagedSinceAsync(lastDue, now, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var (site, zoneId, manager) in page.Items)
             {
                 if (manager.LastEngaged is { } last)
                 {
-                    engagements.Add(new EngagementInput(manager.Member, manager.DisplayName, last, zone, site.Id));
+                    engagements.Add(new EngagementInput(manager.Member, manager.DisplayName, last, TimeZoneIds.Find(zones, zoneId), site));
                 }
             }
+
+            after = page.Next;
         }
+        while (after is not null);
 
         return new ReminderInputs
         {
@@ -73,5 +90,15 @@ internal sealed class StoreReminderSource(
             Meetings = [.. meetings],
             Engagements = [.. engagements],
         };
+    }
+
+    private async ValueTask CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var head = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await runner.WaitForProjectionsAsync([CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName], head, ModelTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException(
+                $"The cycle register and the site board did not reach the store's position {head} within {ModelTimeout.TotalSeconds} s; the sweep is tried again at its next interval.");
+        }
     }
 }

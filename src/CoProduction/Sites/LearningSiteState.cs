@@ -48,6 +48,23 @@ public sealed record LearningSiteState
     /// <summary>Gets the state before the first event.</summary>
     internal static LearningSiteState Initial { get; } = new();
 
+    /// <summary>
+    /// A site's state rebuilt from what a read model keeps of it (registration and team, each member's latest
+    /// engagement), so that the roster's queries (<see cref="TeamRoster.ActiveOn"/>,
+    /// <see cref="TeamRoster.CoreManagerEngagements"/>) answer for a day at query time with the domain's own rules.
+    /// </summary>
+    internal static LearningSiteState Restore(SiteId id, string name, CountryCode country, SiteLevel level, string timeZoneId, ValueList<SiteMember> members)
+        => new()
+        {
+            Id = id,
+            Status = SiteStatus.Registered,
+            Name = name,
+            Country = country,
+            Level = level,
+            TimeZoneId = timeZoneId,
+            Members = members,
+        };
+
     /// <summary>The site's time zone, from the provider the app injects.</summary>
     /// <param name="zones">The time-zone provider (tzdb).</param>
     /// <returns>The zone.</returns>

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using CoProduction.Cycles;
+
+namespace CoProduction.ReadModels;
+
+/// <summary>The cycle register's documents as JSON (source-generated).</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CycleEntry))]
+[JsonSerializable(typeof(StageVisit))]
+[JsonSerializable(typeof(ExpectedStageLength))]
+internal sealed partial class CycleRegisterJson : JsonSerializerContext;
