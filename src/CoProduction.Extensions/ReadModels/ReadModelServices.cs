@@ -12,6 +12,7 @@ internal static class ReadModelServices
     public static void Add(IServiceCollection services)
     {
         // One line per read model (its own file registers its projection and queries):
+        ProgrammeComparisonServices.Add(services);
     }
 
     /// <summary>Registers a library projection once, as itself and as an <see cref="IProjection"/> the runner keeps up to date.</summary>
