@@ -115,8 +115,8 @@ public sealed class ReadSideSnippets : IDisposable
 
         var services = host.Services;
         var store = services.GetRequiredService<IEventStore>();
-        var written = await store.AppendAsync(
-            new StreamId("cycle-kilifi-2016"), 0, [StoreTesting.Event("cycle.started")], cancellationToken: ct);
+        // A real cycle's first event: the library's own read models (the programme comparison) read it too.
+        var written = await services.GetRequiredService<AggregateRepository<CoProduction.Cycles.Cycle>>().SaveAsync(Cycles.KilifiSite.Start(2016), cancellationToken: ct);
         var result = new Commands.CommandResult<object>(new object(), written, WasDuplicate: false);
 
         #region read-side-wait
