@@ -17,6 +17,7 @@ internal static class ReadModelServices
         AgendaServices.Add(services);
         DeviationRegisterServices.Add(services);
         ProtocolRegisterServices.Add(services);
+        ProgrammeComparisonServices.Add(services);
     }
 
     /// <summary>Registers a library projection once, as itself and as an <see cref="IProjection"/> the runner keeps up to date.</summary>
