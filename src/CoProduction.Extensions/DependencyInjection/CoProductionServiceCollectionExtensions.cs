@@ -162,7 +162,6 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<ProjectionRunner>(), sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>()));
 
         services.TryAddSingleton(sp => Reminders(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
-        services.TryAddSingleton<StreamCatalogue>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminderSource, StoreReminderSource>());
         services.TryAddSingleton<ProtocolSweep>();
         services.TryAddSingleton(sp => new SweepService(
