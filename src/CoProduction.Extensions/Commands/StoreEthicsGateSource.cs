@@ -26,8 +26,7 @@ internal sealed class StoreEthicsGateSource(
     ProtocolRegister register,
     IDocumentStore documents,
     AggregateSource aggregates,
-    ProjectionRunner runner,
-    IEventStoreReader store) : IEthicsGateSource
+    ProjectionRunner runner) : IEthicsGateSource
 {
     private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -39,7 +38,7 @@ internal sealed class StoreEthicsGateSource(
 
     public async ValueTask<IEthicsGate> GetGateAsync(SiteId site, CancellationToken cancellationToken = default)
     {
-        await ProtocolRegister.CaughtUpAsync(runner, store, cancellationToken).ConfigureAwait(false);
+        await runner.RequireCurrentAsync(ProtocolRegister.Self, "the ethics gate", cancellationToken).ConfigureAwait(false);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -17,12 +17,9 @@ namespace CoProduction.Projections;
 /// it starts again empty.
 /// </remarks>
 /// <typeparam name="TAggregate">The aggregate type.</typeparam>
-internal sealed class AggregateCache<TAggregate>(IEventStoreReader store, EventSerializer serializer, int capacity = AggregateCache<TAggregate>.DefaultCapacity)
+internal sealed class AggregateCache<TAggregate>(IEventStoreReader store, EventSerializer serializer, int capacity = AggregateSource.DefaultCapacity)
     where TAggregate : class, IEventSourcedAggregate<TAggregate>
 {
-    /// <summary>The default number of aggregates kept.</summary>
-    public const int DefaultCapacity = 20_000;
-
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<StreamId, TAggregate> cached = [];
 

@@ -35,7 +35,7 @@ public abstract class AggregateProjection<TAggregate, TDocument> : DocumentProje
     }
 
     /// <summary>Summarizes the aggregate as it stands after the batch's events of its stream.</summary>
-    /// <param name="aggregate">The aggregate; read its <c>State</c>.</param>
+    /// <param name="aggregate">The aggregate; read its <c>State</c> (and its <c>History</c>, for when something happened).</param>
     /// <returns>The document; <see langword="null"/> to keep none for this aggregate.</returns>
     protected abstract TDocument? Summarize(TAggregate aggregate);
 

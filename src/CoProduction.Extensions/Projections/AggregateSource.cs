@@ -6,8 +6,11 @@ using CoProduction.Persistence;
 namespace CoProduction.Projections;
 
 /// <summary>One <see cref="AggregateCache{TAggregate}"/> per aggregate type, over one store: a runner's, or the command side's.</summary>
-internal sealed class AggregateSource(IEventStoreReader store, EventSerializer serializer, int capacity = AggregateCache<Cycles.Cycle>.DefaultCapacity)
+internal sealed class AggregateSource(IEventStoreReader store, EventSerializer serializer, int capacity = AggregateSource.DefaultCapacity)
 {
+    /// <summary>The default number of aggregates each cache keeps.</summary>
+    public const int DefaultCapacity = 20_000;
+
     private readonly ConcurrentDictionary<Type, object> caches = new();
 
     /// <summary>The cache of one aggregate type.</summary>

@@ -16,12 +16,15 @@ public readonly record struct DocumentRange(string From, string To)
     /// <returns>The range.</returns>
     public static DocumentRange Equal(string value) => new(value, value);
 
-    /// <summary>Every value that starts with the given parts of a composite value, for example every stage of one site.</summary>
-    /// <param name="parts">The leading parts.</param>
+    /// <summary>
+    /// Every composite value whose leading parts are exactly these, for example every stage of one site: the parts are
+    /// matched whole, so site <c>kilifi</c> does not match <c>kilifi-2</c>.
+    /// </summary>
+    /// <param name="parts">The leading parts; the values read have at least one part more.</param>
     /// <returns>The range.</returns>
     public static DocumentRange StartingWith(params System.ReadOnlySpan<string> parts)
     {
-        var prefix = DocumentIndexEntry.Compose(parts);
+        var prefix = DocumentIndexEntry.Compose(parts) + DocumentIndexEntry.Separator;
         return new(prefix, prefix + Highest);
     }
 

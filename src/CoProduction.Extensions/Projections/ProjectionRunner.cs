@@ -138,6 +138,30 @@ public sealed class ProjectionRunner : BackgroundService
         return WaitAsync(position, [.. projections.Select(IndexOf)], timeout, cancellationToken);
     }
 
+    /// <summary>How long a decision that reads the library's read models waits for them to reach the store's end.</summary>
+    internal static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits until some read models have folded everything the store held at the call, so a decision taken from them
+    /// (the gate, the sweep, the reminders) sees every change committed before it; the one wait they all use.
+    /// </summary>
+    /// <param name="projections">The read models' names.</param>
+    /// <param name="purpose">What waits, for the error, for example "the ethics gate".</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="TimeoutException">They did not get there within <see cref="ReadModelWait"/>.</exception>
+    internal async ValueTask RequireCurrentAsync(string[] projections, string purpose, CancellationToken cancellationToken)
+    {
+        var last = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await WaitForProjectionsAsync(projections, last, ReadModelWait, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The read models {string.Join(", ", projections)} did not reach the store's position {last} within {ReadModelWait.TotalSeconds} s," +
+                $" so {purpose} cannot see every change committed before; check that the projection runner is running" +
+                $" (its {nameof(LastFailure)} and health check), then try again."));
+        }
+    }
+
     private async Task<bool> WaitAsync(long position, int[]? of, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);

@@ -19,14 +19,14 @@ internal sealed class CycleRegister(IDocumentStore store, CycleRegisterProjectio
     {
         var id = Preconditions.CheckId(site, nameof(site)).Value;
         var range = stage is { } s
-            ? DocumentRange.StartingWith(id, Preconditions.CheckDefined(s, nameof(stage)).ToString(), string.Empty)
-            : DocumentRange.StartingWith(id, string.Empty);
+            ? DocumentRange.StartingWith(id, Preconditions.CheckDefined(s, nameof(stage)).ToString())
+            : DocumentRange.StartingWith(id);
         return documents.QueryAsync(CycleRegisterProjection.SiteStage, range, after, limit, cancellationToken);
     }
 
     public ValueTask<DocumentPage<CycleEntry>> OpenAtSiteAsync(SiteId site, DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
         => documents.QueryAsync(
-            CycleRegisterProjection.Open, DocumentRange.StartingWith(Preconditions.CheckId(site, nameof(site)).Value, string.Empty), after, limit, cancellationToken);
+            CycleRegisterProjection.Open, DocumentRange.StartingWith(Preconditions.CheckId(site, nameof(site)).Value), after, limit, cancellationToken);
 
     public ValueTask<DocumentPage<CycleEntry>> StageDueByAsync(Instant by, DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
         => documents.QueryAsync(CycleRegisterProjection.StageDueIndex, DocumentRange.UpTo(DocumentIndexEntry.Of(by)), after, limit, cancellationToken);

@@ -1,53 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using CoProduction.Ethics;
-using CoProduction.Events;
 using CoProduction.Projections;
-using CoProduction.Streams;
 
 namespace CoProduction.ReadModels;
 
-/// <summary>
-/// A document per aggregate like <see cref="AggregateProjection{TAggregate, TDocument}"/>, summarized from the aggregate as
-/// of each event and from the event itself: a deviation's and a dilemma's states hold no instants, so when it was recorded
-/// and settled come from the events that did it (the runner folds each event into the cached aggregate as before).
-/// </summary>
-internal abstract class EventStampedProjection<TAggregate, TDocument>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<TDocument> json)
-    : DocumentProjection<TDocument>(json)
-    where TAggregate : class, IEventSourcedAggregate<TAggregate>
-    where TDocument : class
-{
-    private static readonly StreamCategories Categories = new(StreamCategories.Library.Append(StreamCategories.Of<TAggregate>()));
-
-    /// <summary>Summarizes the aggregate after an event.</summary>
-    /// <param name="aggregate">The aggregate as of the event.</param>
-    /// <param name="e">The event.</param>
-    /// <param name="before">The document before the event, if any.</param>
-    /// <returns>The document.</returns>
-    protected abstract TDocument Summarize(TAggregate aggregate, IDomainEvent e, TDocument? before);
-
-    /// <inheritdoc/>
-    protected sealed override async ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<TDocument> documents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(documents);
-        if (!string.Equals(Categories.Classify(e.Stored.Stream).Category, TAggregate.StreamCategory, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var aggregate = await documents.AggregateAsync<TAggregate>(e, cancellationToken).ConfigureAwait(false);
-        var key = e.Stored.Stream.Value;
-        var before = await documents.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        documents.Put(key, Summarize(aggregate, e.Deserialize(), before));
-    }
-}
-
 /// <summary>The deviations of the register: indexed open by due date, by protocol and by site (each by due date).</summary>
-internal sealed class DeviationProjection() : EventStampedProjection<ProtocolDeviation, DeviationEntry>(new DeviationJson(ReadModelJson.Options()).DeviationEntry)
+internal sealed class DeviationProjection() : AggregateProjection<ProtocolDeviation, DeviationEntry>(new DeviationJson(ReadModelJson.Options()).DeviationEntry)
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "coproduction.deviations";
@@ -68,8 +28,9 @@ internal sealed class DeviationProjection() : EventStampedProjection<ProtocolDev
     public override int Version => 1;
 
     /// <inheritdoc/>
-    protected override DeviationEntry Summarize(ProtocolDeviation aggregate, IDomainEvent e, DeviationEntry? before)
+    protected override DeviationEntry Summarize(ProtocolDeviation aggregate)
     {
+        // The state holds no instants: when it was recorded and closed are its events' own.
         var state = aggregate.State;
         return new DeviationEntry(
             state.Id,
@@ -82,8 +43,8 @@ internal sealed class DeviationProjection() : EventStampedProjection<ProtocolDev
             state.ReportDueOn,
             state.ReportedOn,
             state.WasReportedLate,
-            before?.RecordedAt ?? ((DeviationRecorded)e).At,
-            e is DeviationClosed closed ? closed.At : before?.ClosedAt,
+            aggregate.History[0].At,
+            aggregate.History.OfType<DeviationClosed>().LastOrDefault()?.At,
             state.Outcome);
     }
 
@@ -102,7 +63,7 @@ internal sealed class DeviationProjection() : EventStampedProjection<ProtocolDev
 }
 
 /// <summary>The dilemmas of the register: indexed open by when raised, by protocol and by site (each by when raised).</summary>
-internal sealed class DilemmaProjection() : EventStampedProjection<EthicalDilemma, DilemmaEntry>(new DeviationJson(ReadModelJson.Options()).DilemmaEntry)
+internal sealed class DilemmaProjection() : AggregateProjection<EthicalDilemma, DilemmaEntry>(new DeviationJson(ReadModelJson.Options()).DilemmaEntry)
 {
     /// <summary>The projection's name.</summary>
     public const string ProjectionName = "coproduction.dilemmas";
@@ -123,8 +84,9 @@ internal sealed class DilemmaProjection() : EventStampedProjection<EthicalDilemm
     public override int Version => 1;
 
     /// <inheritdoc/>
-    protected override DilemmaEntry Summarize(EthicalDilemma aggregate, IDomainEvent e, DilemmaEntry? before)
+    protected override DilemmaEntry Summarize(EthicalDilemma aggregate)
     {
+        // The state holds no instants: when it was raised and settled are its events' own.
         var state = aggregate.State;
         return new DilemmaEntry(
             state.Id,
@@ -133,13 +95,8 @@ internal sealed class DilemmaProjection() : EventStampedProjection<EthicalDilemm
             state.Description,
             state.Status,
             state.Discussions.Count,
-            before?.RaisedAt ?? ((DilemmaRaised)e).At,
-            e switch
-            {
-                DilemmaResolved resolved => resolved.At,
-                DilemmaEscalated escalated => escalated.At,
-                _ => before?.SettledAt,
-            },
+            aggregate.History[0].At,
+            aggregate.History.LastOrDefault(e => e is DilemmaResolved or DilemmaEscalated)?.At,
             state.Resolution,
             state.EscalatedTo);
     }

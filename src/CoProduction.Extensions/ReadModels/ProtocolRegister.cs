@@ -36,10 +36,8 @@ public sealed class ProtocolRegister : AggregateProjection<Protocol, ProtocolEnt
     internal const string ByPending = "pending";
     internal const string ByChange = "changed";
 
-    /// <summary>How long a command or a sweep waits for the register to reach the store's end.</summary>
-    internal static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(30);
-
-    private static readonly string[] Self = [ProjectionName];
+    /// <summary>The register's name, as the runner's waits take it.</summary>
+    internal static readonly string[] Self = [ProjectionName];
 
     /// <summary>Creates the projection.</summary>
     public ProtocolRegister()
@@ -95,23 +93,6 @@ public sealed class ProtocolRegister : AggregateProjection<Protocol, ProtocolEnt
         }
 
         yield return new DocumentIndexEntry(ByChange, DocumentIndexEntry.Of(document.Position));
-    }
-
-    /// <summary>
-    /// Waits until the register has folded everything the store held at the call, so a decision from it sees every
-    /// protocol change committed before (when the runner is not hosted, the wait runs the catch-up itself).
-    /// </summary>
-    /// <exception cref="TimeoutException">The register did not get there within <see cref="CatchUpWait"/>.</exception>
-    internal static async ValueTask CaughtUpAsync(ProjectionRunner runner, IEventStoreReader store, CancellationToken cancellationToken)
-    {
-        var last = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await runner.WaitForProjectionsAsync(Self, last, CatchUpWait, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TimeoutException(
-                $"The protocol register did not reach the store's position {last} within {CatchUpWait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s," +
-                " so the ethics gate and the sweep cannot see every protocol change committed before; check that the projection runner" +
-                $" is running (its {nameof(ProjectionRunner.LastFailure)} and health check), then try again.");
-        }
     }
 
     private static ProtocolEntry Entry(Protocol protocol, long position)

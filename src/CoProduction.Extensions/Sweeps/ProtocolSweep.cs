@@ -34,7 +34,6 @@ internal sealed class ProtocolSweep(
     IDocumentStore documents,
     AggregateSource aggregates,
     ProjectionRunner runner,
-    IEventStoreReader store,
     IServiceScopeFactory scopes,
     IEnumerable<CommitteePolicyRegistration> committees,
     ReminderPolicy defaults,
@@ -83,7 +82,7 @@ internal sealed class ProtocolSweep(
     /// <summary>The protocols to look at today, in stream order: every one whose expiry is due, and every one whose approval ends in the reminders' window.</summary>
     private async Task<IReadOnlyList<StreamId>> DueAsync(LocalDate today, CancellationToken cancellationToken)
     {
-        await ProtocolRegister.CaughtUpAsync(runner, store, cancellationToken).ConfigureAwait(false);
+        await runner.RequireCurrentAsync(ProtocolRegister.Self, "the protocol sweep", cancellationToken).ConfigureAwait(false);
         var streams = new SortedSet<string>(System.StringComparer.Ordinal);
         var lapsed = DocumentRange.UpTo(DocumentIndexEntry.Of(today.PlusDays(-1)));
         await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByExpiry, lapsed, cancellationToken).ConfigureAwait(false))

@@ -23,22 +23,17 @@ internal sealed class StoreReminderSource(
     SiteBoard board,
     AgendaQueries agenda,
     ProjectionRunner runner,
-    IEventStoreReader store,
     IDateTimeZoneProvider zones,
     ReminderPolicy policy) : IReminderSource
 {
     private const int PageSize = 1000;
 
-    /// <summary>How long a sweep waits for the cycle register and the site board to reach the store's end.</summary>
-    private static readonly TimeSpan ModelTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a sweep waits for the agenda to reach the store's end before reading it as it stands.</summary>
-    private static readonly System.TimeSpan AgendaCatchUp = System.TimeSpan.FromSeconds(30);
+    private static readonly string[] Models = [CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName, AgendaProjection.ProjectionName];
 
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
-        // The cycle register and the site board, caught up with the store, give the due stages and the disengaged managers.
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        // The cycle register, the agenda and the site board, caught up with the store, give the due stages, meetings and disengaged managers.
+        await runner.RequireCurrentAsync(Models, "the sweep's reminders", cancellationToken).ConfigureAwait(false);
         var stages = new List<CycleStageInput>();
         DocumentCursor? after = null;
         do
@@ -57,11 +52,6 @@ internal sealed class StoreReminderSource(
         while (after is not null);
 
         // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
-        await runner.WaitForProjectionsAsync(
-            [ReadModels.AgendaProjection.ProjectionName],
-            await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false),
-            AgendaCatchUp,
-            cancellationToken).ConfigureAwait(false);
         var meetings = await agenda.DueAsync(now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
 
         // A manager's reminder falls due on (last engagement + the policy's days) in the site's zone; no zone's date is
@@ -90,15 +80,5 @@ internal sealed class StoreReminderSource(
             Meetings = [.. meetings],
             Engagements = [.. engagements],
         };
-    }
-
-    private async ValueTask CatchUpAsync(CancellationToken cancellationToken)
-    {
-        var head = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await runner.WaitForProjectionsAsync([CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName], head, ModelTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TimeoutException(
-                $"The cycle register and the site board did not reach the store's position {head} within {ModelTimeout.TotalSeconds} s; the sweep is tried again at its next interval.");
-        }
     }
 }

@@ -171,3 +171,18 @@ public sealed class SqliteAggregateProjectionTests : AggregateProjectionConforma
         return services.BuildServiceProvider(validateScopes: true);
     }
 }
+
+public sealed class DocumentRangeTests
+{
+    [Fact]
+    public void Leading_parts_are_matched_whole_so_a_site_does_not_match_a_site_whose_id_it_begins()
+    {
+        var range = DocumentRange.StartingWith("kilifi");
+
+        bool Within(string value) => string.CompareOrdinal(value, range.From) >= 0 && string.CompareOrdinal(value, range.To) <= 0;
+
+        Assert.True(Within(DocumentIndexEntry.Compose("kilifi", "Acting", DocumentIndexEntry.Of(4))));
+        Assert.False(Within(DocumentIndexEntry.Compose("kilifi-2", "Acting", DocumentIndexEntry.Of(1))));
+        Assert.False(Within("kilifi"));
+    }
+}
