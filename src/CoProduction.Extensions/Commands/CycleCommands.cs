@@ -22,12 +22,14 @@ public sealed class CycleCommands
     private readonly AggregateCommands<Cycle> runner;
     private readonly ICycleRulesProvider rules;
     private readonly WorkflowCommands workflows;
+    private readonly DeviationWorkflow deviations;
 
-    internal CycleCommands(AggregateCommands<Cycle> runner, ICycleRulesProvider rules, WorkflowCommands workflows)
+    internal CycleCommands(AggregateCommands<Cycle> runner, ICycleRulesProvider rules, WorkflowCommands workflows, DeviationWorkflow deviations)
     {
         this.runner = runner;
         this.rules = rules;
         this.workflows = workflows;
+        this.deviations = deviations;
     }
 
     /// <summary>Runs a command on an existing cycle.</summary>
@@ -58,6 +60,12 @@ public sealed class CycleCommands
                     throw new InvalidOperationException(
                         $"Starting the next cycle from {cycle.Id} writes two cycles: call {nameof(StartNextAsync)}, which saves the new cycle with the old one in one write. Nothing was written.");
                 }
+
+                if (cycle.UncommittedEvents.Any(e => e is ActionRecordedOutsideApproval))
+                {
+                    throw new InvalidOperationException(
+                        $"An action recorded outside approval on {cycle.Id} opens a protocol deviation: call {nameof(RecordActionAsync)}, which saves the deviation with the action in one write. Nothing was written.");
+                }
             },
             commandId,
             actor,
@@ -69,7 +77,7 @@ public sealed class CycleCommands
     /// <param name="actor">Who issues it; <see cref="ICurrentActor.Current"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the command before it is recorded.</param>
     /// <returns>The new cycle and what was recorded.</returns>
-    /// <exception cref="Protocols.UnknownSiteException">The site's roster does not know the site: register it first.</exception>
+    /// <exception cref="Protocols.UnknownSiteException">The site was never registered (no site stream, or the app's roster does not know it): register it first; nothing was written.</exception>
     /// <exception cref="AggregateAlreadyExistsException">A cycle with that id exists and was not started by this command id.</exception>
     public async ValueTask<CommandResult<Cycle>> StartAsync(
         CycleOpening opening,
@@ -81,6 +89,21 @@ public sealed class CycleCommands
         var siteRules = await rules.GetRulesAsync(opening.Site, cancellationToken).ConfigureAwait(false);
         return await runner.CreateAsync(context => Cycle.Start(opening, siteRules.At(context.Stamp)), commandId, actor, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Records an action on a cycle (Acting); an action the cycle records outside approval (under
+    /// <see cref="OutOfApprovalActions.RecordWithDeviation"/>) opens its protocol deviation in the same write (see <see cref="DeviationWorkflow"/>).
+    /// </summary>
+    /// <param name="id">The cycle's id.</param>
+    /// <param name="action">The action.</param>
+    /// <param name="commandId">The command's id, for idempotency: a retry writes nothing again.</param>
+    /// <param name="actor">Who acts; the current actor when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the step before it is written.</param>
+    /// <returns>The cycle and, when one was opened, the deviation.</returns>
+    /// <exception cref="CommandRejectedException">The cycle refused the action (with the reasons; a paused study names <see cref="Cycle.StudyPausedGuard"/>); nothing was written.</exception>
+    /// <exception cref="AggregateNotFoundException">No cycle has the id.</exception>
+    public ValueTask<WorkflowResult> RecordActionAsync(CycleId id, CycleAction action, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
+        => deviations.RecordActionAsync(id, action, commandId, actor, cancellationToken);
 
     /// <summary>
     /// Starts the next cycle from a completed one: the completed cycle records that its successor started, and the new

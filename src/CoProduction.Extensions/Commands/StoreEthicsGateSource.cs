@@ -13,7 +13,8 @@ namespace CoProduction.Commands;
 
 /// <summary>
 /// The default <see cref="IEthicsGateSource"/>: one <see cref="ProtocolEthicsGate"/> over every protocol the protocol
-/// register knows (umbrella protocols included), kept between commands and rebuilt only when the register moved.
+/// register knows (umbrella protocols included), with the registered committee policies (a lapsed protocol whose
+/// committee pauses late renewals pauses data collection), kept between commands and rebuilt only when the register moved.
 /// </summary>
 /// <remarks>
 /// Before deciding, it waits until the register has folded everything committed before the command, so a protocol
@@ -26,7 +27,8 @@ internal sealed class StoreEthicsGateSource(
     ProtocolRegister register,
     IDocumentStore documents,
     AggregateSource aggregates,
-    ProjectionRunner runner) : IEthicsGateSource
+    ProjectionRunner runner,
+    ICommitteePolicies committees) : IEthicsGateSource
 {
     private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -59,7 +61,7 @@ internal sealed class StoreEthicsGateSource(
             if (changed)
             {
                 // The gate keeps each protocol's state as it stands now; the cache may fold newer events into the aggregate later.
-                current = new ProtocolEthicsGate(protocols.Values);
+                current = new ProtocolEthicsGate(protocols.Values, committees);
             }
 
             return current;

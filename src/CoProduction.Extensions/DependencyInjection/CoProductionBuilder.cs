@@ -178,9 +178,10 @@ public sealed class CoProductionBuilder
     }
 
     /// <summary>
-    /// Says which policy an ethics committee follows: its reminder lead times and renewal date are used
-    /// for the approval reminders of its protocols (otherwise the options' lead times, and no renewal
-    /// reminder). A later call for the same committee wins.
+    /// Says which policy an ethics committee follows, in the one registry of policies (<see cref="ICommitteePolicies"/>):
+    /// its protocols' renewal and lapse, deviation deadline, pause on late renewal and reminder lead times follow it.
+    /// A protocol whose committee has no registered policy is refused at drafting (<see cref="ProtocolCommands.DraftAsync"/>).
+    /// A later call for the same committee wins.
     /// </summary>
     /// <param name="committee">The committee.</param>
     /// <param name="policy">Its policy, for example <see cref="CommitteePolicies.KenyaNationalCommittee"/>.</param>
@@ -189,6 +190,21 @@ public sealed class CoProductionBuilder
     {
         ArgumentNullException.ThrowIfNull(policy);
         Services.AddSingleton(new CommitteePolicyRegistration(committee, policy));
+        return this;
+    }
+
+    /// <summary>
+    /// Says which days are working days at a learning site (its weekend and public holidays): deviation reports opened
+    /// there are due the committee's number of working days in this calendar. Monday to Friday when none is added. A later
+    /// call for the same site wins.
+    /// </summary>
+    /// <param name="site">The site.</param>
+    /// <param name="calendar">Its calendar, for example <c>WorkingDayCalendar.MondayToFriday.WithHolidays([...])</c>.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder AddWorkingDayCalendar(SiteId site, Scheduling.WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        Services.AddSingleton(new WorkingDayCalendarRegistration(Preconditions.CheckId(site, nameof(site)), calendar));
         return this;
     }
 }

@@ -5,6 +5,7 @@ using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.Notifications;
 using CoProduction.Persistence;
+using CoProduction.Protocols;
 using CoProduction.Projections;
 using CoProduction.Scheduling;
 using CoProduction.Streams;
@@ -100,6 +101,9 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton(typeof(AggregateRepository<>));
 
         services.TryAddSingleton(sp => Policy(sp.GetRequiredService<IOptions<CoProductionOptions>>().Value));
+        services.TryAddSingleton<ICommitteePolicies>(sp => new CommitteePolicyRegistry(sp.GetServices<CommitteePolicyRegistration>()));
+        services.TryAddSingleton(sp => new ProtocolRulesSource(
+            sp.GetRequiredService<AggregateSource>(), sp.GetRequiredService<ICommitteePolicies>(), sp.GetServices<WorkingDayCalendarRegistration>()));
         services.TryAddSingleton<IEthicsGateSource, StoreEthicsGateSource>();
         services.TryAddSingleton<ICycleRulesProvider, StoreCycleRulesProvider>();
 
@@ -117,8 +121,11 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<CommandRetry>(),
             Logger<WorkflowCommands>(sp)));
         services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>()));
+        services.TryAddScoped(sp => new DeviationWorkflow(
+            sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<ProtocolRulesSource>(), sp.GetRequiredService<IDateTimeZoneProvider>()));
+        services.TryAddScoped(sp => new ProtocolCommands(sp.GetRequiredService<IAggregateCommands<Protocols.Protocol>>(), sp.GetRequiredService<ProtocolRulesSource>()));
         services.TryAddScoped(sp => new CycleCommands(
-            sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<WorkflowCommands>()));
+            sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<DeviationWorkflow>()));
 
         services.TryAddSingleton(sp => new NotificationDispatcher(
             sp.GetRequiredService<IEventStoreReader>(),

@@ -8,6 +8,7 @@ using CoProduction.Projections;
 using CoProduction.Protocols;
 using CoProduction.ReadModels;
 using CoProduction.Scheduling;
+using CoProduction.Sites;
 using CoProduction.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,8 +24,10 @@ namespace CoProduction.Sweeps;
 /// plans its approval reminders with its committee's lead times and renewal date.
 /// </summary>
 /// <remarks>
-/// A protocol has no zone of its own: its dates are read in <see cref="CoProductionOptions.DefaultTimeZone"/>.
-/// The expiry is a command with a stable id (<c>expiry/{protocol}/{end}</c>), so two processes sweeping at
+/// A protocol's dates are read in its sites' zone (the zone of the sites its current scope names, as registered; of
+/// several, the one where the approval lapses first), never in one global zone: a Nairobi approval lapses at midnight in
+/// Nairobi. Only a protocol none of whose sites is registered falls back to <see cref="CoProductionOptions.DefaultTimeZone"/>.
+/// Its committee's policy comes from the one registry (<see cref="ICommitteePolicies"/>). The expiry is a command with a stable id (<c>expiry/{protocol}/{end}</c>), so two processes sweeping at
 /// once record it once. The protocols come from the protocol register's approval-end indexes (those whose
 /// expiry is due, and those whose approval ends in a window around today), so a sweep costs what is due, not
 /// what the store holds; each is read as a cached aggregate, and the domain decides.
@@ -35,7 +38,7 @@ internal sealed class ProtocolSweep(
     AggregateSource aggregates,
     ProjectionRunner runner,
     IServiceScopeFactory scopes,
-    IEnumerable<CommitteePolicyRegistration> committees,
+    ICommitteePolicies committees,
     ReminderPolicy defaults,
     IDateTimeZoneProvider zones,
     IOptionsMonitor<CoProductionOptions> options,
@@ -44,22 +47,23 @@ internal sealed class ProtocolSweep(
     /// <summary>How many days after an approval's end its reminders are still handed over (the lapse reminder's grace).</summary>
     private const int DaysAfterEnd = 31;
 
-    private readonly Dictionary<CommitteeId, CommitteePolicy> policies = committees.GroupBy(c => c.Committee).ToDictionary(g => g.Key, g => g.Last().Policy);
     private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
 
     public async Task<(int Expired, IReadOnlyList<Reminder> Reminders)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
-        var zone = zones[options.CurrentValue.DefaultTimeZone];
-        var today = now.InZone(zone).Date;
+        // No zone's date is past UTC's next day: the protocols due by then hold every one due in its own zone now.
+        var latest = now.InUtc().Date.PlusDays(1);
         var expired = 0;
         var reminders = new List<Reminder>();
-        foreach (var stream in await DueAsync(today, cancellationToken).ConfigureAwait(false))
+        foreach (var stream in await DueAsync(latest, cancellationToken).ConfigureAwait(false))
         {
             if (await aggregates.Of<Protocol>().CurrentAsync(stream, cancellationToken).ConfigureAwait(false) is not { } protocol)
             {
                 continue;
             }
 
+            var (zone, site) = await ZoneOfAsync(protocol, cancellationToken).ConfigureAwait(false);
+            var today = now.InZone(zone).Date;
             if (protocol.IsExpiryDue(today))
             {
                 protocol = await ExpireAsync(protocol, today, cancellationToken).ConfigureAwait(false);
@@ -69,14 +73,38 @@ internal sealed class ProtocolSweep(
             if (protocol.State is { Status: ProtocolStatus.Approved or ProtocolStatus.Suspended or ProtocolStatus.Expired, ApprovalEnd: { } end }
                 && end != LocalDate.MaxIsoValue)
             {
-                var committee = policies.GetValueOrDefault(protocol.State.Committee);
-                var window = new ApprovalWindowInput(protocol.Id, protocol.State.Title, null, end, zone, committee?.RenewalDueOn(end));
+                var committee = committees.Find(protocol.State.Committee);
+                var window = new ApprovalWindowInput(protocol.Id, protocol.State.Title, site, end, zone, committee?.RenewalDueOn(end));
                 var policy = committee is null ? defaults : defaults with { LeadDays = committee.ReminderLeadDays };
                 reminders.AddRange(ReminderSchedule.Due(new ReminderInputs { Approvals = [window] }, now, policy));
             }
         }
 
         return (expired, reminders);
+    }
+
+    /// <summary>
+    /// The zone a protocol's dates are read in: of the registered sites its current scope names, the one where its approval
+    /// lapses first (the day after its end starts earliest); the site too when the scope names one site.
+    /// </summary>
+    private async Task<(DateTimeZone Zone, SiteId? Site)> ZoneOfAsync(Protocol protocol, CancellationToken cancellationToken)
+    {
+        var sites = protocol.State.CurrentScope.Sites;
+        var lapse = protocol.State.ApprovalEnd is { } end && end < LocalDate.MaxIsoValue ? end.PlusDays(1) : LocalDate.MinIsoValue.PlusDays(1);
+        DateTimeZone? first = null;
+        foreach (var site in sites)
+        {
+            if (await aggregates.Of<LearningSite>().CurrentAsync(AggregateRepository<LearningSite>.StreamOf(site), cancellationToken).ConfigureAwait(false) is { } registered)
+            {
+                var zone = registered.State.ZoneIn(zones);
+                if (first is null || lapse.AtStartOfDayInZone(zone).ToInstant() < lapse.AtStartOfDayInZone(first).ToInstant())
+                {
+                    first = zone;
+                }
+            }
+        }
+
+        return (first ?? zones[options.CurrentValue.DefaultTimeZone], sites.Count == 1 ? sites[0] : null);
     }
 
     /// <summary>The protocols to look at today, in stream order: every one whose expiry is due, and every one whose approval ends in the reminders' window.</summary>
@@ -103,7 +131,7 @@ internal sealed class ProtocolSweep(
     private LocalDate LatestEndRemindedOn(LocalDate today)
     {
         var latest = today.PlusDays(defaults.LeadDays.DefaultIfEmpty(0).Max());
-        foreach (var committee in policies.Values)
+        foreach (var committee in committees.Committees.Select(committees.Find).OfType<CommitteePolicy>())
         {
             // A renewal is due RenewalSubmissionLead before the end, and reminded its lead days before that.
             var end = today.PlusDays(committee.ReminderLeadDays.DefaultIfEmpty(0).Max()).Plus(committee.RenewalSubmissionLead);

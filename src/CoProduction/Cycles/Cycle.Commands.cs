@@ -127,10 +127,15 @@ public sealed partial class Cycle
     /// <remarks>
     /// When the activity collects data and no approved protocol covers it on the action's date, the
     /// action is refused, or, under <see cref="OutOfApprovalActions.RecordWithDeviation"/>, recorded as
-    /// <see cref="ActionRecordedOutsideApproval"/> with the gate's reasons.
+    /// <see cref="ActionRecordedOutsideApproval"/> with the gate's reasons and the protocol and version it deviates from
+    /// (the DI layer's <c>DeviationWorkflow</c> opens the <see cref="ProtocolDeviation"/> in the same write).
     /// </remarks>
     /// <exception cref="ArgumentException">A default context.</exception>
-    /// <exception cref="CommandRejectedException">Not Acting; unknown activity; a date outside the cycle; not covered (policy Refuse).</exception>
+    /// <exception cref="CommandRejectedException">
+    /// Not Acting; unknown activity; a date outside the cycle; not covered (policy Refuse, or no protocol to deviate from);
+    /// or the study is paused (its protocol's approval lapsed and its committee pauses research until renewal: the unmet guard
+    /// <see cref="StudyPausedGuard"/>, whatever the policy).
+    /// </exception>
     public void RecordAction(CycleAction action, CycleContext context)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -146,12 +151,28 @@ public sealed partial class Cycle
         var activity = State.Activities[index];
         if (activity.DataCollection is { } collection && CycleMachine.Check(d, activity, collection, action.On) is { IsCovered: false } decision)
         {
+            if (decision.Breach is { PausesStudy: true } paused)
+            {
+                // The committee pauses the study while the renewal is late: no data collection, deviation or not.
+                throw Machine.Reject(d, CycleTrigger.RecordAction, Description, Refusal.GuardsUnmet([CycleMachine.StudyPaused(activity.Title, paused, action.On)]));
+            }
+
             if (d.Rules.Policy.OutOfApprovalActions != OutOfApprovalActions.RecordWithDeviation)
             {
                 throw Refuse(d, CycleTrigger.RecordAction, CycleMachine.Uncovered("Action on activity", activity.Title, decision, CycleMachine.Format(action.On)));
             }
 
-            var lapse = new ApprovalLapse(action.Activity, action.On, new ValueList<string>(decision.Reasons), new ValueList<string>(decision.Remedies));
+            if (decision.Breach is not { } breach)
+            {
+                throw Refuse(
+                    d,
+                    CycleTrigger.RecordAction,
+                    CycleMachine.Uncovered("Action on activity", activity.Title, decision, CycleMachine.Format(action.On))
+                    + "; no protocol of the site was approved or lapsed on that date, so there is no protocol to open a deviation against: draft and approve one first");
+            }
+
+            var lapse = new ApprovalLapse(
+                action.Activity, action.On, new ValueList<string>(decision.Reasons), new ValueList<string>(decision.Remedies), breach.Protocol, breach.Version);
             Record(new ActionRecordedOutsideApproval(action, lapse, context.At, context.By));
             return;
         }

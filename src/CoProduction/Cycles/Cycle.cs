@@ -41,6 +41,13 @@ public sealed partial class Cycle : AggregateRoot<CycleId, CycleState, ICycleEve
     /// <inheritdoc/>
     protected override string Description => "cycle '" + Id.Value + "'";
 
+    /// <summary>
+    /// Gets the description of the unmet guard that refuses a data-collecting action while the study is paused: the
+    /// protocol that would cover it has lapsed and its committee's policy sets <see cref="CommitteePolicy.LateRenewalPausesStudy"/>.
+    /// Apps branch on it in <see cref="Refusal.UnmetGuards"/>.
+    /// </summary>
+    public static string StudyPausedGuard => "the study is paused: its protocol's approval lapsed and its committee pauses research until renewal";
+
     private static AggregateMachine<CycleStage, CycleTrigger, CycleDecision> Machine => CycleMachine.Machine;
 
     /// <summary>Starts a cycle at a site, in Planning, in the site's time zone as the roster of the rules gives it.</summary>

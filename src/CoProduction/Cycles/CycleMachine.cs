@@ -99,6 +99,16 @@ internal static class CycleMachine
 
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
+    /// <summary>
+    /// The unmet guard of a data-collecting action while its protocol's approval is lapsed and the protocol's committee
+    /// pauses research until renewal (<see cref="Protocols.CommitteePolicy.LateRenewalPausesStudy"/>).
+    /// </summary>
+    internal static UnmetGuard StudyPaused(string title, ProtocolBreach breach, LocalDate on) => new(
+        Cycle.StudyPausedGuard,
+        [string.Create(
+            CultureInfo.InvariantCulture,
+            $"Action on activity '{title}' on {Format(on)} collects data under protocol '{breach.Protocol}' version {breach.Version}, whose approval has lapsed; committee '{breach.Committee}' pauses the study until the renewal is approved: renew protocol '{breach.Protocol}' before collecting data again")]);
+
     /// <summary>Gets the machine, defined once.</summary>
     public static AggregateMachine<CycleStage, CycleTrigger, CycleDecision> Machine { get; } = new(
         static d => d.State.Stage,

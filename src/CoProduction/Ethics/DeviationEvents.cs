@@ -18,6 +18,9 @@ public interface IDeviationEvent : IDomainEvent
 /// <param name="ReportDueOn">The reporting deadline under the committee's policy.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
+/// <param name="ProtocolVersion">The version of the protocol that lapsed (or was in force), when the deviation was opened by rule.</param>
+/// <param name="Cycle">The action-learning cycle whose action was recorded outside approval, when opened by rule.</param>
+/// <param name="TimeZoneId">The IANA zone of the site, in which the dates are read, when known.</param>
 [EventName("deviation.recorded")]
 public sealed record DeviationRecorded(
     DeviationId Deviation,
@@ -28,7 +31,10 @@ public sealed record DeviationRecorded(
     LocalDate DiscoveredOn,
     LocalDate ReportDueOn,
     Instant At,
-    Actor By) : IDeviationEvent;
+    Actor By,
+    int? ProtocolVersion = null,
+    CycleId? Cycle = null,
+    string? TimeZoneId = null) : IDeviationEvent;
 
 /// <summary>The deviation was reported to the committee.</summary>
 /// <param name="ReportedOn">The reporting date.</param>

@@ -12,8 +12,9 @@ namespace CoProduction.Ethics;
 public sealed record EthicsGateDecision
 {
     private EthicsGateDecision(
-        ResearchActivity activity, ProtocolId? protocol, int? version, string? headline, ValueList<string> details, ValueList<string> remedies, LaterCoverage? coveredLater)
+        ResearchActivity activity, ProtocolId? protocol, int? version, string? headline, ValueList<string> details, ValueList<string> remedies, LaterCoverage? coveredLater, ProtocolBreach? breach = null)
     {
+        Breach = breach;
         Activity = activity ?? throw new ArgumentNullException(nameof(activity));
         Protocol = protocol;
         ProtocolVersion = version;
@@ -47,6 +48,13 @@ public sealed record EthicsGateDecision
     /// <summary>Gets the earliest later day a protocol version covers the activity, when not covered on its date but covered later: re-date the activity instead of amending.</summary>
     public LaterCoverage? CoveredLater { get; }
 
+    /// <summary>
+    /// Gets the protocol the activity deviates from, when not covered and some protocol of the site would have covered it
+    /// (a lapsed approval) or was approved on the date without covering it; <see langword="null"/> when covered or when no
+    /// protocol of the site is approved or lapsed. A deviation opened for the activity names it.
+    /// </summary>
+    public ProtocolBreach? Breach { get; }
+
     /// <summary>Gets the headline, then the details: every reason, each once; empty when covered.</summary>
     public ValueList<string> Reasons => Headline is null ? [] : Details.Insert(0, Headline);
 
@@ -63,13 +71,14 @@ public sealed record EthicsGateDecision
     /// <param name="headline">The one sentence saying it is not covered on its date.</param>
     /// <param name="details">Why, protocol by protocol.</param>
     /// <param name="remedies">What would fix it.</param>
+    /// <param name="breach">The protocol the activity deviates from, when one is known (see <see cref="Breach"/>).</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentException">A blank headline, detail or remedy.</exception>
-    public static EthicsGateDecision NotCovered(ResearchActivity activity, string headline, IEnumerable<string> details, IEnumerable<string> remedies)
-        => NotCovered(activity, headline, details, remedies, null);
+    public static EthicsGateDecision NotCovered(ResearchActivity activity, string headline, IEnumerable<string> details, IEnumerable<string> remedies, ProtocolBreach? breach = null)
+        => NotCovered(activity, headline, details, remedies, (LaterCoverage?)null, breach);
 
     /// <summary>A decision that the activity is not covered on its date, with the later coverage when a later version covers it.</summary>
-    internal static EthicsGateDecision NotCovered(ResearchActivity activity, string headline, IEnumerable<string> details, IEnumerable<string> remedies, LaterCoverage? later)
+    internal static EthicsGateDecision NotCovered(ResearchActivity activity, string headline, IEnumerable<string> details, IEnumerable<string> remedies, LaterCoverage? later, ProtocolBreach? breach)
         => new(
             activity,
             null,
@@ -77,7 +86,8 @@ public sealed record EthicsGateDecision
             Preconditions.CheckText(headline, nameof(headline)),
             Preconditions.CheckTexts(new ValueList<string>(details), nameof(details)),
             Preconditions.CheckTexts(new ValueList<string>(remedies), nameof(remedies)),
-            later);
+            later,
+            breach);
 }
 
 /// <summary>A protocol version that covers an activity from a day later than the activity's date.</summary>

@@ -16,6 +16,15 @@ public sealed record ProtocolDeviationState
     /// <summary>Gets the protocol it deviates from.</summary>
     public ProtocolId Protocol { get; private init; }
 
+    /// <summary>Gets the version of the protocol that lapsed (or was in force), when the deviation was opened by rule.</summary>
+    public int? ProtocolVersion { get; private init; }
+
+    /// <summary>Gets the cycle whose action was recorded outside approval, when opened by rule.</summary>
+    public CycleId? Cycle { get; private init; }
+
+    /// <summary>Gets the IANA zone of the site, in which the deviation's dates are read, when recorded.</summary>
+    public string? TimeZoneId { get; private init; }
+
     /// <summary>Gets what happened; <see langword="null"/> only before the first event.</summary>
     public ResearchActivity? Activity { get; private init; }
 
@@ -63,6 +72,9 @@ public sealed record ProtocolDeviationState
             OccurredOn = e.OccurredOn,
             DiscoveredOn = e.DiscoveredOn,
             ReportDueOn = e.ReportDueOn,
+            ProtocolVersion = e.ProtocolVersion,
+            Cycle = e.Cycle,
+            TimeZoneId = e.TimeZoneId,
         },
         DeviationReported e => this with { Status = DeviationStatus.Reported, ReportedOn = e.ReportedOn },
         DeviationClosed e => this with { Status = DeviationStatus.Closed, Outcome = e.Outcome },

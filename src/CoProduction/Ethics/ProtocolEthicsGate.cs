@@ -24,12 +24,25 @@ public sealed class ProtocolEthicsGate : IEthicsGate
 {
     private readonly ProtocolState[] protocols;
     private readonly Dictionary<SiteId, List<ProtocolState>> bySite = [];
+    private readonly ICommitteePolicies? committees;
 
     /// <summary>Creates the gate from protocols, as they stand now.</summary>
     /// <param name="protocols">The protocols to consult, in order of preference.</param>
     public ProtocolEthicsGate(IEnumerable<Protocol> protocols)
+        : this(protocols, null)
+    {
+    }
+
+    /// <summary>Creates the gate from protocols, as they stand now, with their committees' policies.</summary>
+    /// <param name="protocols">The protocols to consult, in order of preference.</param>
+    /// <param name="committees">
+    /// The committees' policies: a lapsed protocol whose committee sets <see cref="CommitteePolicy.LateRenewalPausesStudy"/>
+    /// pauses research under it until renewal (<see cref="ProtocolBreach.PausesStudy"/>); without them nothing is paused.
+    /// </param>
+    public ProtocolEthicsGate(IEnumerable<Protocol> protocols, ICommitteePolicies? committees)
     {
         ArgumentNullException.ThrowIfNull(protocols);
+        this.committees = committees;
         this.protocols = [.. protocols.Select(p => (p ?? throw new ArgumentException("A protocol is missing from the list.", nameof(protocols))).State)];
         foreach (var p in this.protocols)
         {
@@ -79,6 +92,8 @@ public sealed class ProtocolEthicsGate : IEthicsGate
         LaterCoverage? earliest = null;
         var remedies = new List<string>();
         var needsSubStudy = false;
+        ProtocolBreach? lapse = null;
+        ProtocolBreach? beyondScope = null;
         var method = ScopeItem.Of(activity.Method);
         var group = ScopeItem.Of(activity.RespondentGroup);
         var site = ScopeItem.Of(activity.Site);
@@ -105,6 +120,11 @@ public sealed class ProtocolEthicsGate : IEthicsGate
             {
                 if (missing.Length == 0)
                 {
+                    if (lapse is null && version is not null && status is ProtocolStatus.Expired or ProtocolStatus.Suspended)
+                    {
+                        lapse = new ProtocolBreach(p.Id, version.Number, status, Pauses(p, status, date), p.Committee);
+                    }
+
                     reasons.Add($"{which} would cover it but is {status} on {day}.");
                     if (RemedyFor(p, status, date) is { } remedy)
                     {
@@ -126,6 +146,11 @@ public sealed class ProtocolEthicsGate : IEthicsGate
                 continue;
             }
 
+            if (beyondScope is null && version is not null && scope.Contains(site))
+            {
+                beyondScope = new ProtocolBreach(p.Id, version.Number, status, PausesStudy: false, p.Committee);
+            }
+
             reasons.Add($"{which} does not include {string.Join(" or ", missing.Select(i => i.ToString()))}.");
             remedies.Add($"amend protocol '{p.Id}' to add {string.Join(" and ", missing.Select(i => i.Code))}");
             needsSubStudy |= missing.Any(i => i.Kind != ScopeItemKind.Site);
@@ -143,8 +168,14 @@ public sealed class ProtocolEthicsGate : IEthicsGate
                 " (its own protocol when research engages a new set of respondents or a new data-collection approach)");
         }
 
-        return EthicsGateDecision.NotCovered(activity, headline, reasons, remedies.Distinct(), earliest);
+        return EthicsGateDecision.NotCovered(activity, headline, reasons, remedies.Distinct(), earliest, lapse ?? beyondScope);
     }
+
+    /// <summary>Whether a protocol lapsed on <paramref name="date"/> pauses research now: not renewed since, and its committee says so.</summary>
+    private bool Pauses(ProtocolState p, ProtocolStatus status, LocalDate date)
+        => status == ProtocolStatus.Expired
+            && p.ApprovalEnd is { } end && end < date
+            && committees?.Find(p.Committee) is { LateRenewalPausesStudy: true };
 
     /// <summary>The first day after the activity's date on which a version of <paramref name="p"/> in force covers it, if any.</summary>
     private static LaterCoverage? CoveringLater(ProtocolState p, ResearchActivity activity)

@@ -90,14 +90,14 @@ public sealed partial class Amendment
     /// <param name="protocol">The protocol it amends, whose committee's policy must accept notifications.</param>
     /// <param name="context">When, by whom, and the rules (the committee's policy).</param>
     /// <exception cref="CommandRejectedException">Not submitted, substantial, another protocol, the policy does not accept notifications, or dated before the latest event.</exception>
-    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The rules know no policy for the protocol's committee.</exception>
+    /// <exception cref="UnknownCommitteeException">The rules know no policy for the protocol's committee.</exception>
     public void AcceptAsNotification(LocalDate acceptedOn, Protocol protocol, ProtocolContext context)
     {
         System.ArgumentNullException.ThrowIfNull(protocol);
         System.ArgumentNullException.ThrowIfNull(context);
         Decide(Machine, State, AmendmentTrigger.AcceptAsNotification, context.Stamp);
         RefuseIfAnother(AmendmentTrigger.AcceptAsNotification, protocol.State);
-        var policy = context.Rules.PolicyFor(protocol.State.Committee);
+        var policy = context.Rules.PolicyFor(protocol.State.Committee, $"accept amendment '{Id}' as a notification");
         if (!policy.NonSubstantialAmendmentsAsNotification)
         {
             throw Refuse(

@@ -118,13 +118,13 @@ public sealed partial class Protocol
     /// <param name="newEnd">The new last day of validity; after the current end and not before <paramref name="renewedOn"/>.</param>
     /// <param name="context">When, by whom, and the rules (the policy of the protocol's committee).</param>
     /// <exception cref="CommandRejectedException">Not approved or expired (for example closed), the dates do not fit, the policy needs a new application, or dated before the latest event.</exception>
-    /// <exception cref="System.Collections.Generic.KeyNotFoundException">The rules know no policy for the protocol's committee.</exception>
+    /// <exception cref="UnknownCommitteeException">The rules know no policy for the protocol's committee.</exception>
     public void Renew(LocalDate renewedOn, LocalDate newEnd, ProtocolContext context)
     {
         System.ArgumentNullException.ThrowIfNull(context);
         var now = Now();
         Decide(Machine, now, ProtocolTrigger.Renew, context.Stamp);
-        var policy = context.Rules.PolicyFor(State.Committee);
+        var policy = context.Rules.PolicyFor(State.Committee, $"renew protocol '{Id}'");
         var end = State.ApprovalEnd!.Value;
         if (end == LocalDate.MaxIsoValue)
         {

@@ -40,12 +40,14 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
     /// <returns>The protocol, in <see cref="ProtocolStatus.Draft"/>, with one uncommitted event.</returns>
     /// <exception cref="System.ArgumentException">A sub-study without a parent, or a parent on another kind.</exception>
     /// <exception cref="UnknownSiteException">The scope names a site that is not known.</exception>
+    /// <exception cref="UnknownCommitteeException">No policy is registered for the draft's committee: its renewal, lapse and deviation deadline could not be decided.</exception>
     public static Protocol Draft(ProtocolDraft draft, ProtocolContext context)
     {
         System.ArgumentNullException.ThrowIfNull(draft);
         System.ArgumentNullException.ThrowIfNull(context);
         draft.CheckParent();
         UnknownSiteException.ThrowIfAnyUnknown($"draft protocol '{draft.Id}'", draft.Scope.Sites, context.Rules.KnownSites);
+        context.Rules.PolicyFor(draft.Committee, $"draft protocol '{draft.Id}'");
         var protocol = new Protocol(draft.Id);
         protocol.Create(context.Stamp, new ProtocolDrafted(
             draft.Id, draft.Kind, draft.Parent, draft.Title, draft.Institution, draft.Committee, draft.Scope, context.Stamp.At, context.Stamp.By));

@@ -8,22 +8,29 @@ namespace CoProduction.Protocols;
 /// <summary>
 /// What protocol, amendment and deviation commands consult besides the aggregate itself: the
 /// learning sites that exist, each committee's policy (looked up by the protocol's
-/// <see cref="CommitteeId"/>) and the working-day calendar for reporting deadlines.
+/// <see cref="CommitteeId"/>, never passed) and the working-day calendar for reporting deadlines.
 /// </summary>
-/// <remarks>Build one per app (or per test) and pass it inside a <see cref="ProtocolContext"/>.</remarks>
+/// <remarks>Build one per app (or per test) and pass it inside a <see cref="ProtocolContext"/>; in an app, <c>ProtocolCommands</c> builds it from the registered policies.</remarks>
 public sealed class ProtocolRules
 {
-    private readonly Dictionary<CommitteeId, CommitteePolicy> policies;
-
     /// <summary>Creates the rules.</summary>
     /// <param name="knownSites">The learning sites that exist; every site a scope names must be one.</param>
     /// <param name="committees">Each reviewing committee's policy.</param>
     /// <param name="calendar">The working-day calendar (weekends and holidays); Monday to Friday when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A default site or committee id, or a committee listed twice.</exception>
     public ProtocolRules(IEnumerable<SiteId> knownSites, IEnumerable<KeyValuePair<CommitteeId, CommitteePolicy>> committees, WorkingDayCalendar? calendar = null)
+        : this(knownSites, CommitteePolicyTable.Of(committees), calendar)
+    {
+    }
+
+    /// <summary>Creates the rules over a registry of committee policies.</summary>
+    /// <param name="knownSites">The learning sites that exist; every site a scope names must be one.</param>
+    /// <param name="committees">The registry of committee policies.</param>
+    /// <param name="calendar">The working-day calendar (weekends and holidays) of the site concerned; Monday to Friday when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A default site id.</exception>
+    public ProtocolRules(IEnumerable<SiteId> knownSites, ICommitteePolicies committees, WorkingDayCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(knownSites);
-        ArgumentNullException.ThrowIfNull(committees);
         var sites = new HashSet<SiteId>();
         foreach (var site in knownSites)
         {
@@ -31,16 +38,7 @@ public sealed class ProtocolRules
         }
 
         KnownSites = sites;
-        policies = [];
-        foreach (var (committee, policy) in committees)
-        {
-            ArgumentNullException.ThrowIfNull(policy, nameof(committees));
-            if (!policies.TryAdd(Preconditions.CheckId(committee, nameof(committees)), policy))
-            {
-                throw new ArgumentException($"Committee '{committee}' is listed twice.", nameof(committees));
-            }
-        }
-
+        Policies = committees ?? throw new ArgumentNullException(nameof(committees));
         Calendar = calendar ?? WorkingDayCalendar.MondayToFriday;
     }
 
@@ -48,7 +46,10 @@ public sealed class ProtocolRules
     public IReadOnlySet<SiteId> KnownSites { get; }
 
     /// <summary>Gets the committees whose policy is known, ordered by id.</summary>
-    public IReadOnlyList<CommitteeId> Committees => [.. policies.Keys.OrderBy(c => c.Value, StringComparer.Ordinal)];
+    public IReadOnlyList<CommitteeId> Committees => Policies.Committees;
+
+    /// <summary>Gets the registry the committees' policies are looked up in.</summary>
+    public ICommitteePolicies Policies { get; }
 
     /// <summary>Gets the working-day calendar for reporting deadlines.</summary>
     public WorkingDayCalendar Calendar { get; }
@@ -56,10 +57,34 @@ public sealed class ProtocolRules
     /// <summary>The policy of a committee.</summary>
     /// <param name="committee">The committee.</param>
     /// <returns>Its policy.</returns>
-    /// <exception cref="KeyNotFoundException">The rules know no policy for <paramref name="committee"/>.</exception>
-    public CommitteePolicy PolicyFor(CommitteeId committee)
-        => policies.TryGetValue(committee, out var policy)
-            ? policy
-            : throw new KeyNotFoundException(
-                $"No policy is known for committee '{committee}' (known: {(policies.Count == 0 ? "none" : string.Join(", ", Committees))}): add it to the protocol rules.");
+    /// <exception cref="UnknownCommitteeException">No policy is registered for <paramref name="committee"/>.</exception>
+    public CommitteePolicy PolicyFor(CommitteeId committee) => PolicyFor(committee, $"decide for committee '{committee}'");
+
+    /// <summary>The policy of a committee, or the typed refusal naming what was attempted.</summary>
+    internal CommitteePolicy PolicyFor(CommitteeId committee, string attempted)
+        => Policies.Find(committee) ?? throw new UnknownCommitteeException(attempted, committee, Policies.Committees);
+
+    /// <summary>A fixed table of policies, one per committee.</summary>
+    private sealed class CommitteePolicyTable(Dictionary<CommitteeId, CommitteePolicy> policies) : ICommitteePolicies
+    {
+        public IReadOnlyList<CommitteeId> Committees { get; } = [.. policies.Keys.OrderBy(c => c.Value, StringComparer.Ordinal)];
+
+        public static CommitteePolicyTable Of(IEnumerable<KeyValuePair<CommitteeId, CommitteePolicy>> committees)
+        {
+            ArgumentNullException.ThrowIfNull(committees);
+            var policies = new Dictionary<CommitteeId, CommitteePolicy>();
+            foreach (var (committee, policy) in committees)
+            {
+                ArgumentNullException.ThrowIfNull(policy, nameof(committees));
+                if (!policies.TryAdd(Preconditions.CheckId(committee, nameof(committees)), policy))
+                {
+                    throw new ArgumentException($"Committee '{committee}' is listed twice.", nameof(committees));
+                }
+            }
+
+            return new CommitteePolicyTable(policies);
+        }
+
+        public CommitteePolicy? Find(CommitteeId committee) => policies.GetValueOrDefault(committee);
+    }
 }

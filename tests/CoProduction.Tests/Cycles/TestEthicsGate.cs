@@ -19,6 +19,7 @@ internal sealed class TestEthicsGate : IEthicsGate
     public EthicsGateDecision Check(ResearchActivity activity)
     {
         ProtocolId? nearest = null;
+        var lapsed = false;
         foreach (var r in rules)
         {
             if (r.Method == activity.Method && r.Group == activity.RespondentGroup && r.Site == activity.Site)
@@ -29,6 +30,7 @@ internal sealed class TestEthicsGate : IEthicsGate
                 }
 
                 nearest = r.Protocol;
+                lapsed = true;
             }
             else if (r.Site == activity.Site)
             {
@@ -47,6 +49,10 @@ internal sealed class TestEthicsGate : IEthicsGate
             activity,
             $"{activity.Title} is not covered on {activity.Date:uuuu-MM-dd}",
             [$"no approved scope covers {activity.Method} with {activity.RespondentGroup} at {activity.Site} on {activity.Date:uuuu-MM-dd}"],
-            remedies);
+            remedies,
+            nearest is { } deviates ? new ProtocolBreach(deviates, 1, lapsed ? ProtocolStatus.Expired : ProtocolStatus.Approved, PausesStudy: false, Committee) : null);
     }
+
+    /// <summary>The committee the gate's protocols answer to.</summary>
+    public static CommitteeId Committee { get; } = new("kemri-seru");
 }
