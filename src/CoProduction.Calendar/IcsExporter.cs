@@ -13,7 +13,7 @@ using IcalDuration = Ical.Net.DataTypes.Duration;
 namespace CoProduction.Calendar;
 
 /// <summary>
-/// Exports meeting series and approval expiries as iCalendar (RFC 5545) through Ical.Net's object
+/// Exports meeting series, approval expiries and deviation reporting deadlines as iCalendar (RFC 5545) through Ical.Net's object
 /// model and serializer, so people see them in the calendar tools they already use.
 /// </summary>
 /// <remarks>
@@ -148,6 +148,49 @@ public sealed class IcsExporter
                 AddAlarms(todo, renewal[0].DueAt, renewal, ReminderKind.RenewalDue, ReminderKind.RenewalOverdue);
                 calendar.Todos.Add(todo);
             }
+        }
+
+        return calendar;
+    }
+
+    /// <summary>The .ics text of protocol deviations' reporting deadlines, each a to-do with its reminders' alarms.</summary>
+    /// <param name="deviations">The deviations still to be reported (for example the deviation register's due query).</param>
+    /// <param name="policy">The send time of the due reminder; <see cref="ReminderPolicy.Default"/> when null.</param>
+    /// <returns>The .ics text.</returns>
+    public string ExportDeviations(IEnumerable<DeviationInput> deviations, ReminderPolicy? policy = null)
+        => Serialize(DeviationsCalendar(deviations, policy));
+
+    /// <summary>
+    /// Protocol deviations' reporting deadlines as an Ical.Net calendar: one VTODO per deviation (UID
+    /// <c>deviation-{deviation}@{uidDomain}</c>), due when the day after its last day begins in the site's zone, starting at its
+    /// due reminder, with one DISPLAY alarm per reminder of <see cref="ReminderSchedule.ForDeviation"/> (due and overdue).
+    /// </summary>
+    /// <param name="deviations">The deviations still to be reported.</param>
+    /// <param name="policy">The send time of the due reminder; <see cref="ReminderPolicy.Default"/> when null.</param>
+    /// <returns>A new calendar.</returns>
+    public IcalCalendar DeviationsCalendar(IEnumerable<DeviationInput> deviations, ReminderPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(deviations);
+        var calendar = NewCalendar();
+        var stamp = Utc(clock.GetCurrentInstant());
+        foreach (var deviation in deviations.OrderBy(d => d.Deviation.Value, StringComparer.Ordinal))
+        {
+            var reminders = ReminderSchedule.ForDeviation(deviation, policy);
+            var due = Iso(deviation.ReportDueOn);
+            var todo = new Todo
+            {
+                Uid = $"deviation-{deviation.Deviation}@{uidDomain}",
+                DtStamp = stamp,
+                DtStart = Exact(reminders[0].DueAt.InZone(deviation.Zone)),
+                Due = Exact(deviation.ReportDueOn.PlusDays(1).AtStartOfDayInZone(deviation.Zone)),
+                Summary = $"Report deviation: {deviation.Deviation} ({deviation.Protocol})",
+                Description = $"Deviation {deviation.Deviation} from protocol {deviation.Protocol} ('{deviation.Activity}' at {deviation.Site}) must be reported to the committee by {due} ({deviation.Zone.Id}).",
+                Location = deviation.Site.Value,
+                Status = "NEEDS-ACTION",
+            };
+            todo.Categories.Add("deviation");
+            AddAlarms(todo, reminders[0].DueAt, reminders, ReminderKind.DeviationReportDue, ReminderKind.DeviationReportOverdue);
+            calendar.Todos.Add(todo);
         }
 
         return calendar;

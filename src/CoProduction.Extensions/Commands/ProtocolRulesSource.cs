@@ -42,6 +42,6 @@ internal sealed class ProtocolRulesSource(AggregateSource aggregates, ICommittee
         }
 
         var calendar = (calendarSite ?? first) is { } s ? CalendarOf(s) : WorkingDayCalendar.MondayToFriday;
-        return new ProtocolRules(known, committees, calendar);
+        return ProtocolRules.Over(known, committees, calendar);
     }
 }

@@ -17,6 +17,9 @@ namespace CoProduction.ReadModels;
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="ClosedAt">When it was closed, once closed.</param>
 /// <param name="Outcome">The outcome, once closed.</param>
+/// <param name="ProtocolVersion">The version of the protocol that lapsed (or was in force), when the deviation was opened by rule.</param>
+/// <param name="Cycle">The cycle whose action was recorded outside approval, when opened by rule.</param>
+/// <param name="TimeZoneId">The site's IANA zone, in which the dates are read, when recorded.</param>
 public sealed record DeviationEntry(
     DeviationId Deviation,
     ProtocolId Protocol,
@@ -30,7 +33,10 @@ public sealed record DeviationEntry(
     bool ReportedLate,
     Instant RecordedAt,
     Instant? ClosedAt,
-    string? Outcome);
+    string? Outcome,
+    int? ProtocolVersion = null,
+    CycleId? Cycle = null,
+    string? TimeZoneId = null);
 
 /// <summary>One ethical dilemma in the deviation register (<c>coproduction.dilemmas</c>), from the dilemma's own state.</summary>
 /// <param name="Dilemma">The dilemma.</param>

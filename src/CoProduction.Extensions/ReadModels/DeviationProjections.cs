@@ -25,7 +25,7 @@ internal sealed class DeviationProjection() : AggregateProjection<ProtocolDeviat
     public override string Name => ProjectionName;
 
     /// <inheritdoc/>
-    public override int Version => 1;
+    public override int Version => 2;
 
     /// <inheritdoc/>
     protected override DeviationEntry Summarize(ProtocolDeviation aggregate)
@@ -45,7 +45,10 @@ internal sealed class DeviationProjection() : AggregateProjection<ProtocolDeviat
             state.WasReportedLate,
             aggregate.History[0].At,
             aggregate.History.OfType<DeviationClosed>().LastOrDefault()?.At,
-            state.Outcome);
+            state.Outcome,
+            state.ProtocolVersion,
+            state.Cycle,
+            state.TimeZoneId);
     }
 
     /// <inheritdoc/>

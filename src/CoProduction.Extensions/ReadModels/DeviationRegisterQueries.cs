@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.DependencyInjection;
@@ -37,12 +38,18 @@ internal sealed class DeviationRegisterQueries(
         => Page(deviations, DeviationProjection.OpenDueIndex, DocumentRange.UpTo(DocumentIndexEntry.Of(date)), after, limit, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<DocumentPage<DeviationEntry>> OverdueDeviationsAsync(DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
+    public async ValueTask<DocumentPage<DeviationEntry>> OverdueDeviationsAsync(DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)
     {
-        // ProtocolDeviationState.IsOverdueOn: open and today after the deadline, so due on yesterday or before.
-        var today = clock.GetCurrentInstant().InZone(zones[options.CurrentValue.DefaultTimeZone]).Date;
-        return Page(deviations, DeviationProjection.OpenDueIndex, DocumentRange.UpTo(DocumentIndexEntry.Of(today.PlusDays(-1))), after, limit, cancellationToken);
+        // ProtocolDeviationState.IsOverdueOn: open and today after the deadline, today read in the deviation's site zone.
+        // No zone's date is before UTC's previous day: those due by then are overdue everywhere; the day after is checked per entry.
+        var now = clock.GetCurrentInstant();
+        var surely = now.InUtc().Date.PlusDays(-2);
+        var page = await Page(deviations, DeviationProjection.OpenDueIndex, DocumentRange.UpTo(DocumentIndexEntry.Of(now.InUtc().Date)), after, limit, cancellationToken).ConfigureAwait(false);
+        return page with { Items = [.. page.Items.Where(d => d.ReportDueOn <= surely || now.InZone(ZoneOf(d)).Date > d.ReportDueOn)] };
     }
+
+    private DateTimeZone ZoneOf(DeviationEntry entry)
+        => entry.TimeZoneId is { } id && zones.GetZoneOrNull(id) is { } zone ? zone : zones[options.CurrentValue.DefaultTimeZone];
 
     /// <inheritdoc/>
     public ValueTask<DocumentPage<DeviationEntry>> DeviationsOfProtocolAsync(ProtocolId protocol, DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default)

@@ -9,8 +9,8 @@ namespace CoProduction.ReadModels;
 /// <summary>
 /// The deviation register's queries: protocol deviations open, due by a date, overdue, of a protocol or a site; ethical
 /// dilemmas open, of a protocol or a site. Every list is paged. "Today" is the registered <see cref="IClock"/>'s date in
-/// <c>CoProductionOptions.DefaultTimeZone</c> (a deviation's deadline is a protocol's date, read as the protocol sweep
-/// reads them). As recent as the projections' checkpoints.
+/// the deviation's site zone (recorded with it; <c>CoProductionOptions.DefaultTimeZone</c> for deviations recorded without
+/// one). <see cref="DeviationsDueByAsync"/> is the agenda of deviation deadlines. As recent as the projections' checkpoints.
 /// </summary>
 public interface IDeviationRegister
 {
@@ -35,7 +35,7 @@ public interface IDeviationRegister
     /// <returns>The page.</returns>
     ValueTask<DocumentPage<DeviationEntry>> DeviationsDueByAsync(LocalDate date, DocumentCursor? after = null, int limit = 100, CancellationToken cancellationToken = default);
 
-    /// <summary>The deviations still to be reported after their deadline passed (due before today), by due date.</summary>
+    /// <summary>The deviations still to be reported after their deadline passed (due before today in their site's zone), by due date; a page may hold fewer than <paramref name="limit"/> entries while <see cref="DocumentPage{TDocument}.Next"/> goes on.</summary>
     /// <param name="after">Where the previous page ended; <see langword="null"/> for the first page.</param>
     /// <param name="limit">The page size, 1 to 10,000.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

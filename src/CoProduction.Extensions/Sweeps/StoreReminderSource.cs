@@ -4,11 +4,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
+using CoProduction.DependencyInjection;
 using CoProduction.Persistence;
 using CoProduction.Projections;
 using CoProduction.ReadModels;
 using CoProduction.Scheduling;
 using CoProduction.Sites;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace CoProduction.Sweeps;
@@ -16,7 +18,8 @@ namespace CoProduction.Sweeps;
 /// <summary>
 /// The library's reminder inputs, read on each sweep: the open cycles whose stage's expected length has run out (the
 /// cycle register's <c>stage-due</c>), the meetings starting within the meeting lead, and the core managers not
-/// engaged for the policy's days (the site board's <c>engagement</c>).
+/// engaged for the policy's days (the site board's <c>engagement</c>), and the protocol deviations still to be reported
+/// whose deadline has come (the deviation register's <c>open-due</c>), in their site's zone.
 /// </summary>
 internal sealed class StoreReminderSource(
     ICycleRegister register,
@@ -24,11 +27,14 @@ internal sealed class StoreReminderSource(
     AgendaQueries agenda,
     ProjectionRunner runner,
     IDateTimeZoneProvider zones,
-    ReminderPolicy policy) : IReminderSource
+    ReminderPolicy policy,
+    IDeviationRegister deviations,
+    IOptionsMonitor<CoProductionOptions> options) : IReminderSource
 {
     private const int PageSize = 1000;
 
-    private static readonly string[] Models = [CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName, AgendaProjection.ProjectionName];
+    private static readonly string[] Models =
+        [CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName, AgendaProjection.ProjectionName, DeviationProjection.ProjectionName];
 
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -74,11 +80,28 @@ internal sealed class StoreReminderSource(
         }
         while (after is not null);
 
+        // Deviations: the open ones due by UTC's next day (no zone's date is later), in their site's zone.
+        var open = new List<DeviationInput>();
+        after = null;
+        do
+        {
+            var page = await deviations.DeviationsDueByAsync(now.InUtc().Date.PlusDays(1), after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.Items)
+            {
+                var zone = entry.TimeZoneId is { } id && zones.GetZoneOrNull(id) is { } siteZone ? siteZone : zones[options.CurrentValue.DefaultTimeZone];
+                open.Add(new DeviationInput(entry.Deviation, entry.Protocol, entry.Site, entry.Activity, entry.ReportDueOn, zone));
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+
         return new ReminderInputs
         {
             CycleStages = [.. stages],
             Meetings = [.. meetings],
             Engagements = [.. engagements],
+            Deviations = [.. open],
         };
     }
 }

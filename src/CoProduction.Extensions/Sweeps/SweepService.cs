@@ -76,13 +76,7 @@ public sealed class SweepService : BackgroundService
             foreach (var source in sources)
             {
                 var more = await source.CollectAsync(now, cancellationToken).ConfigureAwait(false);
-                inputs = new ReminderInputs
-                {
-                    Approvals = [.. inputs.Approvals, .. more.Approvals],
-                    CycleStages = [.. inputs.CycleStages, .. more.CycleStages],
-                    Meetings = [.. inputs.Meetings, .. more.Meetings],
-                    Engagements = [.. inputs.Engagements, .. more.Engagements],
-                };
+                inputs = inputs.Concat(more);
             }
 
             var due = ReminderSchedule.Due(inputs, now, policy)

@@ -23,12 +23,7 @@ public sealed class ProtocolRules
     {
     }
 
-    /// <summary>Creates the rules over a registry of committee policies.</summary>
-    /// <param name="knownSites">The learning sites that exist; every site a scope names must be one.</param>
-    /// <param name="committees">The registry of committee policies.</param>
-    /// <param name="calendar">The working-day calendar (weekends and holidays) of the site concerned; Monday to Friday when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">A default site id.</exception>
-    public ProtocolRules(IEnumerable<SiteId> knownSites, ICommitteePolicies committees, WorkingDayCalendar? calendar = null)
+    private ProtocolRules(IEnumerable<SiteId> knownSites, ICommitteePolicies committees, WorkingDayCalendar? calendar)
     {
         ArgumentNullException.ThrowIfNull(knownSites);
         var sites = new HashSet<SiteId>();
@@ -41,6 +36,15 @@ public sealed class ProtocolRules
         Policies = committees ?? throw new ArgumentNullException(nameof(committees));
         Calendar = calendar ?? WorkingDayCalendar.MondayToFriday;
     }
+
+    /// <summary>Creates the rules over a registry of committee policies.</summary>
+    /// <param name="knownSites">The learning sites that exist; every site a scope names must be one.</param>
+    /// <param name="committees">The registry of committee policies.</param>
+    /// <param name="calendar">The working-day calendar (weekends and holidays) of the site concerned; Monday to Friday when <see langword="null"/>.</param>
+    /// <returns>The rules.</returns>
+    /// <exception cref="ArgumentException">A default site id.</exception>
+    public static ProtocolRules Over(IEnumerable<SiteId> knownSites, ICommitteePolicies committees, WorkingDayCalendar? calendar = null)
+        => new(knownSites, committees, calendar);
 
     /// <summary>Gets the learning sites that exist.</summary>
     public IReadOnlySet<SiteId> KnownSites { get; }

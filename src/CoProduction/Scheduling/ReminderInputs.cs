@@ -28,6 +28,15 @@ public sealed record CycleStageInput(CycleId Cycle, string Stage, Instant Entere
 /// <param name="Site">The site, if known.</param>
 public sealed record EngagementInput(MemberId Member, string Name, LocalDate LastEngaged, DateTimeZone Zone, SiteId? Site = null);
 
+/// <summary>A protocol deviation still to be reported, as reminders need it (the deviation register's open deviations).</summary>
+/// <param name="Deviation">The deviation.</param>
+/// <param name="Protocol">The protocol it deviates from.</param>
+/// <param name="Site">The site where it happened.</param>
+/// <param name="Activity">What the activity was called.</param>
+/// <param name="ReportDueOn">The last day to report it, in <paramref name="Zone"/> (the committee's working days after discovery).</param>
+/// <param name="Zone">The site's zone.</param>
+public sealed record DeviationInput(DeviationId Deviation, ProtocolId Protocol, SiteId Site, string Activity, LocalDate ReportDueOn, DateTimeZone Zone);
+
 /// <summary>Everything <see cref="ReminderSchedule"/> reads: plain records the app assembles from its aggregates.</summary>
 public sealed record ReminderInputs
 {
@@ -42,4 +51,24 @@ public sealed record ReminderInputs
 
     /// <summary>Gets the core managers' last engagements.</summary>
     public ValueList<EngagementInput> Engagements { get; init; } = [];
+
+    /// <summary>Gets the protocol deviations still to be reported.</summary>
+    public ValueList<DeviationInput> Deviations { get; init; } = [];
+
+    /// <summary>These inputs followed by another source's.</summary>
+    /// <param name="more">The other inputs.</param>
+    /// <returns>New inputs holding both; these are unchanged.</returns>
+    [System.Diagnostics.Contracts.Pure]
+    public ReminderInputs Concat(ReminderInputs more)
+    {
+        System.ArgumentNullException.ThrowIfNull(more);
+        return new ReminderInputs
+        {
+            Approvals = [.. Approvals, .. more.Approvals],
+            CycleStages = [.. CycleStages, .. more.CycleStages],
+            Meetings = [.. Meetings, .. more.Meetings],
+            Engagements = [.. Engagements, .. more.Engagements],
+            Deviations = [.. Deviations, .. more.Deviations],
+        };
+    }
 }

@@ -26,4 +26,10 @@ public enum ReminderKind
 
     /// <summary>A core manager has not been engaged for a while.</summary>
     MemberNotEngaged,
+
+    /// <summary>A protocol deviation's report to the committee is due today (the last of the committee's working days).</summary>
+    DeviationReportDue,
+
+    /// <summary>A protocol deviation's report is past its deadline and still not made.</summary>
+    DeviationReportOverdue,
 }

@@ -92,8 +92,29 @@ public static class ReminderSchedule
             }
         }
 
+        foreach (var deviation in inputs.Deviations)
+        {
+            AddLatest(result, DeviationReminders(deviation, policy), now);
+        }
+
         result.Sort(ByDueThenId);
         return result;
+    }
+
+    /// <summary>
+    /// Every reminder a deviation still to be reported will give: at <see cref="ReminderPolicy.SendAt"/> on its last day
+    /// (<see cref="ReminderKind.DeviationReportDue"/>), and when the next day begins (<see cref="ReminderKind.DeviationReportOverdue"/>),
+    /// in the site's zone. Their ids name the site: <c>deviation-report-due/{site}/{deviation}/{due}</c>.
+    /// </summary>
+    /// <param name="deviation">The deviation.</param>
+    /// <param name="policy">The send time; <see cref="ReminderPolicy.Default"/> when null.</param>
+    /// <returns>The two reminders, in due order.</returns>
+    public static IReadOnlyList<Reminder> ForDeviation(DeviationInput deviation, ReminderPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(deviation);
+        policy ??= ReminderPolicy.Default;
+        policy.Validate();
+        return DeviationReminders(deviation, policy);
     }
 
     /// <summary>Every reminder an approval window will ever give, whatever "now" is: one per lead time, then the lapse; and the same for its renewal, when given. In due order.</summary>
@@ -175,6 +196,28 @@ public static class ReminderSchedule
             Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') was due on {due} and is overdue."),
             approval.Site));
         return result;
+    }
+
+    private static List<Reminder> DeviationReminders(DeviationInput deviation, ReminderPolicy policy)
+    {
+        var due = Date.Format(deviation.ReportDueOn);
+        return
+        [
+            new Reminder(
+                $"deviation-report-due/{deviation.Site}/{deviation.Deviation}/{due}",
+                ReminderKind.DeviationReportDue,
+                At(deviation.ReportDueOn, policy.SendAt, deviation.Zone),
+                $"deviation {deviation.Deviation}",
+                Text($"The report of deviation {deviation.Deviation} from protocol {deviation.Protocol} ('{deviation.Activity}' at {deviation.Site}) is due today, {due}: report it to the committee."),
+                deviation.Site),
+            new Reminder(
+                $"deviation-report-overdue/{deviation.Site}/{deviation.Deviation}/{due}",
+                ReminderKind.DeviationReportOverdue,
+                deviation.ReportDueOn.PlusDays(1).AtStartOfDayInZone(deviation.Zone).ToInstant(),
+                $"deviation {deviation.Deviation}",
+                Text($"The report of deviation {deviation.Deviation} from protocol {deviation.Protocol} ('{deviation.Activity}' at {deviation.Site}) was due on {due} and is overdue: report it now and say why it is late."),
+                deviation.Site),
+        ];
     }
 
     private static int ByDueThenId(Reminder a, Reminder b)

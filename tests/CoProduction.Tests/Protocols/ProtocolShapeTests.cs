@@ -78,11 +78,30 @@ public sealed class ProtocolShapeTests
         var protocol = Approved();
         var rules = new ProtocolRules(KnownSites, []);
 
-        var ex = Assert.Throws<System.Collections.Generic.KeyNotFoundException>(
+        var ex = Assert.Throws<UnknownCommitteeException>(
             () => protocol.Renew(new LocalDate(2016, 2, 1), new LocalDate(2017, 2, 28), new ProtocolContext(Stamp(At(300), Committee), rules)));
 
-        Assert.Contains("committee 'kemri-seru'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("committee 'kemri-seru' has no registered policy (registered: none)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Kemri, ex.Committee);
         Assert.Equal(4, protocol.Version);
+    }
+
+    [Fact]
+    public void Drafting_a_protocol_whose_committee_has_no_policy_is_refused_naming_the_registered_committees()
+    {
+        var rules = new ProtocolRules(KnownSites, new System.Collections.Generic.Dictionary<CommitteeId, CommitteePolicy>
+        {
+            [new CommitteeId("uct-hrec")] = CommitteePolicies.SouthAfricanUniversityCommittee,
+            [new CommitteeId("wits-hrec")] = CommitteePolicies.SouthAfricanUniversityCommittee,
+        });
+
+        var ex = Assert.Throws<UnknownCommitteeException>(() => Protocol.Draft(Draft(), new ProtocolContext(Stamp(At(0), Researcher), rules)));
+
+        Assert.Equal(
+            "Cannot draft protocol 'KWTRP-1': committee 'kemri-seru' has no registered policy (registered: uct-hrec, wits-hrec)."
+            + " Its policy decides the approval's renewal and lapse, the deviation deadline and the reminder lead times: register it (builder.AddCommitteePolicy) or correct the id; nothing was changed.",
+            ex.Message);
+        Assert.Equal([new CommitteeId("uct-hrec"), new CommitteeId("wits-hrec")], ex.RegisteredCommittees);
     }
 
     [Fact]
