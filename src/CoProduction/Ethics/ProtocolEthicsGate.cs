@@ -107,6 +107,12 @@ public sealed class ProtocolEthicsGate : IEthicsGate
                 reasons.Add($"protocol '{p.Id}' covers it from {from} by version {later.Version}: re-date the activity.");
                 remedies.Add($"re-date the activity to {from} or later (protocol '{p.Id}' version {later.Version})");
                 earliest = earliest is null || later.From < earliest.From ? later : earliest;
+                if (lapse is null && p.StatusOn(date) is ProtocolStatus.Expired or ProtocolStatus.Suspended && (p.VersionOn(date) ?? p.CurrentVersion) is { } lapsed)
+                {
+                    // Renewed after a gap: the day asked stays unapproved, a lapse of the version then in force.
+                    lapse = new ProtocolBreach(p.Id, lapsed.Number, p.StatusOn(date), Pauses(p, p.StatusOn(date), date), p.Committee);
+                }
+
                 continue;
             }
 
