@@ -55,13 +55,15 @@ public sealed class DeviationRuleTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(clock);
+        #region deviation-rules-registration
         services.AddCoProduction(o =>
             {
                 o.NotificationPollInterval = TimeSpan.FromHours(1);
-                o.OutOfApprovalActions = outOfApproval;
+                o.OutOfApprovalActions = outOfApproval;   // OutOfApprovalActions.RecordWithDeviation
             })
-            .AddCommitteePolicy(ProtocolFixtures.Kemri, policy)
-            .AddWorkingDayCalendar(PaperSites.KilifiId, KilifiCalendar);
+            .AddCommitteePolicy(ProtocolFixtures.Kemri, policy)                  // the one registry, by CommitteeId
+            .AddWorkingDayCalendar(PaperSites.KilifiId, KilifiCalendar);         // Kilifi's weekends and holidays
+        #endregion
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 
@@ -163,7 +165,13 @@ public sealed class DeviationRuleTests : IDisposable
         WorkflowResult result;
         using (var scope = Provider.CreateScope())
         {
-            result = await scope.ServiceProvider.GetRequiredService<CycleCommands>().RecordActionAsync(Cycle2016, InterviewOn(new LocalDate(2016, 3, 9)), new CommandId("action-1"), cancellationToken: ct);
+            #region deviation-by-rule
+            var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
+            result = await cycles.RecordActionAsync(Cycle2016, InterviewOn(new LocalDate(2016, 3, 9)), new CommandId("action-1"), cancellationToken: ct);
+            var opened = result.Get<ProtocolDeviation>(AggregateRepository<ProtocolDeviation>.StreamOf(DeviationWorkflow.DeviationOf(Cycle2016, 1)));
+            // opened.State: Protocol KWTRP-1, ProtocolVersion 1, DiscoveredOn 2016-03-10, ReportDueOn 2016-03-22
+            #endregion
+            Assert.Equal(new LocalDate(2016, 3, 22), opened.State.ReportDueOn);
         }
 
         var written = await store.ReadAllAsync(before, 10, ct);
@@ -206,8 +214,10 @@ public sealed class DeviationRuleTests : IDisposable
         Assert.Equal([id], (await register.OverdueDeviationsAsync(cancellationToken: ct)).Items.Select(d => d.Deviation));
 
         // The calendar: parsed back with Ical.Net.
+        #region deviation-calendar
         var input = new DeviationInput(due.Deviation, due.Protocol, due.Site, due.Activity, due.ReportDueOn, Nairobi);
         var ics = new IcsExporter(clock).ExportDeviations([input]);
+        #endregion
         var parsed = Ical.Net.Calendar.Load(ics)!;
         var todo = Assert.Single(parsed.Todos);
         Assert.Equal($"deviation-{id}@coproduction", todo.Uid);
@@ -228,8 +238,11 @@ public sealed class DeviationRuleTests : IDisposable
         using var scope = Provider.CreateScope();
         var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
 
+        #region deviation-study-paused
         var ex = await Assert.ThrowsAsync<CommandRejectedException>(
             async () => await cycles.RecordActionAsync(Cycle2016, InterviewOn(new LocalDate(2016, 3, 9)), cancellationToken: ct));
+        // ex.Refusal.UnmetGuards[0].Description == Cycle.StudyPausedGuard: renew the protocol first
+        #endregion
 
         Assert.Equal(RefusalKind.GuardsUnmet, ex.Refusal.Kind);
         var unmet = Assert.Single(ex.Refusal.UnmetGuards);
