@@ -31,7 +31,9 @@ namespace CoProduction.Storage.Sqlite;
 public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>The schema version this code creates and reads.</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>Version 2 keeps each command id's fingerprint (<see cref="CommandFingerprint"/>); a version 1 file is
+    /// migrated in place when it is opened, and the command ids it recorded are matched per stream, as they were.</remarks>
+    public const int SchemaVersion = 2;
 
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
@@ -98,27 +100,49 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckAppend(stream, expectedVersion, events);
-        var written = await WriteAsync([new StreamAppend(stream, expectedVersion, events)], commandId, cancellationToken).ConfigureAwait(false);
+        var written = await WriteAsync([new StreamAppend(stream, expectedVersion, events)], commandId, null, cancellationToken).ConfigureAwait(false);
         return written.Streams[0];
     }
 
     /// <inheritdoc/>
     public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+        => AppendStreamsAsync(appends, commandId, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(
+        IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
     {
         StoreArguments.CheckAppends(appends);
-        return WriteAsync(appends, commandId, cancellationToken);
+        return WriteAsync(appends, commandId, fingerprint, cancellationToken);
     }
 
     /// <summary>Writes every part in one <c>BEGIN IMMEDIATE</c> transaction: the command's first write, or every version checked and every event inserted.</summary>
-    private async ValueTask<StreamsAppendResult> WriteAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    private async ValueTask<StreamsAppendResult> WriteAsync(
+        IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
+        fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
 
         if (commandId is { } command)
         {
+            if (fingerprint is not null)
+            {
+                using var bound = Command(connection, transaction, "SELECT command, streams, arguments_hash FROM command_fingerprints WHERE command_id = $command");
+                bound.Parameters.AddWithValue("$command", command.Value);
+                using var reader = await bound.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var recorded = new CommandFingerprint(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                    if (recorded != fingerprint)
+                    {
+                        throw new CommandIdReusedException(command, recorded, fingerprint);
+                    }
+                }
+            }
+
             var firsts = new List<AppendResult>(appends.Count);
             using var find = Command(connection, transaction, "SELECT version, last_position FROM commands WHERE stream = $stream AND command_id = $command");
             var pFindStream = find.Parameters.Add("$stream", SqliteType.Text);
@@ -195,6 +219,17 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
 
                 results[p] = new AppendResult(stream, expectedVersion + events.Count, lastPosition, WasDuplicate: false);
             }
+        }
+
+        if (commandId is { } boundId && fingerprint is not null)
+        {
+            using var bind = Command(
+                connection, transaction, "INSERT INTO command_fingerprints (command_id, command, streams, arguments_hash) VALUES ($command, $name, $streams, $hash)");
+            bind.Parameters.AddWithValue("$command", boundId.Value);
+            bind.Parameters.AddWithValue("$name", fingerprint.Command);
+            bind.Parameters.AddWithValue("$streams", fingerprint.Streams);
+            bind.Parameters.AddWithValue("$hash", fingerprint.ArgumentsHash);
+            await bind.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (commandId is { } id)
@@ -466,7 +501,7 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
                 throw new SqliteSchemaException(DataSource, found, SchemaVersion);
             }
 
-            if (found < SchemaVersion)
+            if (found == 0)
             {
                 using var create = Command(
                     connection,
@@ -494,6 +529,25 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
                     INSERT INTO schema_version (version) VALUES (1);
                     """);
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                found = 1;
+            }
+
+            if (found == 1)
+            {
+                // Version 2: each command id's fingerprint. The ids recorded before have none, and are matched per stream.
+                using var migrate = Command(
+                    connection,
+                    transaction,
+                    """
+                    CREATE TABLE command_fingerprints (
+                        command_id     TEXT    NOT NULL PRIMARY KEY,
+                        command        TEXT    NOT NULL,
+                        streams        TEXT    NOT NULL,
+                        arguments_hash TEXT    NOT NULL
+                    ) WITHOUT ROWID;
+                    UPDATE schema_version SET version = 2;
+                    """);
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -7,13 +7,21 @@ using CoProduction.Persistence;
 using CoProduction.Storage.Sqlite;
 using NodaTime;
 
-// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed> [project <tally version>]
+// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed> [project <tally version> | app <live|rebuild|write> [<commands>]]
 // Appends batches of 1 to 8 events to three streams, forever; after each acknowledged append prints
 // "ACK <batch id> <stream> <size> END". The parent kills it at a random moment.
 // With "project": runs the projection runner over the file (catch-up, then the live feed) while appending.
+// With "app": runs the app with the library's read models while issuing domain commands (see ProgrammeChild).
 if (args is [_, _, "project", _])
 {
     await CoProduction.Storage.Sqlite.CrashWriter.ProjectingChild.RunAsync(args[0], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is [_, _, "app", _, ..])
+{
+    await CoProduction.Storage.Sqlite.CrashWriter.ProgrammeChild.RunAsync(
+        args[0], int.Parse(args[1], CultureInfo.InvariantCulture), args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0);
     return;
 }
 

@@ -67,7 +67,7 @@ internal sealed class AggregateCommands<TAggregate>(
 
         ArgumentNullException.ThrowIfNull(aggregate, nameof(create));
         activity?.SetTag("coproduction.stream", aggregate.StreamId.Value);
-        var append = await SaveOnceAsync(aggregate, id, activity, cancellationToken).ConfigureAwait(false);
+        var append = await SaveOnceAsync(aggregate, CreateCommand, id, activity, cancellationToken).ConfigureAwait(false);
         if (append is { WasDuplicate: true })
         {
             aggregate = await repository.LoadAsync(aggregate.StreamId, cancellationToken).ConfigureAwait(false);
@@ -107,6 +107,7 @@ internal sealed class AggregateCommands<TAggregate>(
             var aggregate = TAggregate.Rehydrate(stream, serializer.Deserialize(stored));
             if (FirstRecording(stored, id) is { } first)
             {
+                await RequireSameCommandAsync(stream, stored, id, prepare, decide, cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("coproduction.duplicate", true);
                 return new CommandResult<TAggregate>(aggregate, first, WasDuplicate: true);
             }
@@ -124,7 +125,7 @@ internal sealed class AggregateCommands<TAggregate>(
 
             try
             {
-                var append = await SaveOnceAsync(aggregate, id, activity, cancellationToken).ConfigureAwait(false);
+                var append = await SaveOnceAsync(aggregate, ExecuteCommand, id, activity, cancellationToken).ConfigureAwait(false);
                 if (append is { WasDuplicate: true })
                 {
                     // Another process recorded this very command between our read and our write.
@@ -142,7 +143,70 @@ internal sealed class AggregateCommands<TAggregate>(
         }
     }
 
-    private async ValueTask<AppendResult?> SaveOnceAsync(TAggregate aggregate, CommandId id, Activity? activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// A command id already in the stream: decides the command again on the state the recorded command saw (the
+    /// events before it), at its instant and by its actor, and refuses when the decision differs from what was recorded.
+    /// </summary>
+    /// <exception cref="CommandIdReusedException">The id was recorded for another command; nothing is written.</exception>
+    private async ValueTask RequireSameCommandAsync<TContext>(
+        StreamId stream,
+        IReadOnlyList<StoredEvent> stored,
+        CommandId id,
+        Func<TAggregate, CommandContext, CancellationToken, ValueTask<TContext>> prepare,
+        Action<TAggregate, TContext> decide,
+        CancellationToken cancellationToken)
+    {
+        var firstIndex = 0;
+        while (stored[firstIndex].CommandId != id)
+        {
+            firstIndex++;
+        }
+
+        var recordedEvents = new List<EventData>();
+        foreach (var e in stored)
+        {
+            if (e.CommandId == id)
+            {
+                recordedEvents.Add(new EventData(e.EventName, e.SchemaVersion, e.Payload, e.RecordedAt, e.Actor));
+            }
+        }
+
+        var recorded = CommandFingerprint.Of(ExecuteCommand, [new StreamAppend(stream, firstIndex, recordedEvents)]);
+        CommandFingerprint attempted;
+        if (firstIndex == 0)
+        {
+            // The id created the stream: a creation, not this command.
+            attempted = recorded with { Command = ExecuteCommand, ArgumentsHash = "a command on the existing stream" };
+            recorded = recorded with { Command = CreateCommand };
+        }
+        else
+        {
+            var before = new List<StoredEvent>(firstIndex);
+            for (var i = 0; i < firstIndex; i++)
+            {
+                before.Add(stored[i]);
+            }
+
+            var replayed = TAggregate.Rehydrate(stream, serializer.Deserialize(before));
+            var first = stored[firstIndex];
+            try
+            {
+                decide(replayed, await prepare(replayed, new CommandContext(first.RecordedAt, first.Actor, id), cancellationToken).ConfigureAwait(false));
+                attempted = CommandFingerprint.Of(ExecuteCommand, [new StreamAppend(stream, firstIndex, serializer.Serialize(replayed.UncommittedEvents))]);
+            }
+            catch (CommandRejectedException)
+            {
+                attempted = recorded with { ArgumentsHash = "a decision refused on the state the recorded command saw" };
+            }
+        }
+
+        if (attempted != recorded)
+        {
+            throw new CommandIdReusedException(id, recorded, attempted);
+        }
+    }
+
+    private async ValueTask<AppendResult?> SaveOnceAsync(TAggregate aggregate, string command, CommandId id, Activity? activity, CancellationToken cancellationToken)
     {
         var pending = aggregate.UncommittedEvents;
         if (pending.Count == 0)
@@ -154,7 +218,7 @@ internal sealed class AggregateCommands<TAggregate>(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var append = await repository.SaveAsync(aggregate, id, cancellationToken).ConfigureAwait(false);
+            var append = await SaveAsync(aggregate, command, id, cancellationToken).ConfigureAwait(false);
             CoProductionTelemetry.AppendLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, category);
             if (append is { WasDuplicate: false })
             {
@@ -174,6 +238,34 @@ internal sealed class AggregateCommands<TAggregate>(
             activity?.AddEvent(new ActivityEvent("coproduction.conflict"));
             throw;
         }
+    }
+
+    /// <summary>Gets the stable name of a creation of this aggregate in a command fingerprint, for example <c>cycle.create</c>.</summary>
+    internal static string CreateCommand { get; } = TAggregate.StreamCategory + ".create";
+
+    /// <summary>Gets the stable name of a command on an existing aggregate in a command fingerprint, for example <c>cycle.execute</c>.</summary>
+    internal static string ExecuteCommand { get; } = TAggregate.StreamCategory + ".execute";
+
+    /// <summary>Writes the aggregate's new events with the command's fingerprint (its name, its stream and what it decided).</summary>
+    private async ValueTask<AppendResult> SaveAsync(TAggregate aggregate, string command, CommandId id, CancellationToken cancellationToken)
+    {
+        var appends = new[] { new StreamAppend(aggregate.StreamId, aggregate.CommittedVersion, serializer.Serialize(aggregate.UncommittedEvents)) };
+        StreamsAppendResult written;
+        try
+        {
+            written = await store.AppendStreamsAsync(appends, id, CommandFingerprint.Of(command, appends), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException conflict) when (conflict.ExpectedVersion == 0)
+        {
+            throw new AggregateAlreadyExistsException(aggregate.StreamId, conflict.ActualVersion);
+        }
+
+        if (!written.WasDuplicate && aggregate is IHistoryCommitter committer)
+        {
+            committer.MarkCommitted();
+        }
+
+        return written.Streams[0];
     }
 
     private static AppendResult? FirstRecording(IReadOnlyList<StoredEvent> stored, CommandId id)

@@ -29,7 +29,7 @@ public sealed class AmendmentWorkflow
     /// <exception cref="CommandRejectedException">The amendment cannot be submitted, or the protocol cannot take it (not approved, stale, an item reserved by another pending amendment); nothing was written.</exception>
     /// <exception cref="AggregateNotFoundException">The amendment or its protocol is not in the store.</exception>
     public ValueTask<WorkflowResult> SubmitAsync(AmendmentId amendment, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
-        => RunAsync(amendment, (a, p, stamp) =>
+        => RunAsync("amendment.submit", amendment, (a, p, stamp) =>
         {
             a.Submit(stamp);
             p.LodgeAmendment(a, stamp);
@@ -45,7 +45,7 @@ public sealed class AmendmentWorkflow
     /// <exception cref="CommandRejectedException">The amendment is already decided; nothing was written.</exception>
     /// <exception cref="AggregateNotFoundException">The amendment or its protocol is not in the store.</exception>
     public ValueTask<WorkflowResult> WithdrawAsync(AmendmentId amendment, string reason, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
-        => RunAsync(amendment, (a, p, stamp) =>
+        => RunAsync("amendment.withdraw", amendment, (a, p, stamp) =>
         {
             a.Withdraw(reason, stamp);
             ReleaseIfLodged(a, p, stamp);
@@ -61,7 +61,7 @@ public sealed class AmendmentWorkflow
     /// <exception cref="CommandRejectedException">The amendment is not under review; nothing was written.</exception>
     /// <exception cref="AggregateNotFoundException">The amendment or its protocol is not in the store.</exception>
     public ValueTask<WorkflowResult> RejectAsync(AmendmentId amendment, string reason, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
-        => RunAsync(amendment, (a, p, stamp) =>
+        => RunAsync("amendment.reject", amendment, (a, p, stamp) =>
         {
             a.Reject(reason, stamp);
             ReleaseIfLodged(a, p, stamp);
@@ -77,7 +77,7 @@ public sealed class AmendmentWorkflow
     /// <exception cref="CommandRejectedException">Not under review, or it would not apply (written against a version changed since — rebase it —, blocked, out of scope or out of the approval period); nothing was written.</exception>
     /// <exception cref="AggregateNotFoundException">The amendment or its protocol is not in the store.</exception>
     public ValueTask<WorkflowResult> ApproveAsync(AmendmentId amendment, LocalDate approvedOn, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
-        => RunAsync(amendment, (a, p, stamp) =>
+        => RunAsync("amendment.approve", amendment, (a, p, stamp) =>
         {
             a.Approve(approvedOn, p, stamp);
             p.ApplyAmendment(a, stamp);
@@ -92,8 +92,9 @@ public sealed class AmendmentWorkflow
     }
 
     private ValueTask<WorkflowResult> RunAsync(
-        AmendmentId id, Action<Amendment, Protocol, Stamp> decide, CommandId? commandId, Actor? actor, CancellationToken cancellationToken)
+        string command, AmendmentId id, Action<Amendment, Protocol, Stamp> decide, CommandId? commandId, Actor? actor, CancellationToken cancellationToken)
         => workflows.ExecuteAsync(
+            command,
             async (step, ct) =>
             {
                 var amendment = await step.LoadAsync<Amendment>(AggregateRepository<Amendment>.StreamOf(id), ct).ConfigureAwait(false);

@@ -124,6 +124,7 @@ public sealed class CycleCommands
         try
         {
             return await workflows.ExecuteAsync(
+                "cycle.start-next",
                 async (step, ct) =>
                 {
                     var cycle = await step.LoadAsync<Cycle>(AggregateRepository<Cycle>.StreamOf(completed), ct).ConfigureAwait(false);

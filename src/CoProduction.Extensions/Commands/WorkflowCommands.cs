@@ -51,11 +51,27 @@ public sealed class WorkflowCommands
     /// <returns>The aggregates the step loaded or created, what was written, and how many times the step was retried.</returns>
     /// <exception cref="CommandRejectedException">An aggregate refused its command; nothing was written.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the streams through every try.</exception>
-    public async ValueTask<WorkflowResult> ExecuteAsync(
+    /// <exception cref="CommandIdReusedException">The command id was recorded for another command (another step, other streams or another decision); nothing was written.</exception>
+    /// <remarks>
+    /// The command id is bound to the step: its fingerprint (the name <c>workflow</c>, the streams written and a hash
+    /// of the events decided, see <see cref="CommandFingerprint"/>) is kept with it. A retry is recognised when a
+    /// loaded stream already holds the id: the step is decided again on the state the recorded step saw, at its
+    /// instant, and must decide the same.
+    /// </remarks>
+    public ValueTask<WorkflowResult> ExecuteAsync(
         Func<WorkflowStep, CancellationToken, ValueTask> decide,
         CommandId? commandId = null,
         Actor? actor = null,
         CancellationToken cancellationToken = default)
+        => ExecuteAsync("workflow", decide, commandId, actor, cancellationToken);
+
+    /// <summary>Runs a step as one command under a stable name, for example <c>amendment.submit</c>, kept in its fingerprint.</summary>
+    internal async ValueTask<WorkflowResult> ExecuteAsync(
+        string command,
+        Func<WorkflowStep, CancellationToken, ValueTask> decide,
+        CommandId? commandId,
+        Actor? actor,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         var id = commandId ?? new CommandId(Guid.NewGuid().ToString("N"));
@@ -69,10 +85,11 @@ public sealed class WorkflowCommands
             {
                 await decide(step, cancellationToken).ConfigureAwait(false);
             }
-            catch (WorkflowStep.AlreadyRecorded)
+            catch (WorkflowStep.AlreadyRecorded recorded)
             {
+                var replay = await RequireSameStepAsync(command, decide, new CommandContext(recorded.At, recorded.By, id), cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("coproduction.duplicate", true);
-                return new WorkflowResult(step.Aggregates, null, WasDuplicate: true) { Retries = attempt - 1 };
+                return new WorkflowResult(await replay.ReloadAllAsync(cancellationToken).ConfigureAwait(false), null, WasDuplicate: true) { Retries = attempt - 1 };
             }
 
             var changed = step.Aggregates.Where(a => a.UncommittedEvents.Count > 0).ToList();
@@ -84,7 +101,7 @@ public sealed class WorkflowCommands
             var appends = changed.Select(a => new StreamAppend(a.StreamId, a.CommittedVersion, serializer.Serialize(a.UncommittedEvents))).ToList();
             try
             {
-                var written = await store.AppendStreamsAsync(appends, id, cancellationToken).ConfigureAwait(false);
+                var written = await store.AppendStreamsAsync(appends, id, CommandFingerprint.Of(command, appends), cancellationToken).ConfigureAwait(false);
                 if (written.WasDuplicate)
                 {
                     // Another process recorded this very step between our reads and our write: show what it recorded.
@@ -108,6 +125,35 @@ public sealed class WorkflowCommands
             }
         }
     }
+
+    /// <summary>
+    /// Decides the step again on the state the recorded step saw (each loaded stream up to the id's first event), at
+    /// its instant and by its actor, and refuses when it decides otherwise than what was recorded.
+    /// </summary>
+    private async ValueTask<WorkflowStep> RequireSameStepAsync(
+        string command, Func<WorkflowStep, CancellationToken, ValueTask> decide, CommandContext recorded, CancellationToken cancellationToken)
+    {
+        var replay = new WorkflowStep(store, serializer, recorded, replay: true);
+        CommandFingerprint? attempted = null;
+        try
+        {
+            await decide(replay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandRejectedException)
+        {
+            attempted = new CommandFingerprint(command, string.Empty, "a step refused on the state the recorded command saw");
+        }
+
+        var original = CommandFingerprint.Of(command, await replay.RecordedAsync(cancellationToken).ConfigureAwait(false));
+        attempted ??= CommandFingerprint.Of(command, [.. replay.Aggregates.Where(a => a.UncommittedEvents.Count > 0)
+            .Select(a => new StreamAppend(a.StreamId, a.CommittedVersion, serializer.Serialize(a.UncommittedEvents)))]);
+        if (attempted != original)
+        {
+            throw new CommandIdReusedException(recorded.CommandId, original, attempted);
+        }
+
+        return replay;
+    }
 }
 
 /// <summary>
@@ -121,10 +167,13 @@ public sealed class WorkflowStep
     private readonly List<IEventSourcedAggregate> aggregates = [];
     private readonly List<Func<CancellationToken, ValueTask<IEventSourcedAggregate?>>> reloads = [];
 
-    internal WorkflowStep(IEventStore store, EventSerializer serializer, CommandContext context)
+    private readonly bool replay;
+
+    internal WorkflowStep(IEventStore store, EventSerializer serializer, CommandContext context, bool replay = false)
     {
         this.store = store;
         this.serializer = serializer;
+        this.replay = replay;
         Context = context;
     }
 
@@ -164,11 +213,29 @@ public sealed class WorkflowStep
             return null;
         }
 
+        var recorded = FirstOf(stored, Context.CommandId);
+        if (replay && recorded >= 0)
+        {
+            // Deciding again what the recorded step decided: the stream as that step saw it.
+            if (recorded == 0)
+            {
+                return null;
+            }
+
+            var before = new List<StoredEvent>(recorded);
+            for (var i = 0; i < recorded; i++)
+            {
+                before.Add(stored[i]);
+            }
+
+            stored = before;
+        }
+
         var aggregate = TAggregate.Rehydrate(stream, serializer.Deserialize(stored));
         Track(aggregate);
-        if (stored.Any(e => e.CommandId == Context.CommandId))
+        if (!replay && recorded >= 0)
         {
-            throw new AlreadyRecorded();
+            throw new AlreadyRecorded(stored[recorded].RecordedAt, stored[recorded].Actor);
         }
 
         return aggregate;
@@ -188,6 +255,37 @@ public sealed class WorkflowStep
         }
 
         Track(created);
+    }
+
+    /// <summary>What the step's command id recorded in the step's streams, in the order it was written.</summary>
+    internal async ValueTask<IReadOnlyList<StreamAppend>> RecordedAsync(CancellationToken cancellationToken)
+    {
+        var parts = new List<(long Position, StreamAppend Part)>();
+        foreach (var aggregate in aggregates)
+        {
+            var stored = await store.ReadStreamAsync(aggregate.StreamId, 1, cancellationToken).ConfigureAwait(false);
+            var first = FirstOf(stored, Context.CommandId);
+            if (first >= 0)
+            {
+                var events = stored.Where(e => e.CommandId == Context.CommandId).Select(e => new EventData(e.EventName, e.SchemaVersion, e.Payload, e.RecordedAt, e.Actor)).ToList();
+                parts.Add((stored[first].Position, new StreamAppend(aggregate.StreamId, first, events)));
+            }
+        }
+
+        return [.. parts.OrderBy(p => p.Position).Select(p => p.Part)];
+    }
+
+    private static int FirstOf(IReadOnlyList<StoredEvent> stored, CommandId id)
+    {
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (stored[i].CommandId == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The step's aggregates as the store holds them now, for the outcome of a step another process recorded.</summary>
@@ -221,7 +319,12 @@ public sealed class WorkflowStep
     }
 
     /// <summary>Thrown inside a try when a loaded stream already holds the command: the step was recorded before.</summary>
-    internal sealed class AlreadyRecorded : Exception
+    internal sealed class AlreadyRecorded(Instant at, Actor by) : Exception
     {
+        /// <summary>Gets when the recorded step ran.</summary>
+        public Instant At { get; } = at;
+
+        /// <summary>Gets who ran it.</summary>
+        public Actor By { get; } = by;
     }
 }

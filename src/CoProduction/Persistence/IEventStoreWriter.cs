@@ -35,4 +35,30 @@ public interface IEventStoreWriter
         IReadOnlyList<StreamAppend> appends,
         CommandId? commandId,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends events to several streams in one atomic write, as <see cref="AppendStreamsAsync(IReadOnlyList{StreamAppend}, CommandId?, CancellationToken)"/>,
+    /// and binds the command id to its command: the store keeps the fingerprint with the id, a later write with the
+    /// same id and the same fingerprint writes nothing and returns the first write's outcome, and one with another
+    /// fingerprint is refused.
+    /// </summary>
+    /// <param name="appends">The streams' parts; at least one, each stream once.</param>
+    /// <param name="commandId">The command that produced the whole write.</param>
+    /// <param name="fingerprint">
+    /// The command's name, streams and arguments (<see cref="CommandFingerprint.Of"/>); <see langword="null"/> binds
+    /// nothing, and the id is then matched per stream as by the other overload.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the write before it is committed.</param>
+    /// <returns>Each stream's new version and last position.</returns>
+    /// <exception cref="ConcurrencyException">A stream's version is not its part's expected version; nothing was written.</exception>
+    /// <exception cref="CommandIdReusedException">The id was recorded with another fingerprint; nothing was written.</exception>
+    /// <remarks>
+    /// An id recorded without a fingerprint (by the other overloads, or in a SQLite file written before fingerprints
+    /// were kept) cannot be compared: a write with a fingerprint then finds it per stream, as before.
+    /// </remarks>
+    ValueTask<StreamsAppendResult> AppendStreamsAsync(
+        IReadOnlyList<StreamAppend> appends,
+        CommandId? commandId,
+        CommandFingerprint? fingerprint,
+        CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +17,7 @@ public sealed class InMemoryEventStore : IEventStore
     private readonly List<StoredEvent> all = [];
     private readonly Dictionary<StreamId, List<StoredEvent>> streams = [];
     private readonly Dictionary<(StreamId, CommandId), AppendResult> commands = [];
+    private readonly Dictionary<CommandId, (CommandFingerprint Fingerprint, StreamsAppendResult Result)> bound = [];
 
     /// <inheritdoc/>
     public ValueTask<AppendResult> AppendAsync(
@@ -29,18 +31,23 @@ public sealed class InMemoryEventStore : IEventStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            return ValueTask.FromResult(Write([new StreamAppend(stream, expectedVersion, events)], commandId).Streams[0]);
+            return ValueTask.FromResult(Write([new StreamAppend(stream, expectedVersion, events)], commandId, null).Streams[0]);
         }
     }
 
     /// <inheritdoc/>
     public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+        => AppendStreamsAsync(appends, commandId, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(
+        IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
     {
         StoreArguments.CheckAppends(appends);
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            return ValueTask.FromResult(Write(appends, commandId));
+            return ValueTask.FromResult(Write(appends, commandId, fingerprint));
         }
     }
 
@@ -96,10 +103,18 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <summary>Checks every part, then writes them all; called under the lock, so a write is all or nothing.</summary>
-    private StreamsAppendResult Write(IReadOnlyList<StreamAppend> appends, CommandId? commandId)
+    private StreamsAppendResult Write(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint)
     {
+        fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
         if (commandId is { } command)
         {
+            if (fingerprint is not null && bound.TryGetValue(command, out var recorded))
+            {
+                return recorded.Fingerprint == fingerprint
+                    ? new StreamsAppendResult([.. recorded.Result.Streams.Select(s => s with { WasDuplicate = true })], WasDuplicate: true)
+                    : throw new CommandIdReusedException(command, recorded.Fingerprint, fingerprint);
+            }
+
             var firsts = new List<AppendResult>(appends.Count);
             foreach (var part in appends)
             {
@@ -149,6 +164,12 @@ public sealed class InMemoryEventStore : IEventStore
             }
         }
 
-        return new StreamsAppendResult(results, WasDuplicate: false);
+        var written = new StreamsAppendResult(results, WasDuplicate: false);
+        if (commandId is { } boundId && fingerprint is not null)
+        {
+            bound.Add(boundId, (fingerprint, written));
+        }
+
+        return written;
     }
 }

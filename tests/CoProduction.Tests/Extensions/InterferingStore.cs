@@ -26,11 +26,14 @@ internal sealed class InterferingStore : IEventStore
         return await Inner.AppendAsync(stream, expectedVersion, events, commandId, cancellationToken);
     }
 
-    public async ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
+        => AppendStreamsAsync(appends, commandId, null, cancellationToken);
+
+    public async ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
     {
         await InterruptAsync();
         Appends++;
-        return await Inner.AppendStreamsAsync(appends, commandId, cancellationToken);
+        return await Inner.AppendStreamsAsync(appends, commandId, fingerprint, cancellationToken);
     }
 
     private async Task InterruptAsync()

@@ -300,6 +300,68 @@ public abstract class EventStoreConformance
     }
 
     [Fact]
+    public async Task A_command_id_bound_to_its_command_returns_the_first_outcome_when_the_same_command_comes_again()
+    {
+        var store = CreateStore();
+        var command = new CommandId("approve-amendment-2");
+        var parts = new[] { new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Other, 0, [Numbered(2), Numbered(3)]) };
+        var first = await store.AppendStreamsAsync(parts, command, CommandFingerprint.Of("amendment.approve", parts), TestContext.Current.CancellationToken);
+        await store.AppendAsync(Stream, 1, [Numbered(4)], cancellationToken: TestContext.Current.CancellationToken);
+
+        // The same decision, made again later (another instant in its stamp) with the versions its sender saw.
+        var later = new[] { new StreamAppend(Stream, 0, [Numbered(1) with { RecordedAt = Start + Duration.FromMinutes(5) }]), new StreamAppend(Other, 0, [Numbered(2), Numbered(3)]) };
+        var again = await store.AppendStreamsAsync(later, command, CommandFingerprint.Of("amendment.approve", later), TestContext.Current.CancellationToken);
+
+        Assert.True(again.WasDuplicate);
+        Assert.Equal(first.Streams.Select(r => r with { WasDuplicate = true }), again.Streams);
+        Assert.Equal(4, await store.ReadLastPositionAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("another name")]
+    [InlineData("another stream")]
+    [InlineData("another decision")]
+    public async Task A_command_id_bound_to_its_command_is_refused_for_another_command_and_nothing_is_written(string difference)
+    {
+        var store = CreateStore();
+        var command = new CommandId("submit-amendment-1");
+        var parts = new[] { new StreamAppend(Stream, 0, [Numbered(1)]) };
+        var recorded = CommandFingerprint.Of("amendment.submit", parts);
+        await store.AppendStreamsAsync(parts, command, recorded, TestContext.Current.CancellationToken);
+        StreamAppend[] other = difference switch
+        {
+            "another stream" => [new StreamAppend(Other, 0, [Numbered(1)])],
+            "another decision" => [new StreamAppend(Stream, 1, [Numbered(7)])],
+            _ => [new StreamAppend(Stream, 1, [Numbered(1)])],
+        };
+        var name = difference == "another name" ? "amendment.withdraw" : "amendment.submit";
+
+        var ex = await Assert.ThrowsAsync<CommandIdReusedException>(async () => await store.AppendStreamsAsync(
+            other, command, CommandFingerprint.Of(name, other), TestContext.Current.CancellationToken));
+
+        Assert.Equal((command, recorded), (ex.CommandId, ex.Recorded));
+        Assert.Equal(CommandFingerprint.Of(name, other), ex.Attempted);
+        Assert.Contains("submit-amendment-1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("give each new command a new id", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([1], (await store.ReadAllAsync(0, 10, TestContext.Current.CancellationToken)).Select(NumberOf));
+    }
+
+    [Fact]
+    public async Task A_fingerprint_names_the_streams_the_write_targets_whatever_the_writer_said()
+    {
+        var store = CreateStore();
+        var command = new CommandId("c-streams");
+        var parts = new[] { new StreamAppend(Stream, 0, [Numbered(1)]) };
+        var fingerprint = CommandFingerprint.Of("journal.write", parts);
+        await store.AppendStreamsAsync(parts, command, fingerprint with { Streams = "elsewhere" }, TestContext.Current.CancellationToken);
+
+        var again = await store.AppendStreamsAsync(parts, command, fingerprint, TestContext.Current.CancellationToken);
+
+        Assert.True(again.WasDuplicate);
+        Assert.Equal("cycle-kilifi-2016 cycle-sedibeng-2016", CommandFingerprint.StreamsOf([new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Other, 0, [Numbered(2)])]));
+    }
+
+    [Fact]
     public async Task A_write_naming_a_stream_twice_or_no_stream_is_refused_before_anything_is_written()
     {
         var store = CreateStore();

@@ -42,18 +42,18 @@ public sealed class SqliteEventStoreTests : IDisposable
     {
         await Open().ReadAllAsync(0, 1);
         Assert.Equal("wal", Scalar(folder.File("store.db"), "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(folder.File("store.db"), "SELECT version FROM schema_version"));
+        Assert.Equal(2L, Scalar(folder.File("store.db"), "SELECT version FROM schema_version"));
     }
 
     [Fact]
     public async Task A_file_written_by_a_newer_schema_is_refused_and_left_untouched()
     {
         await Open().ReadAllAsync(0, 1);
-        Scalar(folder.File("store.db"), "UPDATE schema_version SET version = 2");
+        Scalar(folder.File("store.db"), "UPDATE schema_version SET version = 3");
         SqliteConnection.ClearAllPools();
 
         var ex = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await Open().AppendAsync(Stream, 0, [Numbered(1)]));
-        Assert.Equal((2L, 1L), (ex.FoundVersion, ex.SupportedVersion));
+        Assert.Equal((3L, 2L), (ex.FoundVersion, ex.SupportedVersion));
         Assert.Equal(0L, Scalar(folder.File("store.db"), "SELECT COUNT(*) FROM events"));
     }
 

@@ -21,14 +21,20 @@ namespace CoProduction.Tests.ReadModels;
 /// The agenda on both stores, with Box 2's rhythms: Sedibeng's researchers reflect monthly and meet before and after
 /// each leadership workshop (a debrief the day after, linked to the workshops); Mitchell's Plain reflects quarterly.
 /// </summary>
-public abstract class AgendaTests(bool sqlite) : ReadModelTest(sqlite, Instant.FromUtc(2016, 3, 1, 6, 0))
+public abstract class AgendaTests(bool sqlite) : IDisposable
 {
+    private readonly ReadModelApp app = ReadModelApp.Create(sqlite, new FakeClock(Instant.FromUtc(2016, 3, 1, 6, 0)));
     private static readonly DateTimeZone Johannesburg = DateTimeZoneProviders.Tzdb["Africa/Johannesburg"];
     private static readonly SeriesId Reflection = new("sedibeng-reflection");
     private static readonly SeriesId Workshop = new("sedibeng-workshop");
     private static readonly SeriesId Debrief = new("sedibeng-debrief");
     private static readonly SeriesId MitchellsPlainReflection = new("mp-reflection");
 
+    private FakeClock Clock => app.Clock;
+
+    private ServiceProvider Provider => app.Provider;
+
+    public void Dispose() => app.Dispose();
 
     [Fact]
     public async Task The_agenda_holds_each_series_recorded_meetings_and_its_first_meeting_still_to_be_held()

@@ -28,6 +28,9 @@ internal sealed class CountingStore : IEventStore
     public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CancellationToken cancellationToken)
         => Inner.AppendStreamsAsync(appends, commandId, cancellationToken);
 
+    public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
+        => Inner.AppendStreamsAsync(appends, commandId, fingerprint, cancellationToken);
+
     public async ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
         var events = await Inner.ReadStreamAsync(stream, fromVersion, cancellationToken);

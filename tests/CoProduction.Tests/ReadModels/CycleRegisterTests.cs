@@ -24,7 +24,7 @@ namespace CoProduction.Tests.ReadModels;
 /// The cycle register on a store, through <c>AddCoProduction</c>: Kilifi's cycle 7 acting since 10 January 2019, its
 /// cycle 8 paused by a strike, Mitchell's Plain's cycle 3 abandoned, Sedibeng's cycle 2 planning without expected lengths.
 /// </summary>
-public abstract class CycleRegisterTests
+public abstract class CycleRegisterTests(bool sqlite)
 {
     /// <summary>09:00 in Kilifi on Monday 7 January 2019.</summary>
     private static readonly Instant Monday = Instant.FromUtc(2019, 1, 7, 6, 0);
@@ -209,15 +209,9 @@ public abstract class CycleRegisterTests
             new CycleOpening(new CycleId("nowhere-2019"), new SiteId("nowhere"), 1, "a site nobody registered"), cancellationToken: Token));
     }
 
-    /// <summary>Uses the store under test.</summary>
-    private protected abstract void UseStore(CoProductionBuilder builder, IEventStore? events);
-
-    private async Task<ReadModelApp> ProgrammeAsync(IEventStore? events = null)
+    private async Task<ReadModelApp> ProgrammeAsync(CountingStore? counting = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(clock);
-        UseStore(services.AddCoProduction(), events);
-        var app = new ReadModelApp(services.BuildServiceProvider(validateScopes: true));
+        var app = ReadModelApp.Create(sqlite, clock, counting: counting);
         foreach (var site in new[] { PaperSites.Kilifi(), PaperSites.MitchellsPlain(), PaperSites.Sedibeng() })
         {
             await app.CreateSiteAsync(site);
@@ -250,36 +244,8 @@ public abstract class CycleRegisterTests
         await app.CycleAsync(Paused, (c, ctx) => c.Pause(ShockKind.Strike, "county health workers' strike", ctx.Context));
         return app;
     }
-
 }
 
-public sealed class InMemoryCycleRegisterTests : CycleRegisterTests
-{
-    private protected override void UseStore(CoProductionBuilder builder, IEventStore? events)
-    {
-        if (events is not null)
-        {
-            builder.UseStore(_ => events);
-        }
-    }
-}
+public sealed class InMemoryCycleRegisterTests() : CycleRegisterTests(sqlite: false);
 
-public sealed class SqliteCycleRegisterTests : CycleRegisterTests, IDisposable
-{
-    private readonly TempFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
-    private protected override void UseStore(CoProductionBuilder builder, IEventStore? events)
-    {
-        builder.UseSqliteStore(folder.File("register.db"));
-        if (events is CountingStore counting)
-        {
-            builder.UseStore(sp =>
-            {
-                counting.Inner = sp.GetRequiredService<SqliteEventStore>();
-                return counting;
-            });
-        }
-    }
-}
+public sealed class SqliteCycleRegisterTests() : CycleRegisterTests(sqlite: true);

@@ -24,8 +24,9 @@ namespace CoProduction.Tests.ReadModels;
 /// committee's policy (Madaraka Day, 1 June 2017, is a holiday), and the dilemmas the researchers' reflection
 /// meetings discussed (Table 1: "specific sessions were dedicated to ethical dilemmas").
 /// </summary>
-public abstract class DeviationRegisterTests(bool sqlite) : ReadModelTest(sqlite, Instant.FromUtc(2017, 5, 29, 6, 0), o => o.DefaultTimeZone = "Africa/Nairobi")
+public abstract class DeviationRegisterTests(bool sqlite) : IDisposable
 {
+    private readonly ReadModelApp app = ReadModelApp.Create(sqlite, new FakeClock(Instant.FromUtc(2017, 5, 29, 6, 0)), o => o.DefaultTimeZone = "Africa/Nairobi");
     private static readonly DeviationId D1 = new("D1");
     private static readonly DeviationId D2 = new("D2");
     private static readonly DeviationId D3 = new("D3");
@@ -35,6 +36,11 @@ public abstract class DeviationRegisterTests(bool sqlite) : ReadModelTest(sqlite
     private static readonly ProtocolId Kwtrp2 = new("KWTRP-2");
     private static readonly ProtocolId Uct1 = new("UCT-1");
 
+    private FakeClock Clock => app.Clock;
+
+    private ServiceProvider Provider => app.Provider;
+
+    public void Dispose() => app.Dispose();
 
     [Fact]
     public async Task A_deviation_s_entry_holds_its_working_day_deadline_its_report_and_when_it_was_recorded_and_closed()

@@ -20,7 +20,7 @@ using NodaTime.Testing;
 namespace CoProduction.Tests.ReadModels;
 
 /// <summary>The site board on a store, through <c>AddCoProduction</c>, over the paper's three sites as of 15 January 2019.</summary>
-public abstract class SiteBoardTests
+public abstract class SiteBoardTests(bool sqlite)
 {
     private static readonly MemberId NewFacilityManager = new("ke-facility-manager");
 
@@ -176,16 +176,9 @@ public abstract class SiteBoardTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await app.Board.CoreManagersNotEngagedSinceAsync(new LocalDate(2019, 1, 1), limit: 0, cancellationToken: Token));
     }
 
-    /// <summary>Uses the store under test.</summary>
-    private protected abstract void UseStore(CoProductionBuilder builder);
-
     private async Task<ReadModelApp> SitesAsync()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IClock>(clock);
-        var builder = services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi");
-        UseStore(builder);
-        var app = new ReadModelApp(services.BuildServiceProvider(validateScopes: true));
+        var app = ReadModelApp.Create(sqlite, clock, o => o.DefaultTimeZone = "Africa/Nairobi");
         foreach (var site in new[] { PaperSites.Kilifi(), PaperSites.MitchellsPlain(), PaperSites.Sedibeng() })
         {
             await app.CreateSiteAsync(site);
@@ -193,19 +186,8 @@ public abstract class SiteBoardTests
 
         return app;
     }
-
 }
 
-public sealed class InMemorySiteBoardTests : SiteBoardTests
-{
-    private protected override void UseStore(CoProductionBuilder builder) => builder.UseInMemoryStore();
-}
+public sealed class InMemorySiteBoardTests() : SiteBoardTests(sqlite: false);
 
-public sealed class SqliteSiteBoardTests : SiteBoardTests, IDisposable
-{
-    private readonly TempFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
-    private protected override void UseStore(CoProductionBuilder builder) => builder.UseSqliteStore(folder.File("board.db"));
-}
+public sealed class SqliteSiteBoardTests() : SiteBoardTests(sqlite: true);
