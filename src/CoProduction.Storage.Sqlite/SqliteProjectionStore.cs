@@ -13,8 +13,9 @@ namespace CoProduction.Storage.Sqlite;
 /// Keeps <see cref="SqliteProjection"/> models, <see cref="IDocumentProjection"/> documents (tables <c>documents</c> and
 /// <c>document_index</c>), their checkpoints (table <c>projections</c>) and parked events (table <c>parked_events</c>)
 /// in the event store's own SQLite file. Every step is one <c>BEGIN IMMEDIATE</c>
-/// transaction holding the model's changes and the checkpoint, committed durably: after a crash the tables
-/// hold exactly the events up to the checkpoint.
+/// transaction holding the model's changes and the checkpoint, committed with <c>synchronous=NORMAL</c> (the model is
+/// rebuilt from the events): after a crash the tables hold exactly the events up to the checkpoint, which a power cut
+/// may move back to an earlier step.
 /// </summary>
 /// <remarks>
 /// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
