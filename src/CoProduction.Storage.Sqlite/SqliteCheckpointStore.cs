@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Notifications;
@@ -17,6 +19,9 @@ namespace CoProduction.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
 {
+    /// <summary>How many names one statement of <see cref="GetManyAsync"/> reads at most.</summary>
+    private const int NamesPerRead = 500;
+
     private readonly SqliteSideTables tables;
 
     /// <summary>Creates the checkpoint store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
@@ -41,6 +46,46 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
         read.CommandText = "SELECT position FROM checkpoints WHERE subscriber = $subscriber";
         read.Parameters.AddWithValue("$subscriber", subscriber);
         return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyDictionary<string, long>> GetManyAsync(IReadOnlyCollection<string> subscribers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscribers);
+        foreach (var subscriber in subscribers)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(subscriber, nameof(subscribers));
+        }
+
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (subscribers.Count == 0)
+        {
+            return found;
+        }
+
+        // A few statements of many names each, not one statement per name.
+        var names = new HashSet<string>(subscribers, StringComparer.Ordinal).ToArray();
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        for (var from = 0; from < names.Length; from += NamesPerRead)
+        {
+            var count = Math.Min(NamesPerRead, names.Length - from);
+            using var read = lease.Connection.CreateCommand();
+            var parameters = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                parameters[i] = "$s" + i.ToString(CultureInfo.InvariantCulture);
+                read.Parameters.AddWithValue(parameters[i], names[from + i]);
+            }
+
+            read.CommandText = "SELECT subscriber, position FROM checkpoints WHERE position > 0 AND subscriber IN (" + string.Join(", ", parameters) + ")";
+            using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return found;
     }
 
     /// <inheritdoc/>
@@ -89,3 +134,4 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
         await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
+

@@ -13,8 +13,9 @@ namespace CoProduction.Storage.Sqlite;
 /// Keeps <see cref="SqliteProjection"/> models, <see cref="IDocumentProjection"/> documents (tables <c>documents</c> and
 /// <c>document_index</c>), their checkpoints (table <c>projections</c>) and parked events (table <c>parked_events</c>)
 /// in the event store's own SQLite file. Every step is one <c>BEGIN IMMEDIATE</c>
-/// transaction holding the model's changes and the checkpoint, committed durably: after a crash the tables
-/// hold exactly the events up to the checkpoint.
+/// transaction holding the model's changes and the checkpoint, committed with <c>synchronous=NORMAL</c> (the model is
+/// rebuilt from the events): after a crash the tables hold exactly the events up to the checkpoint, which a power cut
+/// may move back to an earlier step.
 /// </summary>
 /// <remarks>
 /// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
@@ -58,7 +59,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         ProjectionArguments.CheckBatch(events);
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = Begin(connection);
         var checkpoint = Current(connection, transaction, sql);
         var writer = new SqliteProjectionWriter(connection, transaction);
         var reached = checkpoint.Position;
@@ -107,7 +108,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         ProjectionArguments.CheckParked(parked, projection.Name);
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = Begin(connection);
         var checkpoint = Current(connection, transaction, projection);
         if (parked.Position <= checkpoint.Position)
         {
@@ -127,7 +128,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         RequireKept(projection);
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = Begin(connection);
         if (projection is SqliteProjection sql)
         {
             var writer = new SqliteProjectionWriter(connection, transaction);
@@ -246,53 +247,31 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
 
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = Begin(connection);
         var checkpoint = Current(connection, transaction, projection);
         if (checkpoint.Position != expectedPosition)
         {
             return checkpoint;
         }
 
-        using var unindex = Command(connection, transaction, "DELETE FROM document_index WHERE projection = $projection AND key = $key");
-        using var remove = Command(connection, transaction, "DELETE FROM documents WHERE projection = $projection AND key = $key");
-        using var write = Command(
-            connection,
-            transaction,
-            "INSERT INTO documents (projection, key, body) VALUES ($projection, $key, $body) ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body");
-        using var index = Command(
-            connection, transaction, "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES ($projection, $name, $value, $key)");
-        foreach (var command in (SqliteCommand[])[unindex, remove, write, index])
+        using (var rows = new SqliteRows(connection, transaction, projection.Name))
         {
-            command.Parameters.AddWithValue("$projection", projection.Name);
-            command.Parameters.Add("$key", SqliteType.Text);
-        }
-
-        write.Parameters.Add("$body", SqliteType.Text);
-        index.Parameters.Add("$name", SqliteType.Text);
-        index.Parameters.Add("$value", SqliteType.Text);
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var change = changes[i];
-            unindex.Parameters["$key"].Value = change.Key;
-            unindex.ExecuteNonQuery();
-            if (bodies[i] is not { } body)
-            {
-                remove.Parameters["$key"].Value = change.Key;
-                remove.ExecuteNonQuery();
-                continue;
-            }
-
-            write.Parameters["$key"].Value = change.Key;
-            write.Parameters["$body"].Value = body;
-            write.ExecuteNonQuery();
-            index.Parameters["$key"].Value = change.Key;
-            foreach (var entry in change.Index)
-            {
-                index.Parameters["$name"].Value = entry.Name;
-                index.Parameters["$value"].Value = entry.Value;
-                index.ExecuteNonQuery();
-            }
+            // A step's changes in a few statements of many rows each, not a few statements per document: the old index
+            // entries of every changed key go, removed documents go, written ones are upserted and their entries added.
+            rows.Run(Keys(changes, _ => true), "DELETE FROM document_index WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+            rows.Run(Keys(changes, c => c.Document is null), "DELETE FROM documents WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+            rows.Run(
+                Written(changes, bodies),
+                "INSERT INTO documents (projection, key, body) VALUES {0} ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body",
+                "($projection, {0}, {1})",
+                ["$key", "$body"],
+                cancellationToken);
+            rows.Run(
+                Entries(changes),
+                "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES {0}",
+                "($projection, {0}, {1}, {2})",
+                ["$name", "$value", "$key"],
+                cancellationToken);
         }
 
         var after = new ProjectionCheckpoint(projection.Version, position);
@@ -376,6 +355,42 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         return (long)count.ExecuteScalar()!;
     }
 
+    private static IEnumerable<string[]> Keys(IReadOnlyList<DocumentChange> changes, Func<DocumentChange, bool> which)
+    {
+        foreach (var change in changes)
+        {
+            if (which(change))
+            {
+                yield return [change.Key];
+            }
+        }
+    }
+
+    private static IEnumerable<string[]> Written(IReadOnlyList<DocumentChange> changes, string?[] bodies)
+    {
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            if (bodies[i] is { } body)
+            {
+                yield return [changes[i].Key, body];
+            }
+        }
+    }
+
+    private static IEnumerable<string[]> Entries(IReadOnlyList<DocumentChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Document is not null)
+            {
+                foreach (var entry in change.Index)
+                {
+                    yield return [entry.Name, entry.Value, change.Key];
+                }
+            }
+        }
+    }
+
     private static void RequireKept(IProjection projection)
     {
         if (projection is IDocumentProjection)
@@ -398,6 +413,22 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     private static bool IsTheProjections(Exception exception)
         => exception is not OperationCanceledException
             && !(exception is SqliteException sqlite && StoreFailures.Contains(sqlite.SqliteErrorCode));
+
+    /// <summary>
+    /// Begins a step's write transaction. A model is rebuilt from the events, so its commits need not wait for the disk:
+    /// with <c>synchronous = NORMAL</c> in WAL mode a commit survives the app's crash, and after a power cut the model
+    /// and its checkpoint are back at an earlier step together (the runner folds the rest again); the events
+    /// themselves keep <c>synchronous = FULL</c> on the event store's own connections.
+    /// </summary>
+    private static SqliteTransaction Begin(SqliteConnection connection)
+    {
+        using (var relaxed = Command(connection, null, "PRAGMA synchronous = NORMAL"))
+        {
+            relaxed.ExecuteNonQuery();
+        }
+
+        return connection.BeginTransaction(deferred: false);
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
     {

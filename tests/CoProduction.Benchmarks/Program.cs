@@ -22,6 +22,8 @@ using Perfolizer.Metrology;
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale [--update-docs] [--sizes 10,100]
 // runs only the scale benchmark (issue 14: 10 to 5,000 protocols on SQLite, a few minutes) and writes
 // BenchmarkDotNet.Artifacts/results/scale.md; --update-docs rewrites its table in docs/performance.md.
+//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale --part sweep|ending|ending-screen|catchup --sizes 5000 [--repeat 20]
+// runs one part of the scale benchmark on its own, repeated, to compare a change before and after (or under a profiler).
 var updateDocs = args.Contains("--update-docs");
 var reportOnly = args.Contains("--report");
 var bdnArgs = args.Where(a => a is not "--update-docs" and not "--report").ToArray();
@@ -33,6 +35,17 @@ if (args.Contains("--scale"))
     var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() is { } list
         ? list.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray()
         : CoProduction.Benchmarks.Scale.ScaleBenchmark.Sizes;
+    if (args.SkipWhile(a => a != "--part").Skip(1).FirstOrDefault() is { } part)
+    {
+        var repeats = args.SkipWhile(a => a != "--repeat").Skip(1).FirstOrDefault() is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20;
+        foreach (var n in sizes)
+        {
+            await CoProduction.Benchmarks.Scale.ScaleFocus.RunAsync(artifacts, n, part, repeats).ConfigureAwait(false);
+        }
+
+        return;
+    }
+
     var table = await CoProduction.Benchmarks.Scale.ScaleBenchmark.RunAsync(artifacts, sizes).ConfigureAwait(false);
     Console.WriteLine(table);
     if (updateDocs)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,6 +15,15 @@ public interface ICheckpointStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The last handled position, or 0 when the subscriber has handled nothing.</returns>
     ValueTask<long> GetAsync(string subscriber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads several subscribers' checkpoints in one go (the sweep asks which of the reminders due are already
+    /// delivered, one key each): what <see cref="GetAsync"/> reads for each, in one round trip rather than one per key.
+    /// </summary>
+    /// <param name="subscribers">The subscribers' stable names; a name given twice is read once.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The last handled position of each subscriber that has one above 0; the others are left out.</returns>
+    ValueTask<IReadOnlyDictionary<string, long>> GetManyAsync(IReadOnlyCollection<string> subscribers, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a subscriber's checkpoint.</summary>
     /// <param name="subscriber">The subscriber's stable name.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,6 +16,23 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         return ValueTask.FromResult(checkpoints.TryGetValue(subscriber, out var position) ? position : 0);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyDictionary<string, long>> GetManyAsync(IReadOnlyCollection<string> subscribers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscribers);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var subscriber in subscribers)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(subscriber, nameof(subscribers));
+            if (checkpoints.TryGetValue(subscriber, out var position) && position > 0)
+            {
+                found[subscriber] = position;
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<string, long>>(found);
     }
 
     /// <inheritdoc/>

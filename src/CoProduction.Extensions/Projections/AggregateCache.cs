@@ -52,6 +52,32 @@ internal sealed class AggregateCache<TAggregate>(IEventStoreReader store, EventS
         }
     }
 
+    /// <summary>
+    /// The aggregate at least at a version a read model has seen (a register's entry): the cached one as it is when it has
+    /// that version already, without asking the store, else <see cref="CurrentAsync(StreamId, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="stream">The aggregate's stream.</param>
+    /// <param name="version">The version the read model holds; the store had at least this many events.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The aggregate, or <see langword="null"/> when the stream is empty.</returns>
+    public async ValueTask<TAggregate?> CurrentAsync(StreamId stream, long version, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (cached.TryGetValue(stream, out var aggregate) && aggregate.Version >= version)
+            {
+                return aggregate;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return await CurrentAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The aggregate as of one event of the feed: the cached one with this event folded in, or read from the store up to it.</summary>
     /// <param name="e">The event.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

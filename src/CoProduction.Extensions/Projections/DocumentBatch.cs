@@ -21,6 +21,10 @@ public sealed class DocumentBatch<TDocument>
     private readonly AggregateSource aggregates;
     private readonly Dictionary<string, TDocument?> changed = new(StringComparer.Ordinal);
 
+    // What the batch read of the committed model (null for none): nothing else writes it during the step, so a fold that
+    // asks for the same document at several events reads the store once.
+    private readonly Dictionary<string, TDocument?> read = new(StringComparer.Ordinal);
+
     internal DocumentBatch(DocumentProjection<TDocument> projection, IDocumentStore store, AggregateSource aggregates)
     {
         this.projection = projection;
@@ -38,12 +42,14 @@ public sealed class DocumentBatch<TDocument>
     public async ValueTask<TDocument?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        if (changed.TryGetValue(key, out var document))
+        if (changed.TryGetValue(key, out var document) || read.TryGetValue(key, out document))
         {
             return document;
         }
 
-        return (TDocument?)await ReadSideStoreException.Guard(store.GetDocumentAsync(projection, key, cancellationToken)).ConfigureAwait(false);
+        document = (TDocument?)await ReadSideStoreException.Guard(store.GetDocumentAsync(projection, key, cancellationToken)).ConfigureAwait(false);
+        read[key] = document;
+        return document;
     }
 
     /// <summary>Writes a document under a key, replacing the one there.</summary>

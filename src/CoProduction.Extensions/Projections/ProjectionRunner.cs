@@ -34,7 +34,7 @@ public sealed class ProjectionRunner : BackgroundService
     private readonly EventSerializer serializer;
     private readonly IProjectionStore models;
     private readonly IDocumentStore documents;
-    private readonly AggregateSource aggregates;
+    private readonly AggregateSource[] aggregates;
     private readonly IParkedEventStore parked;
     private readonly IProjection[] projections;
     private readonly NotificationSignal.Listener signal;
@@ -64,9 +64,13 @@ public sealed class ProjectionRunner : BackgroundService
         this.serializer = serializer;
         this.models = models;
         this.documents = documents;
-        aggregates = new AggregateSource(store, serializer);
         this.parked = parked;
         this.projections = [.. projections.Distinct()];
+
+        // One cache per projection: each folds the batch's events into its own aggregates in feed order, so every event
+        // finds its aggregate at the version before it, where a shared cache, already moved to the batch's end by the
+        // projection before, would read the stream again from the store for each projection after the first.
+        aggregates = [.. this.projections.Select(_ => new AggregateSource(store, serializer))];
         foreach (var projection in this.projections)
         {
             ProjectionArguments.CheckProjection(projection);
@@ -375,7 +379,7 @@ public sealed class ProjectionRunner : BackgroundService
                 var first = FirstAfter(events, follower.Position);
                 if (first < events.Length)
                 {
-                    await ApplyParkingAsync(follower.Projection, new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
+                    await ApplyParkingAsync(follower.Projection, aggregates[follower.Index], new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
                     follower.Position = position;
                 }
 
@@ -432,7 +436,7 @@ public sealed class ProjectionRunner : BackgroundService
     }
 
     /// <summary>Applies the events; on a failure applies those before it, parks it, and goes on after it.</summary>
-    private async Task ApplyParkingAsync(IProjection projection, ArraySegment<ProjectedEvent> events, CancellationToken cancellationToken)
+    private async Task ApplyParkingAsync(IProjection projection, AggregateSource aggregates, ArraySegment<ProjectedEvent> events, CancellationToken cancellationToken)
     {
         while (events.Count > 0)
         {
@@ -459,7 +463,7 @@ public sealed class ProjectionRunner : BackgroundService
 
                 if (at > 0)
                 {
-                    await ApplyParkingAsync(projection, events[..at], cancellationToken).ConfigureAwait(false);
+                    await ApplyParkingAsync(projection, aggregates, events[..at], cancellationToken).ConfigureAwait(false);
                 }
 
                 var stored = events[at].Stored;

@@ -30,7 +30,8 @@ namespace CoProduction.Sweeps;
 /// Its committee's policy comes from the one registry (<see cref="ICommitteePolicies"/>). The expiry is a command with a stable id (<c>expiry/{protocol}/{end}</c>), so two processes sweeping at
 /// once record it once. The protocols come from the protocol register's approval-end indexes (those whose
 /// expiry is due, and those whose approval ends in a window around today), so a sweep costs what is due, not
-/// what the store holds; each is read as a cached aggregate, and the domain decides.
+/// what the store holds; each is read as a cached aggregate (without asking the store when the cache already has the
+/// version the register saw), and the domain decides.
 /// </remarks>
 internal sealed class ProtocolSweep(
     ProtocolRegister register,
@@ -55,9 +56,9 @@ internal sealed class ProtocolSweep(
         var latest = now.InUtc().Date.PlusDays(1);
         var expired = 0;
         var reminders = new List<Reminder>();
-        foreach (var stream in await DueAsync(latest, cancellationToken).ConfigureAwait(false))
+        foreach (var (stream, version) in await DueAsync(latest, cancellationToken).ConfigureAwait(false))
         {
-            if (await aggregates.Of<Protocol>().CurrentAsync(stream, cancellationToken).ConfigureAwait(false) is not { } protocol)
+            if (await aggregates.Of<Protocol>().CurrentAsync(stream, version, cancellationToken).ConfigureAwait(false) is not { } protocol)
             {
                 continue;
             }
@@ -107,24 +108,27 @@ internal sealed class ProtocolSweep(
         return (first ?? zones[options.CurrentValue.DefaultTimeZone], sites.Count == 1 ? sites[0] : null);
     }
 
-    /// <summary>The protocols to look at today, in stream order: every one whose expiry is due, and every one whose approval ends in the reminders' window.</summary>
-    private async Task<IReadOnlyList<StreamId>> DueAsync(LocalDate today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The protocols to look at today, in stream order, with the version the register last saw of each: every one whose
+    /// expiry is due, and every one whose approval ends in the reminders' window.
+    /// </summary>
+    private async Task<IReadOnlyList<(StreamId Stream, long Version)>> DueAsync(LocalDate today, CancellationToken cancellationToken)
     {
         await runner.RequireCurrentAsync(ProtocolRegister.Self, "the protocol sweep", cancellationToken).ConfigureAwait(false);
-        var streams = new SortedSet<string>(System.StringComparer.Ordinal);
+        var streams = new SortedDictionary<string, long>(System.StringComparer.Ordinal);
         var lapsed = DocumentRange.UpTo(DocumentIndexEntry.Of(today.PlusDays(-1)));
         await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByExpiry, lapsed, cancellationToken).ConfigureAwait(false))
         {
-            streams.Add(AggregateRepository<Protocol>.StreamOf(entry.Id).Value);
+            streams[AggregateRepository<Protocol>.StreamOf(entry.Id).Value] = entry.Version;
         }
 
         var window = DocumentRange.Between(DocumentIndexEntry.Of(today.PlusDays(-DaysAfterEnd)), DocumentIndexEntry.Of(LatestEndRemindedOn(today)));
         await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByApprovalEnd, window, cancellationToken).ConfigureAwait(false))
         {
-            streams.Add(AggregateRepository<Protocol>.StreamOf(entry.Id).Value);
+            streams[AggregateRepository<Protocol>.StreamOf(entry.Id).Value] = entry.Version;
         }
 
-        return [.. streams.Select(s => new StreamId(s))];
+        return [.. streams.Select(s => (new StreamId(s.Key), s.Value))];
     }
 
     /// <summary>The latest approval end a reminder can be due for today: the longest lead before the end, or before a committee's renewal date.</summary>

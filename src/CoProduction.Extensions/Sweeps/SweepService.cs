@@ -132,10 +132,18 @@ public sealed class SweepService : BackgroundService
     private async Task<int> DeliverAsync(IReminderHandler handler, IReadOnlyList<Reminder> due, CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var reminder in due)
+        var keys = new string[due.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var key = "reminder/" + handler.Name + "/" + reminder.Id;
-            if (await delivered.GetAsync(key, cancellationToken).ConfigureAwait(false) > 0)
+            keys[i] = "reminder/" + handler.Name + "/" + due[i].Id;
+        }
+
+        // Which are delivered already: one read for the whole list, not one per reminder.
+        var done = await delivered.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (key, reminder) = (keys[i], due[i]);
+            if (done.ContainsKey(key))
             {
                 continue;
             }

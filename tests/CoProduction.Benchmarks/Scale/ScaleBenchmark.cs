@@ -42,14 +42,7 @@ internal static class ScaleBenchmark
         var warmUp = true;
         foreach (var n in sizes.Prepend(sizes.Min()))
         {
-            var seed = Path.Combine(folder, $"seed-{n}.db");
-            if (!File.Exists(seed))
-            {
-                var seeding = Stopwatch.StartNew();
-                await SeedFileAsync(seed, n, cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"Seeded {n} protocols in {seeding.Elapsed.TotalSeconds:F1} s.");
-            }
-
+            var seed = await SeedAsync(folder, n, cancellationToken).ConfigureAwait(false);
             ResetPeakWorkingSet();
             var row = await MeasureAsync(seed, Path.Combine(folder, $"run-{n}.db"), n, cancellationToken).ConfigureAwait(false);
             Console.WriteLine((warmUp ? "(warm-up, not published) " : string.Empty) + row);
@@ -67,7 +60,23 @@ internal static class ScaleBenchmark
         return markdown;
     }
 
-    private static ServiceProvider App(string path)
+    /// <summary>The seeded file of a programme with <paramref name="n"/> protocols in the folder, seeded first when missing.</summary>
+    internal static async Task<string> SeedAsync(string folder, int n, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var seed = Path.Combine(folder, $"seed-{n}.db");
+        if (!File.Exists(seed))
+        {
+            var seeding = Stopwatch.StartNew();
+            await SeedFileAsync(seed, n, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Seeded {n} protocols in {seeding.Elapsed.TotalSeconds:F1} s.");
+        }
+
+        return seed;
+    }
+
+    /// <summary>The app over a file, as the benchmark builds it: <c>AddCoProduction</c> + <c>UseSqliteStore</c>, the clock fixed at the seed's now.</summary>
+    internal static ServiceProvider App(string path)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FixedClock(ScaleSeed.Now));
@@ -241,7 +250,8 @@ internal static class ScaleBenchmark
         truncate.ExecuteNonQuery();
     }
 
-    private static void DeleteDatabase(string path)
+    /// <summary>Deletes a SQLite file with its WAL and shared-memory files.</summary>
+    internal static void DeleteDatabase(string path)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {

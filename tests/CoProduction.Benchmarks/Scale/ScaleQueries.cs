@@ -29,6 +29,13 @@ internal sealed class ScaleQueries(IServiceProvider services)
         return found;
     }
 
+    /// <summary>What a screen of protocols ending within <paramref name="days"/> days reads: the first page of 100.</summary>
+    public async Task<int> EndingWithinScreenAsync(int days, CancellationToken cancellationToken)
+    {
+        var page = await protocols.EndingWithinAsync(days, null, 100, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count;
+    }
+
     /// <summary>How many cycles of a site are not completed or abandoned.</summary>
     public async Task<int> OpenCyclesOfSiteAsync(SiteId site, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using CoProduction.Notifications;
@@ -40,6 +41,36 @@ public abstract class CheckpointStoreConformance : IDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Store.ResetAsync("report", -1, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await Store.ResetAsync(" ", 0, TestContext.Current.CancellationToken));
         Assert.Equal(2, await Store.GetAsync("report", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Reading_many_checkpoints_at_once_gives_each_stored_one_as_reading_it_alone_does()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var names = new List<string>();
+        for (var i = 0; i < 1_203; i++)
+        {
+            names.Add("reminder/mail/approval/P-" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + (i % 7 == 0 ? "/é 'quoted'" : string.Empty));
+            if (i % 3 == 0)
+            {
+                await Store.SetAsync(names[^1], i + 1, cancel);
+            }
+        }
+
+        await Store.ResetAsync(names[3], 0, cancel);
+        names.Add(names[0]);
+
+        var found = await Store.GetManyAsync(names, cancel);
+
+        foreach (var name in names)
+        {
+            var alone = await Store.GetAsync(name, cancel);
+            Assert.Equal(alone, found.TryGetValue(name, out var position) ? position : 0);
+        }
+
+        Assert.Equal(401 - 1, found.Count);
+        Assert.Empty(await Store.GetManyAsync([], cancel));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Store.GetManyAsync(["report", " "], cancel));
     }
 
     public void Dispose()
