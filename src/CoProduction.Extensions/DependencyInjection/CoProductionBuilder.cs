@@ -36,6 +36,8 @@ public sealed class CoProductionBuilder
         UseStore(_ => new InMemoryEventStore());
         Services.RemoveAll<ICheckpointStore>();
         Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        Services.RemoveAll<ILeaseStore>();
+        Services.AddSingleton<ILeaseStore, InMemoryLeaseStore>();
         Services.RemoveAll<InMemoryProjectionStore>();
         Services.RemoveAll<IProjectionStore>();
         Services.RemoveAll<IParkedEventStore>();
