@@ -11,6 +11,15 @@ using NodaTime;
 // Appends batches of 1 to 8 events to three streams, forever; after each acknowledged append prints
 // "ACK <batch id> <stream> <size> END". The parent kills it at a random moment.
 // With "project": runs the projection runner over the file (catch-up, then the live feed) while appending.
+// With "deliver" / "deliver-seed": see DeliveringChild.
+if (args is [_, _, "deliver" or "deliver-seed", _])
+{
+    await (args[2] == "deliver"
+        ? CoProduction.Storage.Sqlite.CrashWriter.DeliveringChild.RunAsync(args[0], args[3])
+        : CoProduction.Storage.Sqlite.CrashWriter.DeliveringChild.SeedAsync(args[0], int.Parse(args[3], CultureInfo.InvariantCulture)));
+    return;
+}
+
 if (args is [_, _, "project", _])
 {
     await CoProduction.Storage.Sqlite.CrashWriter.ProjectingChild.RunAsync(args[0], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
