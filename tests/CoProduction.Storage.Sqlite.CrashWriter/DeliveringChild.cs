@@ -30,7 +30,7 @@ namespace CoProduction.Storage.Sqlite.CrashWriter;
 internal static class DeliveringChild
 {
     /// <summary>How many reminders the source raises, every one due since long ago.</summary>
-    public const int Reminders = 30;
+    public const int Reminders = 20;
 
     public static async Task SeedAsync(string database, int count)
     {
