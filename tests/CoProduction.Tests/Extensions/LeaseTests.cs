@@ -294,14 +294,18 @@ public sealed class LeaseTests : IDisposable
         public void Add(string id) => ids.Enqueue(id);
     }
 
-    internal sealed class MailerHandler(DeliveryLog log) : INotificationHandler
+    #region deduplicating-handler
+    internal sealed class MailerHandler(DeliveryLog outbox) : INotificationHandler
     {
         public string Name => "mailer";
 
         public ValueTask HandleAsync(EventNotification notification, CancellationToken cancellationToken)
         {
-            log.Add(notification.DeliveryId);
+            // "mailer/1234": the same when a crash offers this event again, so the receiver drops the repeat
+            // (an e-mail's Message-ID, a webhook's idempotency key).
+            outbox.Add(notification.DeliveryId);
             return ValueTask.CompletedTask;
         }
     }
+    #endregion
 }
