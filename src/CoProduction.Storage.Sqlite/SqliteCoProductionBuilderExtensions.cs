@@ -14,7 +14,8 @@ public static class SqliteCoProductionBuilderExtensions
 {
     /// <summary>
     /// Keeps events in one SQLite file (created on first use), and in the same file the notification checkpoints
-    /// (so a restarted app catches up on what its handlers missed), the projections' models and checkpoints
+    /// (so a restarted app catches up on what its handlers missed), the leases that elect the one process delivering
+    /// notifications and the one sweeping (<see cref="SqliteLeaseStore"/>), the projections' models and checkpoints
     /// (<see cref="SqliteProjectionStore"/>, which also keeps every document read model, the stream index included) and the parked events.
     /// </summary>
     /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
@@ -29,7 +30,7 @@ public static class SqliteCoProductionBuilderExtensions
 
     /// <summary>
     /// Keeps events in one SQLite file described by the options (path or connection string, busy timeout),
-    /// and in the same file the notification checkpoints, the projections' models, the parked events and the stream index.
+    /// and in the same file the notification checkpoints, the leases, the projections' models, the parked events and the stream index.
     /// </summary>
     /// <param name="builder">The builder from <c>AddCoProduction(...)</c>.</param>
     /// <param name="configure">Sets the store's options.</param>
@@ -49,6 +50,8 @@ public static class SqliteCoProductionBuilderExtensions
         builder.UseStore(sp => sp.GetRequiredService<SqliteEventStore>());
         builder.Services.RemoveAll<ICheckpointStore>();
         builder.Services.AddSingleton<ICheckpointStore>(_ => new SqliteCheckpointStore(options));
+        builder.Services.RemoveAll<ILeaseStore>();
+        builder.Services.AddSingleton<ILeaseStore>(_ => new SqliteLeaseStore(options));
 
         builder.Services.RemoveAll<SqliteProjectionStore>();
         builder.Services.RemoveAll<IProjectionStore>();

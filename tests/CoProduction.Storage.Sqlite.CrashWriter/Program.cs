@@ -12,6 +12,15 @@ using NodaTime;
 // "ACK <batch id> <stream> <size> END". The parent kills it at a random moment.
 // With "project": runs the projection runner over the file (catch-up, then the live feed) while appending.
 // With "app": runs the app with the library's read models while issuing domain commands (see ProgrammeChild).
+// With "deliver" / "deliver-seed": see DeliveringChild.
+if (args is [_, _, "deliver" or "deliver-seed", _])
+{
+    await (args[2] == "deliver"
+        ? CoProduction.Storage.Sqlite.CrashWriter.DeliveringChild.RunAsync(args[0], args[3])
+        : CoProduction.Storage.Sqlite.CrashWriter.DeliveringChild.SeedAsync(args[0], int.Parse(args[3], CultureInfo.InvariantCulture)));
+    return;
+}
+
 if (args is [_, _, "project", _])
 {
     await CoProduction.Storage.Sqlite.CrashWriter.ProjectingChild.RunAsync(args[0], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));

@@ -36,6 +36,8 @@ public sealed class CoProductionBuilder
         UseStore(_ => new InMemoryEventStore());
         Services.RemoveAll<ICheckpointStore>();
         Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        Services.RemoveAll<ILeaseStore>();
+        Services.AddSingleton<ILeaseStore, InMemoryLeaseStore>();
         Services.RemoveAll<InMemoryProjectionStore>();
         Services.RemoveAll<IProjectionStore>();
         Services.RemoveAll<IParkedEventStore>();
@@ -110,7 +112,7 @@ public sealed class CoProductionBuilder
 
     /// <summary>
     /// Adds a handler that is offered every committed event, at least once, in global order,
-    /// with its own checkpoint. Adding the same handler type twice adds it once.
+    /// with its own checkpoint, by the one process that holds the dispatcher's lease. Adding the same handler type twice adds it once.
     /// </summary>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <returns>The builder.</returns>

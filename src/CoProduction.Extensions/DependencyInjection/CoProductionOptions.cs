@@ -77,6 +77,19 @@ public sealed class CoProductionOptions
     /// </summary>
     public int NotificationAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Gets or sets how long the lease that elects the one process delivering notifications (and the one sweeping) lasts
+    /// unless its holder renews it: after a holder dies, another process takes over within this time.
+    /// Between one second and one hour, and longer than <see cref="LeaseRenewal"/>. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how long after taking or renewing its lease a holder renews it (and how often a process that does
+    /// not hold it asks again). Between 100 ms and one hour, and shorter than <see cref="LeaseDuration"/>. Default: 10 seconds.
+    /// </summary>
+    public TimeSpan LeaseRenewal { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets or sets how many events a projection folds in one atomic step. Between 1 and 10,000. Default: 1,000.</summary>
     public int ProjectionBatchSize { get; set; } = 1000;
 

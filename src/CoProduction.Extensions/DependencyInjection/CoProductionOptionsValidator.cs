@@ -53,6 +53,15 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
                 $"CoProduction:{nameof(CoProductionOptions.NotificationAttempts)} is {options.NotificationAttempts}; it is 1 to 100."));
         }
 
+        Check(options.LeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(CoProductionOptions.LeaseDuration), failures);
+        Check(options.LeaseRenewal, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), nameof(CoProductionOptions.LeaseRenewal), failures);
+        if (options.LeaseRenewal >= options.LeaseDuration)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CoProduction:{nameof(CoProductionOptions.LeaseRenewal)} is {options.LeaseRenewal:c}, not shorter than {nameof(CoProductionOptions.LeaseDuration)} {options.LeaseDuration:c}; the holder must renew its lease before it lapses, or another process takes over while it still delivers."));
+        }
+
         if (options.CommandAttempts is < 1 or > 10)
         {
             failures.Add(string.Create(

@@ -30,7 +30,7 @@ public static class CoProductionServiceCollectionExtensions
     /// <remarks>
     /// Registers, each only when the app has not registered its own: <see cref="IClock"/> (the app's
     /// <see cref="TimeProvider"/> when it registered one, else the system clock),
-    /// <see cref="IDateTimeZoneProvider"/> (tzdb), the in-memory store, checkpoints, the event serializer,
+    /// <see cref="IDateTimeZoneProvider"/> (tzdb), the in-memory store, checkpoints and leases, the event serializer,
     /// a repository and a command runner (<see cref="Commands.IAggregateCommands{TAggregate}"/>) for every
     /// aggregate, <see cref="CycleCommands"/> with rules from the store, the notification dispatcher,
     /// the projection runner (with the stream index, <see cref="IStreamIndex"/>) and the background sweep as
@@ -97,6 +97,7 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<IEventStoreReader>(sp => sp.GetRequiredService<IEventStore>());
         services.TryAddSingleton<IEventStoreWriter>(sp => sp.GetRequiredService<IEventStore>());
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
         services.TryAddSingleton(Serializer);
         services.TryAddSingleton(typeof(AggregateRepository<>));
 
@@ -134,6 +135,7 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetServices<INotificationHandler>(),
             sp.GetRequiredService<NotificationSignal>(),
             sp.GetRequiredService<IParkedEventStore>(),
+            sp.GetRequiredService<ILeaseStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -178,6 +180,7 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetServices<IReminderSource>(),
             sp.GetServices<IReminderHandler>(),
             sp.GetRequiredService<ICheckpointStore>(),
+            sp.GetRequiredService<ILeaseStore>(),
             sp.GetRequiredService<ReminderPolicy>(),
             sp.GetRequiredService<IOptionsMonitor<CoProductionOptions>>(),
             Logger<SweepService>(sp)));

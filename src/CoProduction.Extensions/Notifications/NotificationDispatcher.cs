@@ -20,12 +20,21 @@ namespace CoProduction.Notifications;
 /// <see cref="CoProductionOptions.NotificationPollInterval"/> for events other processes committed.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Only one process delivers at a time: the one holding the <c>coproduction.dispatcher</c> lease in the
+/// <see cref="ILeaseStore"/> (<see cref="CoProductionOptions.LeaseDuration"/>, renewed every
+/// <see cref="CoProductionOptions.LeaseRenewal"/>); the others deliver nothing until it lapses, then one of them takes over
+/// from the checkpoints. Each handler's checkpoint is stored after every event it handled, so a crash offers a handler
+/// again at most the one event it was handling; <see cref="EventNotification.DeliveryId"/> lets the effect's receiver drop it.
+/// </para>
+/// <para>
 /// A handler that throws is logged and keeps its checkpoint before the failed event, which it is
 /// offered again on the next pass; the other handlers carry on. The committed event is never lost,
 /// and a restarted app offers each handler exactly what it missed. A poison event never stalls a handler:
 /// one the app cannot read, or one the handler failed on <see cref="CoProductionOptions.NotificationAttempts"/>
 /// passes in a row, is parked (<see cref="IParkedEventStore"/>) and the handler goes on with the next;
 /// <see cref="RetryParkedAsync"/> offers the parked events again once the app is fixed.
+/// </para>
 /// </remarks>
 public sealed class NotificationDispatcher : BackgroundService
 {
@@ -41,6 +50,7 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly SemaphoreSlim onePass = new(1, 1);
+    private readonly Leadership leadership;
 
     internal NotificationDispatcher(
         IEventStoreReader store,
@@ -49,11 +59,13 @@ public sealed class NotificationDispatcher : BackgroundService
         IEnumerable<INotificationHandler> handlers,
         NotificationSignal signal,
         IParkedEventStore parked,
+        ILeaseStore leases,
         IClock clock,
         IOptionsMonitor<CoProductionOptions> options,
         TimeProvider time,
         ILogger<NotificationDispatcher> logger)
     {
+        leadership = new Leadership(leases, LeaseName, clock, options);
         this.store = store;
         this.serializer = serializer;
         this.checkpoints = checkpoints;
@@ -66,9 +78,12 @@ public sealed class NotificationDispatcher : BackgroundService
         this.logger = logger;
     }
 
+    /// <summary>The name of the lease that elects the one delivering process: <c>coproduction.dispatcher</c>.</summary>
+    public const string LeaseName = "coproduction.dispatcher";
+
     /// <summary>
     /// Offers every handler the events after its checkpoint, until it is up to date or fails. Passes
-    /// never overlap: a call waits for a running pass to end.
+    /// never overlap: a call waits for a running pass to end. Delivers nothing while another process holds the lease.
     /// </summary>
     /// <param name="cancellationToken">Cancels the pass between events; checkpoints stay where the pass got to.</param>
     /// <returns>The number of events handled successfully, summed over handlers.</returns>
@@ -80,6 +95,11 @@ public sealed class NotificationDispatcher : BackgroundService
             var delivered = 0;
             foreach (var handler in handlers)
             {
+                if (!await leadership.HoldAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 delivered += await CatchUpAsync(handler, cancellationToken).ConfigureAwait(false);
             }
 
@@ -116,11 +136,49 @@ public sealed class NotificationDispatcher : BackgroundService
                 Log.DispatchFailed(logger, exception);
             }
 
-            using var poll = new CancellationTokenSource(options.CurrentValue.NotificationPollInterval, time);
+            // Wakes in time to renew the lease (or to ask for it again) even when no event comes.
+            var current = options.CurrentValue;
+            using var poll = new CancellationTokenSource(Min(current.NotificationPollInterval, current.LeaseRenewal), time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, stoppingToken);
             await signal.WaitAsync(either.Token).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Gives the lease up as the app stops, so another process takes over at once rather than when it lapses.</summary>
+    /// <param name="cancellationToken">Ends a graceful stop.</param>
+    /// <returns>A task that completes when the service stopped.</returns>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await leadership.ReleaseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            onePass.Release();
+        }
+    }
+
+    /// <summary>Gives the lease up (when the app was not stopped first) and stops the service.</summary>
+    public override void Dispose()
+    {
+        try
+        {
+            leadership.ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // The store may already be gone; the lease then lapses on its own.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.DispatchFailed(logger, exception);
+        }
+
+        base.Dispose();
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task<int> CatchUpAsync(INotificationHandler handler, CancellationToken cancellationToken)
     {
@@ -135,20 +193,25 @@ public sealed class NotificationDispatcher : BackgroundService
                 return delivered;
             }
 
-            var reached = checkpoint;
             foreach (var stored in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!await leadership.HoldAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // Another process took over (this one was paused past its lease): it goes on from the checkpoint.
+                    return delivered;
+                }
+
                 EventNotification notification;
                 try
                 {
-                    notification = new EventNotification(stored, serializer.Deserialize(stored));
+                    notification = new EventNotification(stored, serializer.Deserialize(stored), handler.Name);
                 }
                 catch (UnreadableEventException unreadable)
                 {
                     // The same bytes and the same code fail the same way: parked at once, never retried in a loop.
                     await ParkAsync(handler, stored, unreadable, 1).ConfigureAwait(false);
-                    reached = stored.Position;
+                    checkpoint = await SaveAsync(handler, checkpoint, stored.Position).ConfigureAwait(false);
                     continue;
                 }
 
@@ -158,7 +221,6 @@ public sealed class NotificationDispatcher : BackgroundService
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    await SaveAsync(handler, checkpoint, reached).ConfigureAwait(false);
                     throw;
                 }
 #pragma warning disable CA1031 // A handler's failure is its own: logged, retried next pass, never fatal to the others.
@@ -170,23 +232,21 @@ public sealed class NotificationDispatcher : BackgroundService
                     if (attempts >= options.CurrentValue.NotificationAttempts)
                     {
                         await ParkAsync(handler, stored, exception, attempts).ConfigureAwait(false);
-                        reached = stored.Position;
+                        checkpoint = await SaveAsync(handler, checkpoint, stored.Position).ConfigureAwait(false);
                         continue;
                     }
 
-                    Log.HandlerFailed(logger, exception, handler.Name, stored.Position, stored.EventName, stored.Stream.Value, reached);
-                    await SaveAsync(handler, checkpoint, reached).ConfigureAwait(false);
+                    Log.HandlerFailed(logger, exception, handler.Name, stored.Position, stored.EventName, stored.Stream.Value, checkpoint);
                     return delivered;
                 }
 
+                // Stored after every event: a crash now offers this handler again at most the one event it was handling.
+                checkpoint = await SaveAsync(handler, checkpoint, stored.Position).ConfigureAwait(false);
                 Count(handler, "ok");
-                reached = stored.Position;
                 delivered++;
             }
 
-            await SaveAsync(handler, checkpoint, reached).ConfigureAwait(false);
-            Log.HandlerCaughtUp(logger, handler.Name, reached);
-            checkpoint = reached;
+            Log.HandlerCaughtUp(logger, handler.Name, checkpoint);
             if (batch.Count < batchSize)
             {
                 return delivered;
@@ -224,7 +284,7 @@ public sealed class NotificationDispatcher : BackgroundService
 
                     try
                     {
-                        await target.HandleAsync(new EventNotification(stored, serializer.Deserialize(stored)), cancellationToken).ConfigureAwait(false);
+                        await target.HandleAsync(new EventNotification(stored, serializer.Deserialize(stored), target.Name), cancellationToken).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {
@@ -280,13 +340,15 @@ public sealed class NotificationDispatcher : BackgroundService
         Log.HandlerParked(logger, error, handler.Name, stored.Position, stored.EventName, stored.Stream.Value, attempts);
     }
 
-    private async Task SaveAsync(INotificationHandler handler, long from, long reached)
+    private async Task<long> SaveAsync(INotificationHandler handler, long from, long reached)
     {
         if (reached > from)
         {
             // Not cancellable: a handled event's checkpoint is worth keeping even while the app stops.
             await checkpoints.SetAsync(handler.Name, reached, CancellationToken.None).ConfigureAwait(false);
         }
+
+        return Math.Max(from, reached);
     }
 
     private static void Count(INotificationHandler handler, string outcome)

@@ -7,7 +7,9 @@ namespace CoProduction.Sweeps;
 /// <summary>
 /// Receives the reminders the background sweep finds due (approvals about to lapse, overrunning stages,
 /// upcoming meetings, managers not engaged): send the e-mail, post the message. Each reminder id is
-/// handed to each handler once, after it succeeds; a handler that throws is offered it again next sweep.
+/// handed to each handler at least once, by one process at a time; its delivery is recorded right after the handler
+/// returns, so a crash repeats at most the one reminder the handler was handling (drop the repeat by
+/// <see cref="Reminder.Id"/>). A handler that throws is offered it again next sweep.
 /// </summary>
 public interface IReminderHandler
 {

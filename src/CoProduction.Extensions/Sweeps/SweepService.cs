@@ -23,8 +23,12 @@ namespace CoProduction.Sweeps;
 /// <remarks>
 /// "Now" is the registered <see cref="IClock"/>; the wait between sweeps uses the registered
 /// <see cref="TimeProvider"/> (else the system's). Delivered reminder ids are remembered in the
-/// <see cref="ICheckpointStore"/> (key <c>reminder/{handler}/{id}</c>), so with the SQLite store a
-/// restarted app does not send them again. A failed sweep is logged and tried again next interval.
+/// <see cref="ICheckpointStore"/> (key <c>reminder/{handler}/{id}</c>) right after each delivery, so with the SQLite
+/// store a restarted app does not send them again, and a crash repeats at most the one reminder a handler was handling.
+/// Only one process sweeps at a time: each sweep takes the <c>coproduction.sweep</c> lease in the <see cref="ILeaseStore"/>
+/// and gives it up when done; a process that finds it held skips the sweep (<see cref="SweepResult.Swept"/> is
+/// <see langword="false"/>), and a lease left by a killed process lapses after <see cref="CoProductionOptions.LeaseDuration"/>.
+/// A failed sweep is logged and tried again next interval.
 /// </remarks>
 public sealed class SweepService : BackgroundService
 {
@@ -38,6 +42,7 @@ public sealed class SweepService : BackgroundService
     private readonly IOptionsMonitor<CoProductionOptions> options;
     private readonly ILogger logger;
     private readonly SemaphoreSlim onePass = new(1, 1);
+    private readonly Leadership leadership;
 
     internal SweepService(
         IClock clock,
@@ -46,10 +51,12 @@ public sealed class SweepService : BackgroundService
         IEnumerable<IReminderSource> sources,
         IEnumerable<IReminderHandler> handlers,
         ICheckpointStore delivered,
+        ILeaseStore leases,
         ReminderPolicy policy,
         IOptionsMonitor<CoProductionOptions> options,
         ILogger<SweepService> logger)
     {
+        leadership = new Leadership(leases, LeaseName, clock, options);
         this.clock = clock;
         this.protocols = protocols;
         this.time = time;
@@ -61,14 +68,25 @@ public sealed class SweepService : BackgroundService
         this.logger = logger;
     }
 
-    /// <summary>Runs one sweep now. Sweeps never overlap: a call waits for a running sweep to end.</summary>
+    /// <summary>The name of the lease that elects the one sweeping process: <c>coproduction.sweep</c>.</summary>
+    public const string LeaseName = "coproduction.sweep";
+
+    /// <summary>
+    /// Runs one sweep now. Sweeps never overlap: a call waits for a running sweep to end, and does nothing while another
+    /// process sweeps (holds the lease).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the sweep between steps.</param>
-    /// <returns>What the sweep did.</returns>
+    /// <returns>What the sweep did; <see cref="SweepResult.Swept"/> is <see langword="false"/> when another process was sweeping.</returns>
     public async Task<SweepResult> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await onePass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!await leadership.HoldAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return new SweepResult(0, [], 0) { Swept = false };
+            }
+
             var now = clock.GetCurrentInstant();
             var (expired, approvals) = await protocols.RunAsync(now, cancellationToken).ConfigureAwait(false);
 
@@ -94,7 +112,15 @@ public sealed class SweepService : BackgroundService
         }
         finally
         {
-            onePass.Release();
+            try
+            {
+                // Given up after every sweep (even a failed one): whichever process sweeps next reads what this one recorded.
+                await leadership.ReleaseAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                onePass.Release();
+            }
         }
     }
 
@@ -148,6 +174,12 @@ public sealed class SweepService : BackgroundService
                 continue;
             }
 
+            if (!await leadership.HoldAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // This sweep outlived its lease and another process took over: it delivers the rest.
+                return count;
+            }
+
             try
             {
                 await handler.HandleAsync(reminder, cancellationToken).ConfigureAwait(false);
@@ -164,6 +196,7 @@ public sealed class SweepService : BackgroundService
                 continue;
             }
 
+            // Recorded right after the delivery, before the next one: a crash repeats at most this reminder, to this handler.
             await delivered.SetAsync(key, 1, CancellationToken.None).ConfigureAwait(false);
             CoProductionTelemetry.Reminders.Add(1, new KeyValuePair<string, object?>("coproduction.reminder.kind", reminder.Kind.ToString()));
             count++;
