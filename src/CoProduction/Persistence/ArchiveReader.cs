@@ -16,7 +16,7 @@ namespace CoProduction.Persistence;
 
 /// <summary>
 /// The first phase of an import: reads an archive line by line and checks everything, keeping only the events to
-/// write (grouped by command, in the archive's order) and the histories of the streams not yet complete.
+/// write (grouped by command, in the archive's order) and the raw events of the streams not yet complete.
 /// </summary>
 internal sealed class ArchiveReader
 {
@@ -32,6 +32,7 @@ internal sealed class ArchiveReader
     private readonly IProgress<ArchiveImportProgress>? progress;
     private readonly bool keepEvents;
 
+    private readonly Dictionary<string, RegisteredEventType> types = new(StringComparer.Ordinal);
     private readonly Dictionary<StreamId, StreamCheck> streams = [];
     private readonly Dictionary<(StreamId, CommandId), long> commandLines = [];
     private readonly Dictionary<string, Actor> actors = new(StringComparer.Ordinal);
@@ -58,6 +59,10 @@ internal sealed class ArchiveReader
         this.key = key;
         this.progress = progress;
         this.keepEvents = keepEvents;
+        foreach (var type in serializer.Types)
+        {
+            types[type.Name] = type;
+        }
     }
 
     /// <summary>Reads and checks the whole archive.</summary>
@@ -296,38 +301,34 @@ internal sealed class ArchiveReader
                 $"event {version} of stream '{streamId}' at position {position} is out of order (expected version {check.Seen + 1} after position {lastPosition})."));
         }
 
-        var stored = new StoredEvent(check.Stream, version, position, name, schema, payload, recordedAt, actor, commandId);
-        IDomainEvent domainEvent;
-        try
+        if (!types.TryGetValue(name, out var registered))
         {
-            domainEvent = serializer.Deserialize(stored);
-        }
-        catch (UnknownEventTypeException ex)
-        {
-            throw new CorruptArchiveException(CorruptArchiveReason.UnknownEventType, number, $"event '{name}' (schema {schema}) of stream '{streamId}' cannot be read: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is UnreadableEventException or ArgumentException or InvalidOperationException or FormatException)
-        {
-            throw new CorruptArchiveException(CorruptArchiveReason.InvalidPayload, number, $"the payload of event '{name}' of stream '{streamId}' does not read as its type: {ex.Message}", ex);
+            throw new CorruptArchiveException(
+                CorruptArchiveReason.UnknownEventType, number,
+                $"no registered event type has the wire name '{Shorten(name)}' (event {version} of stream '{streamId}'); give the archiver the serializer of the app that wrote it (EventArchiveOptions.Serializer).");
         }
 
-        if (serializer.TryGetType(domainEvent.GetType(), out var registered) && registered.Name == name)
+        if (schema > registered.SchemaVersion)
         {
-            name = registered.Name;
+            throw new CorruptArchiveException(
+                CorruptArchiveReason.UnknownEventType, number,
+                string.Create(CultureInfo.InvariantCulture, $"event '{name}' of stream '{streamId}' has schema {schema}, newer than the {registered.SchemaVersion} this code knows; import it with the release that wrote it, or a newer one."));
         }
 
+        // The registered name's instance, so a large archive holds each name once.
+        name = registered.Name;
         Group(check, commandId, number);
         if (keepEvents)
         {
             blockEvents!.Add(new EventData(name, schema, payload, recordedAt, actor));
         }
 
-        check.Add(domainEvent, number);
+        check.Add(new StoredEvent(check.Stream, version, position, name, schema, payload, recordedAt, actor, commandId), number);
         lastPosition = position;
         eventsRead++;
         if (check.Seen == check.Declared)
         {
-            check.Replay(number);
+            check.Replay(serializer, number);
         }
     }
 
@@ -462,10 +463,14 @@ internal sealed class ArchiveReader
 
     private static CorruptArchiveException Mismatch(long number, string problem) => new(CorruptArchiveReason.ManifestMismatch, number, problem);
 
-    /// <summary>One stream's check: its declared count, the events seen so far and their lines, replayed once all are read.</summary>
+    /// <summary>
+    /// One stream's check: its declared count, and its events and their lines until all are read; then each payload is
+    /// read as its type and the history replayed, and the stream's events are let go. A stream's events are read once,
+    /// when it is complete, so the archiver holds at most one stream's domain events besides the raw ones.
+    /// </summary>
     private sealed class StreamCheck(StreamId stream, long declared, Func<StreamId, IReadOnlyList<IDomainEvent>, IEventSourcedAggregate> replay)
     {
-        private List<IDomainEvent>? history = [];
+        private List<StoredEvent>? events = [];
         private List<long>? lines = [];
 
         public StreamId Stream { get; } = stream;
@@ -474,19 +479,37 @@ internal sealed class ArchiveReader
 
         public long Seen { get; private set; }
 
-        public void Add(IDomainEvent e, long line)
+        public void Add(StoredEvent e, long line)
         {
-            history!.Add(e);
+            events!.Add(e);
             lines!.Add(line);
             Seen++;
         }
 
-        /// <summary>Replays the complete history through the aggregate's own <c>Rehydrate</c>, then lets it go.</summary>
-        public void Replay(long lastLine)
+        /// <summary>Reads every payload as its type, then replays the history through the aggregate's own <c>Rehydrate</c>.</summary>
+        public void Replay(EventSerializer serializer, long lastLine)
         {
+            var history = new IDomainEvent[events!.Count];
+            for (var i = 0; i < history.Length; i++)
+            {
+                var e = events[i];
+                try
+                {
+                    history[i] = serializer.Deserialize(e);
+                }
+                catch (UnknownEventTypeException ex)
+                {
+                    throw new CorruptArchiveException(CorruptArchiveReason.UnknownEventType, lines![i], $"event '{e.EventName}' (schema {e.SchemaVersion}) of stream '{Stream}' cannot be read: {ex.Message}", ex);
+                }
+                catch (Exception ex) when (ex is UnreadableEventException or ArgumentException or InvalidOperationException or FormatException)
+                {
+                    throw new CorruptArchiveException(CorruptArchiveReason.InvalidPayload, lines![i], $"the payload of event '{e.EventName}' of stream '{Stream}' does not read as its type: {ex.Message}", ex);
+                }
+            }
+
             try
             {
-                _ = replay(Stream, history!);
+                _ = replay(Stream, history);
             }
             catch (InvalidHistoryException ex)
             {
@@ -498,10 +521,12 @@ internal sealed class ArchiveReader
                 throw new CorruptArchiveException(CorruptArchiveReason.InvalidHistory, lastLine, $"stream '{Stream}' does not replay into a valid aggregate: {ex.Message}", ex);
             }
 
-            history = null;
+            events = null;
             lines = null;
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 
     /// <summary>Reads a JSON object's fields strictly: only the known ones, each once (the parser refuses repeats), each of its type.</summary>
     private readonly struct Fields
@@ -575,7 +600,5 @@ internal sealed class ArchiveReader
                 throw Invalid($"its field '{name}' ('{Shorten(text)}') is not valid: {ex.Message}", ex);
             }
         }
-
-        private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
     }
 }
