@@ -116,6 +116,25 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         return WriteAsync(appends, commandId, fingerprint, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckCommands(commands);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = lease.Connection;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var results = new StreamsAppendResult[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            results[i] = await WriteInAsync(connection, transaction, commands[i].Appends, commands[i].CommandId, commands[i].Fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return results;
+    }
+
     /// <summary>Writes every part in one <c>BEGIN IMMEDIATE</c> transaction: the command's first write, or every version checked and every event inserted.</summary>
     private async ValueTask<StreamsAppendResult> WriteAsync(
         IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
@@ -124,6 +143,20 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
+        var written = await WriteInAsync(connection, transaction, appends, commandId, fingerprint, cancellationToken).ConfigureAwait(false);
+        if (!written.WasDuplicate)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
+    /// <summary>One command's write inside an open transaction: its first write when the id was recorded, or every version checked and every event inserted.</summary>
+    private static async ValueTask<StreamsAppendResult> WriteInAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
+    {
         fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
 
         if (commandId is { } command)
@@ -249,8 +282,6 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return new StreamsAppendResult(results, WasDuplicate: false);
     }
 
