@@ -30,6 +30,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
     private readonly SqliteSideTables tables;
+    private readonly SqliteDocumentCache parsed = new();
 
     /// <summary>Creates the projection store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
     /// <param name="options">The file and busy timeout.</param>
@@ -159,6 +160,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
 
         Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
         transaction.Commit();
+        parsed.Forget(projection.Name);
     }
 
     /// <inheritdoc/>
@@ -277,6 +279,11 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         var after = new ProjectionCheckpoint(projection.Version, position);
         Save(connection, transaction, projection.Name, after);
         transaction.Commit();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            parsed.Keep(projection, changes[i].Key, bodies[i], changes[i].Document);
+        }
+
         return after;
     }
 
@@ -290,7 +297,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
         read.Parameters.AddWithValue("$projection", projection.Name);
         read.Parameters.AddWithValue("$key", key);
-        return read.ExecuteScalar() is string body ? projection.Read(body) : null;
+        return read.ExecuteScalar() is string body ? parsed.Read(projection, key, body) : null;
     }
 
     /// <inheritdoc/>
@@ -325,7 +332,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         using var reader = read.ExecuteReader();
         while (reader.Read())
         {
-            found.Add(new FoundDocument(reader.GetString(0), reader.GetString(1), projection.Read(reader.GetString(2))));
+            var key = reader.GetString(0);
+            found.Add(new FoundDocument(key, reader.GetString(1), parsed.Read(projection, key, reader.GetString(2))));
         }
 
         return found;
