@@ -148,7 +148,15 @@ internal sealed class SqliteConnectionPool : IDisposable
 
         if (connection is null)
         {
-            connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+            {
+                throw SqliteFile.Failed(DataSource, "open the store", reason, ex);
+            }
+
             Interlocked.Increment(ref opened);
         }
 
@@ -175,6 +183,13 @@ internal sealed class SqliteConnectionPool : IDisposable
             }
 
             return lease;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            // Every store on the file (events, checkpoints, leases, read models) opens through here: the
+            // file's failures on open are the typed error whichever store met them first.
+            lease.Dispose();
+            throw SqliteFile.Failed(DataSource, "open the store", reason, ex);
         }
         catch
         {

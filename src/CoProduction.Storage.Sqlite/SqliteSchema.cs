@@ -220,7 +220,7 @@ internal static class SqliteSchema
         => string.Equals(Scalar(connection, null, "PRAGMA journal_mode") as string, "wal", StringComparison.OrdinalIgnoreCase);
 
     private static SqliteStoreException Refused(string dataSource, SqliteStoreFailure reason, string detail)
-        => new(dataSource, reason, "open the file", detail);
+        => new(dataSource, reason, "open the store", detail);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
     {

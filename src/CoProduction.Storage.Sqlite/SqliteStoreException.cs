@@ -67,7 +67,7 @@ public enum SqliteStoreFailure
 public sealed class SqliteStoreException : CoProductionException
 {
     internal SqliteStoreException(string dataSource, SqliteStoreFailure reason, string attempted, string detail, Exception? innerException = null)
-        : base($"Could not {attempted} in the store file '{dataSource}': {detail}. {AdviceFor(reason)}", innerException)
+        : base($"Could not {attempted} (store file '{dataSource}'): {detail}. {AdviceFor(reason)}", innerException)
     {
         DataSource = dataSource;
         Reason = reason;
@@ -80,7 +80,7 @@ public sealed class SqliteStoreException : CoProductionException
     /// <summary>Gets why the file could not be used.</summary>
     public SqliteStoreFailure Reason { get; }
 
-    /// <summary>Gets what was attempted, for example <c>append to stream 'cycle-kilifi-2016'</c> or <c>open the file</c>.</summary>
+    /// <summary>Gets what was attempted, for example <c>append to stream 'cycle-kilifi-2016'</c> or <c>open the store</c>.</summary>
     public string Attempted { get; }
 
     private static string AdviceFor(SqliteStoreFailure reason) => reason switch
