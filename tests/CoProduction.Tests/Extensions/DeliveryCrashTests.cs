@@ -29,40 +29,39 @@ public sealed class DeliveryCrashTests : IDisposable
     [Fact]
     public async Task Two_processes_killed_at_random_deliver_everything_with_at_most_one_repeat_per_kill_and_handler()
     {
-        var dll = CrashWriterDll();
         var database = folder.File("delivery.db");
-        using (var seed = Start(dll, database, "deliver-seed", Events.ToString(CultureInfo.InvariantCulture)))
+        using (var seed = ChildProcess.Start(database, "0", "deliver-seed", Events.ToString(CultureInfo.InvariantCulture)))
         {
-            await seed.Process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(seed.Process.ExitCode == 0, "Seeding failed: " + await seed.Errors);
+            await seed.ExitAsync();
         }
 
         var random = new Random(20260212);
         var logs = new List<string>();
-        var children = new Child[2];
+        var children = new ChildProcess[2];
         for (var i = 0; i < children.Length; i++)
         {
-            children[i] = Launch(dll, database, logs);
+            children[i] = Launch(database, logs);
         }
 
         var stopwatch = Stopwatch.StartNew();
         var kills = 0;
         try
         {
-            await Task.WhenAll(children.Select(c => c.Ready));
+            await Task.WhenAll(children.Select(c => c.Said("READY")));
             for (; kills < 8; kills++)
             {
                 await Task.Delay(random.Next(100, 700), TestContext.Current.CancellationToken);
                 var victim = random.Next(children.Length);
-                await KillAsync(children[victim]);
-                children[victim] = Launch(dll, database, logs);
+                await children[victim].KillAsync();
+                children[victim].Dispose();
+                children[victim] = Launch(database, logs);
                 if (random.Next(3) == 0)
                 {
                     // Sometimes before it is ready: while it opens the file, takes the lease, catches up.
                     continue;
                 }
 
-                await children[victim].Ready;
+                await children[victim].Said("READY");
             }
 
             // No more kills: the survivors finish the work.
@@ -76,7 +75,8 @@ public sealed class DeliveryCrashTests : IDisposable
         {
             foreach (var child in children)
             {
-                await KillAsync(child);
+                await child.KillAsync();
+                child.Dispose();
             }
         }
 
@@ -129,68 +129,10 @@ public sealed class DeliveryCrashTests : IDisposable
         return effects;
     }
 
-    private Child Launch(string dll, string database, List<string> logs)
+    private ChildProcess Launch(string database, List<string> logs)
     {
         var log = folder.File($"effects-{logs.Count}.log");
         logs.Add(log);
-        return Start(dll, database, "deliver", log);
-    }
-
-    private static Child Start(string dll, string database, string mode, string argument)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, database, "0", mode, argument })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource();
-        var reader = Task.Run(async () =>
-        {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line == "READY")
-                {
-                    ready.TrySetResult();
-                }
-            }
-
-            ready.TrySetResult();
-        });
-        return new Child(process, ready.Task, reader, process.StandardError.ReadToEndAsync());
-    }
-
-    private static async Task KillAsync(Child child)
-    {
-        if (!child.Process.HasExited)
-        {
-            child.Process.Kill(entireProcessTree: true);
-        }
-
-        await child.Process.WaitForExitAsync();
-        await child.Reader;
-        var stderr = await child.Errors;
-        child.Dispose();
-        Assert.True(!stderr.Contains("Exception", StringComparison.Ordinal), "The child failed on its own: " + stderr);
-    }
-
-    private static string CrashWriterDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(
-            StoreTesting.RepoRoot(), "tests", "CoProduction.Storage.Sqlite.CrashWriter", "bin", output.Parent!.Name, output.Name, "CoProduction.Storage.Sqlite.CrashWriter.dll");
-        Assert.True(File.Exists(dll), $"Build the solution first: {dll} is missing.");
-        return dll;
-    }
-
-    private sealed record Child(Process Process, Task Ready, Task Reader, Task<string> Errors) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
+        return ChildProcess.Start(database, "0", "deliver", log);
     }
 }

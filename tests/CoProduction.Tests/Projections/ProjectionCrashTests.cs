@@ -28,9 +28,6 @@ namespace CoProduction.Tests.Projections;
 /// </summary>
 public sealed class ProjectionCrashTests : IDisposable
 {
-    /// <summary>How long any one step of a child may take before the test fails saying which: generous, for loaded CI machines.</summary>
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
-
     private static readonly CommitteeId Committee = new("kemri-seru");
 
     private readonly TempFolder folder = new();
@@ -40,7 +37,6 @@ public sealed class ProjectionCrashTests : IDisposable
     [Fact]
     public async Task A_runner_killed_at_random_moments_leaves_every_model_equal_to_a_rebuild_from_zero_up_to_its_checkpoint()
     {
-        var dll = CrashWriterDll();
         var database = folder.File("projected.db");
         var store = new SqliteEventStore(new SqliteEventStoreOptions { Path = database });
         var at = StoreTesting.Start;
@@ -65,7 +61,7 @@ public sealed class ProjectionCrashTests : IDisposable
             // Every fourth run brings a new projection version: a rebuild from position 0, killed inside it.
             var tallyVersion = 1 + (seed / 4);
             var rebuilding = versions.Add(tallyVersion) && seed > 1;
-            using (var child = Child.Start(dll, database, seed.ToString(CultureInfo.InvariantCulture), "project", tallyVersion.ToString(CultureInfo.InvariantCulture)))
+            using (var child = ChildProcess.Start(database, seed.ToString(CultureInfo.InvariantCulture), "project", tallyVersion.ToString(CultureInfo.InvariantCulture)))
             {
                 if (rebuilding)
                 {
@@ -76,7 +72,7 @@ public sealed class ProjectionCrashTests : IDisposable
                 else
                 {
                     var acks = random.Next(0, 40);
-                    await child.KillWhenAsync(() => child.Acks >= acks, acks + " appends");
+                    await child.KillWhenAsync(() => child.Count("ACK") >= acks, acks + " appends");
                 }
             }
 
@@ -94,19 +90,18 @@ public sealed class ProjectionCrashTests : IDisposable
     [Fact]
     public async Task The_app_killed_at_random_points_of_catch_up_and_live_projection_keeps_every_read_model_equal_to_a_rebuild_from_zero()
     {
-        var dll = CrashWriterDll();
         var database = folder.File("programme.db");
         var random = new Random(20160201);
         var stopwatch = Stopwatch.StartNew();
         var seed = 0;
 
         // A first programme: live, then commands written while no runner follows the feed, a backlog for the first start.
-        using (var live = Child.Start(dll, database, (++seed).ToString(CultureInfo.InvariantCulture), "app", "live"))
+        using (var live = ChildProcess.Start(database, (++seed).ToString(CultureInfo.InvariantCulture), "app", "live"))
         {
-            await live.KillWhenAsync(() => live.Acks >= 60, "60 commands");
+            await live.KillWhenAsync(() => live.Count("ACK") >= 60, "60 commands");
         }
 
-        using (var backlog = Child.Start(dll, database, (++seed).ToString(CultureInfo.InvariantCulture), "app", "write", "30"))
+        using (var backlog = ChildProcess.Start(database, (++seed).ToString(CultureInfo.InvariantCulture), "app", "write", "30"))
         {
             await backlog.ExitAsync();
         }
@@ -118,14 +113,14 @@ public sealed class ProjectionCrashTests : IDisposable
         {
             // Each write (commands with no runner following) leaves a backlog that the next start's catch-up folds.
             var kind = (kill % 4) switch { 0 => "write", 1 => "catch-up", 2 => "live", _ => "rebuild" };
-            using (var child = Child.Start(dll, database, (++seed).ToString(CultureInfo.InvariantCulture), "app", kind switch { "rebuild" => "rebuild", "write" => "write", _ => "live" }, "1000"))
+            using (var child = ChildProcess.Start(database, (++seed).ToString(CultureInfo.InvariantCulture), "app", kind switch { "rebuild" => "rebuild", "write" => "write", _ => "live" }, "1000"))
             {
                 switch (kind)
                 {
                     case "write":
                         {
                             var acks = random.Next(5, 25);
-                            await child.KillWhenAsync(() => child.Acks >= acks, acks + " commands");
+                            await child.KillWhenAsync(() => child.Count("ACK") >= acks, acks + " commands");
                             break;
                         }
                     case "catch-up":
@@ -133,7 +128,7 @@ public sealed class ProjectionCrashTests : IDisposable
                             var head = Head(database);
                             var from = Checkpoints(database).Values.DefaultIfEmpty(0).Min();
                             var target = from + 1 + random.NextInt64(Math.Max(1, head - from - 1));
-                            await child.KillWhenAsync(() => Checkpoints(database).Values.DefaultIfEmpty(0).Min() >= target || child.Acks > 0, "the start's catch-up to pass " + target);
+                            await child.KillWhenAsync(() => Checkpoints(database).Values.DefaultIfEmpty(0).Min() >= target || child.Count("ACK") > 0, "the start's catch-up to pass " + target);
                             break;
                         }
 
@@ -147,19 +142,19 @@ public sealed class ProjectionCrashTests : IDisposable
                             await child.KillWhenAsync(
                                 () =>
                                 {
-                                    if (child.Rebuilding != rebuilt)
+                                    if (Rebuilding(child) != rebuilt)
                                     {
-                                        (rebuilt, low, target) = (child.Rebuilding, false, 1 + random.NextInt64(Math.Max(1, Head(database) - 1)));
+                                        (rebuilt, low, target) = (Rebuilding(child), false, 1 + random.NextInt64(Math.Max(1, Head(database) - 1)));
                                     }
 
                                     if (rebuilt is null)
                                     {
-                                        return child.Acks > 0;
+                                        return child.Count("ACK") > 0;
                                     }
 
                                     var position = Checkpoints(database).GetValueOrDefault(rebuilt);
                                     low |= position < target;
-                                    return (low && position >= target) || child.Acks > 0;
+                                    return (low && position >= target) || child.Count("ACK") > 0;
                                 },
                                 "a rebuild to pass a random position");
                             break;
@@ -168,7 +163,7 @@ public sealed class ProjectionCrashTests : IDisposable
                     default:
                         {
                             var acks = random.Next(0, 15);
-                            await child.KillWhenAsync(() => child.Acks >= acks, acks + " commands");
+                            await child.KillWhenAsync(() => child.Count("ACK") >= acks, acks + " commands");
                             break;
                         }
                 }
@@ -233,6 +228,9 @@ public sealed class ProjectionCrashTests : IDisposable
         }
     }
 
+    /// <summary>The projection the child last said it is rebuilding, if any.</summary>
+    private static string? Rebuilding(ChildProcess child) => child.Last("REBUILDING ")?["REBUILDING ".Length..];
+
     private static ReadModelApp App(string path)
         => ReadModelApp.OnFile(path, new FakeClock(Instant.FromUtc(2016, 3, 1, 6, 0)), o => o.DefaultTimeZone = "Africa/Nairobi", b => b.AddCommitteePolicy(Committee, CommitteePolicies.KenyaNationalCommittee));
 
@@ -269,15 +267,6 @@ public sealed class ProjectionCrashTests : IDisposable
         }
 
         return names;
-    }
-
-    private static string CrashWriterDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(
-            StoreTesting.RepoRoot(), "tests", "CoProduction.Storage.Sqlite.CrashWriter", "bin", output.Parent!.Name, output.Name, "CoProduction.Storage.Sqlite.CrashWriter.dll");
-        Assert.True(File.Exists(dll), $"Build the solution first: {dll} is missing.");
-        return dll;
     }
 
     /// <summary>Checks every model against a fold from zero up to its checkpoint; returns the tally's checkpoint and the feed's last position.</summary>
@@ -387,104 +376,5 @@ public sealed class ProjectionCrashTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
-    }
-
-    /// <summary>The crash writer as a child process, with what it has said so far.</summary>
-    private sealed class Child : IDisposable
-    {
-        private readonly Process process;
-        private readonly Task reader;
-        private readonly Task<string> errors;
-        private int acks;
-        private volatile string? rebuilding;
-
-        private Child(Process process)
-        {
-            this.process = process;
-            reader = Task.Run(async () =>
-            {
-                while (await process.StandardOutput.ReadLineAsync() is { } line)
-                {
-                    if (line.StartsWith("ACK", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref acks);
-                    }
-                    else if (line.StartsWith("REBUILDING ", StringComparison.Ordinal))
-                    {
-                        rebuilding = line["REBUILDING ".Length..];
-                    }
-                }
-            });
-            errors = process.StandardError.ReadToEndAsync();
-        }
-
-        /// <summary>Gets how many writes or commands the child has acknowledged.</summary>
-        public int Acks => Volatile.Read(ref acks);
-
-        /// <summary>Gets the projection the child said it is rebuilding, if any.</summary>
-        public string? Rebuilding => rebuilding;
-
-        public static Child Start(string dll, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(dll);
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            return new Child(Process.Start(start)!);
-        }
-
-        /// <summary>Polls a condition on the child's output or on the file, and kills the child with SIGKILL as soon as it holds.</summary>
-        public async Task KillWhenAsync(Func<bool> condition, string what)
-        {
-            var waited = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (process.HasExited)
-                {
-                    Assert.Fail($"The child exited (code {process.ExitCode}) before {what}: {await errors}");
-                }
-
-                if (waited.Elapsed > StepTimeout)
-                {
-                    Assert.Fail($"The child did not reach {what} within {StepTimeout.TotalSeconds} s ({Acks} acknowledged).");
-                }
-
-                await Task.Delay(1, TestContext.Current.CancellationToken);
-            }
-
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(StepTimeout, TestContext.Current.CancellationToken);
-            await reader.WaitAsync(StepTimeout, TestContext.Current.CancellationToken);
-            var stderr = await errors.WaitAsync(StepTimeout, TestContext.Current.CancellationToken);
-            Assert.True(!stderr.Contains("Exception", StringComparison.Ordinal), "The child failed on its own: " + stderr);
-        }
-
-        /// <summary>Waits for the child to end on its own, successfully.</summary>
-        public async Task ExitAsync()
-        {
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(StepTimeout * 2, TestContext.Current.CancellationToken);
-            await reader.WaitAsync(StepTimeout, TestContext.Current.CancellationToken);
-            var stderr = await errors;
-            Assert.True(process.ExitCode == 0, $"The child failed (code {process.ExitCode}): {stderr}");
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
     }
 }
