@@ -10,15 +10,21 @@ namespace CoProduction.Commands;
 
 /// <summary>
 /// An amendment's steps that change its protocol too, each one atomic write of both: submitting lodges it on the
-/// protocol (reserving the items it touches); withdrawing or rejecting releases it; approving checks that it applies
+/// protocol (reserving the items it touches); withdrawing or rejecting releases it; approving — or accepting a
+/// non-substantial amendment as a notification, where the protocol's committee allows it — checks that it applies
 /// to the protocol as it stands (refused with the rebase reason otherwise) and applies it in the same write.
 /// </summary>
 /// <remarks>Registered scoped by <c>AddCoProduction</c>. Each call takes an optional command id: a retry with the same id writes nothing again.</remarks>
 public sealed class AmendmentWorkflow
 {
     private readonly WorkflowCommands workflows;
+    private readonly ProtocolRulesSource rules;
 
-    internal AmendmentWorkflow(WorkflowCommands workflows) => this.workflows = workflows;
+    internal AmendmentWorkflow(WorkflowCommands workflows, ProtocolRulesSource rules)
+    {
+        this.workflows = workflows;
+        this.rules = rules;
+    }
 
     /// <summary>Submits the amendment and lodges it on its protocol.</summary>
     /// <param name="amendment">The amendment.</param>
@@ -83,6 +89,38 @@ public sealed class AmendmentWorkflow
             p.ApplyAmendment(a, stamp);
         }, commandId, actor, cancellationToken);
 
+    /// <summary>
+    /// Records that the protocol's committee accepted a non-substantial amendment as a notification, without review, and
+    /// applies it: the protocol's next version, in force from the acceptance date. The committee's registered policy
+    /// decides whether it accepts notifications.
+    /// </summary>
+    /// <param name="amendment">The amendment, submitted and not substantial.</param>
+    /// <param name="acceptedOn">The acceptance date.</param>
+    /// <param name="commandId">The command's id, for idempotency.</param>
+    /// <param name="actor">Who acts; the current actor when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the step before it is written.</param>
+    /// <returns>The amendment and the protocol after the step.</returns>
+    /// <exception cref="CommandRejectedException">
+    /// Not submitted, substantial, the committee's policy reviews every amendment, or it would not apply (written against a
+    /// version changed since — rebase it —, blocked, out of scope or out of the approval period); nothing was written.
+    /// </exception>
+    /// <exception cref="UnknownCommitteeException">The protocol's committee has no registered policy; nothing was written.</exception>
+    /// <exception cref="AggregateNotFoundException">The amendment or its protocol is not in the store.</exception>
+    public ValueTask<WorkflowResult> AcceptAsNotificationAsync(
+        AmendmentId amendment, LocalDate acceptedOn, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
+        => workflows.ExecuteAsync(
+            "amendment.accept-as-notification",
+            async (step, ct) =>
+            {
+                var (loaded, protocol) = await LoadAsync(step, amendment, ct).ConfigureAwait(false);
+                var policies = await rules.ForSitesAsync(protocol.State.CurrentScope.Sites, null, ct).ConfigureAwait(false);
+                loaded.AcceptAsNotification(acceptedOn, protocol, new ProtocolContext(step.Context.Stamp, policies));
+                protocol.ApplyAmendment(loaded, step.Context.Stamp);
+            },
+            commandId,
+            actor,
+            cancellationToken);
+
     private static void ReleaseIfLodged(Amendment amendment, Protocol protocol, Stamp stamp)
     {
         if (protocol.State.Pending.Any(p => p.Amendment == amendment.Id))
@@ -97,11 +135,17 @@ public sealed class AmendmentWorkflow
             command,
             async (step, ct) =>
             {
-                var amendment = await step.LoadAsync<Amendment>(AggregateRepository<Amendment>.StreamOf(id), ct).ConfigureAwait(false);
-                var protocol = await step.LoadAsync<Protocol>(AggregateRepository<Protocol>.StreamOf(amendment.State.Protocol), ct).ConfigureAwait(false);
+                var (amendment, protocol) = await LoadAsync(step, id, ct).ConfigureAwait(false);
                 decide(amendment, protocol, step.Context.Stamp);
             },
             commandId,
             actor,
             cancellationToken);
+
+    private static async ValueTask<(Amendment Amendment, Protocol Protocol)> LoadAsync(WorkflowStep step, AmendmentId id, CancellationToken cancellationToken)
+    {
+        var amendment = await step.LoadAsync<Amendment>(AggregateRepository<Amendment>.StreamOf(id), cancellationToken).ConfigureAwait(false);
+        var protocol = await step.LoadAsync<Protocol>(AggregateRepository<Protocol>.StreamOf(amendment.State.Protocol), cancellationToken).ConfigureAwait(false);
+        return (amendment, protocol);
+    }
 }

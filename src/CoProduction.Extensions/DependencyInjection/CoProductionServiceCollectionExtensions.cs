@@ -121,7 +121,7 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<NotificationSignal>(),
             sp.GetRequiredService<CommandRetry>(),
             Logger<WorkflowCommands>(sp)));
-        services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>()));
+        services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ProtocolRulesSource>()));
         services.TryAddScoped(sp => new DeviationWorkflow(
             sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<ProtocolRulesSource>(), sp.GetRequiredService<IDateTimeZoneProvider>()));
         services.TryAddScoped(sp => new ProtocolCommands(sp.GetRequiredService<IAggregateCommands<Protocols.Protocol>>(), sp.GetRequiredService<ProtocolRulesSource>()));

@@ -23,14 +23,19 @@ public sealed class WorkflowTests
 
     private sealed class App : IDisposable
     {
-        public App(Instant now)
+        public App(Instant now, CommitteePolicy? policy = null)
         {
             var services = new ServiceCollection();
             services.AddSingleton<IClock>(new FakeClock(now));
             services.AddSingleton<ITeamRoster>(KilifiSite.Roster());
             services.AddSingleton<IEthicsGate>(KilifiSite.Gate());
             services.AddSingleton<IEventStore>(Store);
-            services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero);
+            var builder = services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero);
+            if (policy is not null)
+            {
+                builder.AddCommitteePolicy(Kemri, policy);
+            }
+
             Provider = services.BuildServiceProvider(validateScopes: true);
             Scope = Provider.CreateScope();
         }
@@ -110,6 +115,51 @@ public sealed class WorkflowTests
         Assert.Contains(DataCollectionMethod.Journaling, amended.CurrentVersion.Scope.Methods);
         Assert.Empty(amended.Pending);
         Assert.Equal(2, (await app.LoadAsync<Protocol>(protocol.StreamId)).State.CurrentVersion!.Number);
+    }
+
+    [Fact]
+    public async Task A_non_substantial_amendment_accepted_as_a_notification_is_applied_in_the_same_write_where_the_committee_allows_it()
+    {
+        var changes = new AmendmentChanges([], [], personnelChanges: "adds a field researcher");
+        var ct = TestContext.Current.CancellationToken;
+
+        // The Kenyan committee reviews every amendment: refused, nothing written.
+        using (var kenya = new App(At(200), CommitteePolicies.KenyaNationalCommittee))
+        {
+            var reviewed = Approved();
+            var amendment = DraftAmendment(reviewed, "A1", changes, AmendedOn, At(150), "new field researcher", substantial: false);
+            await kenya.SaveAsync(reviewed);
+            await kenya.SaveAsync(amendment);
+            await kenya.Amendments.SubmitAsync(amendment.Id, cancellationToken: ct);
+            var before = await kenya.Store.ReadLastPositionAsync(ct);
+
+            var refused = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+                await kenya.Amendments.AcceptAsNotificationAsync(amendment.Id, AmendedOn, cancellationToken: ct));
+
+            Assert.Equal(AmendmentTrigger.AcceptAsNotification, refused.Trigger);
+            Assert.Contains("reviews every amendment", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(before, await kenya.Store.ReadLastPositionAsync(ct));
+        }
+
+        // A committee that accepts notifications: the amendment is approved and the protocol's next version is in force.
+        using var app = new App(At(200), CommitteePolicies.SouthAfricanUniversityCommittee);
+        var protocol = Approved();
+        var accepted = DraftAmendment(protocol, "A1", changes, AmendedOn, At(150), "new field researcher", substantial: false);
+        await app.SaveAsync(protocol);
+        await app.SaveAsync(accepted);
+        await app.Amendments.SubmitAsync(accepted.Id, cancellationToken: ct);
+        var start = await app.Store.ReadLastPositionAsync(ct);
+
+        var result = await app.Amendments.AcceptAsNotificationAsync(accepted.Id, AmendedOn, new CommandId("notify-A1"), cancellationToken: ct);
+
+        var written = await app.Store.ReadAllAsync(start, 10, ct);
+        Assert.Equal(["amendment.approved", "protocol.amendment-applied"], written.Select(e => e.EventName));
+        Assert.All(written, e => Assert.Equal(new CommandId("notify-A1"), e.CommandId));
+        var amended = result.Get<Protocol>(protocol.StreamId).State;
+        Assert.Equal(2, amended.CurrentVersion!.Number);
+        Assert.Equal("adds a field researcher", amended.CurrentVersion.PersonnelChanges);
+        Assert.Empty(amended.Pending);
+        Assert.True((await app.Amendments.AcceptAsNotificationAsync(accepted.Id, AmendedOn, new CommandId("notify-A1"), cancellationToken: ct)).WasDuplicate);
     }
 
     [Fact]
