@@ -103,44 +103,26 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask SetAsync(string subscriber, long position, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
-        ArgumentOutOfRangeException.ThrowIfNegative(position);
-        try
-        {
-            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var connection = lease.Connection;
-            using var write = connection.CreateCommand();
-            write.CommandText =
-                """
-                INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
-                ON CONFLICT (subscriber) DO UPDATE SET position = MAX(position, excluded.position)
-                """;
-            write.Parameters.AddWithValue("$subscriber", subscriber);
-            write.Parameters.AddWithValue("$position", position);
-            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
-        {
-            throw SqliteFile.Failed(tables.DataSource, $"store the checkpoint of '{subscriber}'", reason, ex);
-        }
-    }
+    public ValueTask SetAsync(string subscriber, long position, CancellationToken cancellationToken = default)
+        => WriteAsync(subscriber, position, "MAX(position, excluded.position)", "store", cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask ResetAsync(string subscriber, long position = 0, CancellationToken cancellationToken = default)
+    public ValueTask ResetAsync(string subscriber, long position = 0, CancellationToken cancellationToken = default)
+        => WriteAsync(subscriber, position, "excluded.position", "reset", cancellationToken);
+
+    /// <summary>Writes a subscriber's checkpoint: <paramref name="update"/> is the new position when one is stored (forward only, or exactly).</summary>
+    private async ValueTask WriteAsync(string subscriber, long position, string update, string verb, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         try
         {
             using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var connection = lease.Connection;
-            using var write = connection.CreateCommand();
+            using var write = lease.Connection.CreateCommand();
             write.CommandText =
-                """
+                $"""
                 INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
-                ON CONFLICT (subscriber) DO UPDATE SET position = excluded.position
+                ON CONFLICT (subscriber) DO UPDATE SET position = {update}
                 """;
             write.Parameters.AddWithValue("$subscriber", subscriber);
             write.Parameters.AddWithValue("$position", position);
@@ -148,7 +130,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
         }
         catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
         {
-            throw SqliteFile.Failed(tables.DataSource, $"reset the checkpoint of '{subscriber}'", reason, ex);
+            throw SqliteFile.Failed(tables.DataSource, $"{verb} the checkpoint of '{subscriber}'", reason, ex);
         }
     }
 

@@ -1,13 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CoProduction.Cycles;
-using CoProduction.Ethics;
 using CoProduction.Events;
-using CoProduction.Programmes;
-using CoProduction.Protocols;
-using CoProduction.Scheduling;
-using CoProduction.Sites;
 
 namespace CoProduction.Streams;
 
@@ -28,15 +22,15 @@ internal sealed class StreamCategories
 
     /// <summary>Gets the library's own aggregates' categories.</summary>
     public static IReadOnlyList<(string Category, string AggregateType)> Library { get; } =
-    [
-        Of<Cycle>(), Of<Protocol>(), Of<Amendment>(), Of<LearningSite>(), Of<MeetingSeries>(),
-        Of<ProtocolDeviation>(), Of<EthicalDilemma>(), Of<Programme>(),
-    ];
+        [.. LibraryAggregates.All.Select(a => (a.Category, a.TypeName))];
 
     /// <summary>The category and aggregate type an aggregate's streams have.</summary>
     public static (string Category, string AggregateType) Of<TAggregate>()
         where TAggregate : IEventSourcedAggregate<TAggregate>
-        => (TAggregate.StreamCategory, typeof(TAggregate).Name);
+    {
+        var known = KnownAggregate.Of<TAggregate>();
+        return (known.Category, known.TypeName);
+    }
 
     /// <summary>Classes a stream by its id.</summary>
     public (string Category, string? AggregateType) Classify(StreamId stream)

@@ -1,12 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CoProduction.Cycles;
-using CoProduction.Ethics;
 using CoProduction.Events;
-using CoProduction.Programmes;
-using CoProduction.Protocols;
-using CoProduction.Scheduling;
-using CoProduction.Sites;
 
 namespace CoProduction.Persistence;
 
@@ -22,14 +16,10 @@ public sealed class EventArchiveOptions
     /// <summary>Creates options that know the library's own aggregates and events, with no key.</summary>
     public EventArchiveOptions()
     {
-        AddAggregate<Cycle>();
-        AddAggregate<Protocol>();
-        AddAggregate<Amendment>();
-        AddAggregate<LearningSite>();
-        AddAggregate<MeetingSeries>();
-        AddAggregate<ProtocolDeviation>();
-        AddAggregate<EthicalDilemma>();
-        AddAggregate<Programme>();
+        foreach (var known in LibraryAggregates.All)
+        {
+            aggregates[known.Category] = known.Replay;
+        }
     }
 
     /// <summary>
@@ -51,7 +41,8 @@ public sealed class EventArchiveOptions
     public EventArchiveOptions AddAggregate<TAggregate>()
         where TAggregate : IEventSourcedAggregate<TAggregate>
     {
-        aggregates[TAggregate.StreamCategory] = static (stream, history) => TAggregate.Rehydrate(stream, history);
+        var known = KnownAggregate.Of<TAggregate>();
+        aggregates[known.Category] = known.Replay;
         return this;
     }
 
