@@ -54,11 +54,13 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
     }
 
     /// <summary>A pool of connections to the options' file, one per store instance.</summary>
-    internal static SqliteConnectionPool PoolFor(SqliteEventStoreOptions options)
+    /// <param name="options">The file and busy timeout.</param>
+    /// <param name="pageCacheKibibytes">Each connection's page cache; 0 for SQLite's default (2 MiB).</param>
+    internal static SqliteConnectionPool PoolFor(SqliteEventStoreOptions options, int pageCacheKibibytes = 0)
     {
         var busyTimeoutMilliseconds = BusyTimeoutOf(options);
         var builder = ConnectionFor(options);
-        return new SqliteConnectionPool(builder.ToString(), busyTimeoutMilliseconds, builder.DataSource);
+        return new SqliteConnectionPool(builder.ToString(), busyTimeoutMilliseconds, builder.DataSource, pageCacheKibibytes);
     }
 
     /// <summary>The busy timeout in milliseconds, shared with the checkpoint store in the same file.</summary>

@@ -19,7 +19,12 @@ internal static class SqliteFile
     /// <see cref="SqliteEventStore.ConnectionFor"/>), which ends that loop at the first busy answer, so SQLite's own busy
     /// handler (<c>PRAGMA busy_timeout</c>, in milliseconds) is the one wait, and any timeout is honoured.
     /// </summary>
-    internal static async Task<SqliteConnection> OpenAsync(string connectionString, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
+    /// <param name="connectionString">The connection string.</param>
+    /// <param name="busyTimeoutMilliseconds">The busy timeout.</param>
+    /// <param name="pageCacheKibibytes">The connection's page cache; 0 for SQLite's default (2 MiB).</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The open connection.</returns>
+    internal static async Task<SqliteConnection> OpenAsync(string connectionString, int busyTimeoutMilliseconds, int pageCacheKibibytes, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -27,7 +32,8 @@ internal static class SqliteFile
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = string.Create(
-                CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
+                CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;")
+                + (pageCacheKibibytes > 0 ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{pageCacheKibibytes};") : string.Empty);
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -92,6 +98,7 @@ internal sealed class SqliteConnectionPool : IDisposable
 
     private readonly string connectionString;
     private readonly int busyTimeoutMilliseconds;
+    private readonly int pageCacheKibibytes;
     private readonly Stack<SqliteConnection> idle = new();
     private readonly Lock gate = new();
     private readonly SemaphoreSlim schemaGate = new(1, 1);
@@ -103,10 +110,12 @@ internal sealed class SqliteConnectionPool : IDisposable
     /// <param name="connectionString">The connection string (Microsoft.Data.Sqlite's own pooling off: this pool keeps them open).</param>
     /// <param name="busyTimeoutMilliseconds">The busy timeout each connection is given once.</param>
     /// <param name="dataSource">The file, for messages.</param>
-    public SqliteConnectionPool(string connectionString, int busyTimeoutMilliseconds, string dataSource)
+    /// <param name="pageCacheKibibytes">Each connection's page cache; 0 for SQLite's default (2 MiB).</param>
+    public SqliteConnectionPool(string connectionString, int busyTimeoutMilliseconds, string dataSource, int pageCacheKibibytes = 0)
     {
         this.connectionString = connectionString;
         this.busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        this.pageCacheKibibytes = pageCacheKibibytes;
         DataSource = dataSource;
     }
 
@@ -150,7 +159,7 @@ internal sealed class SqliteConnectionPool : IDisposable
         {
             try
             {
-                connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, cancellationToken).ConfigureAwait(false);
+                connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, pageCacheKibibytes, cancellationToken).ConfigureAwait(false);
             }
             catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
             {

@@ -15,11 +15,12 @@ internal sealed class SqliteSideTables : IDisposable
 
     /// <summary>Tables in the file of a <see cref="SqliteEventStore"/> with these options.</summary>
     /// <param name="options">The file and busy timeout.</param>
+    /// <param name="pageCacheKibibytes">Each connection's page cache; 0 for SQLite's default (2 MiB).</param>
     /// <exception cref="ArgumentException">Neither a path nor a connection string is given, or the busy timeout is negative.</exception>
-    public SqliteSideTables(SqliteEventStoreOptions options)
+    public SqliteSideTables(SqliteEventStoreOptions options, int pageCacheKibibytes = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
-        pool = SqliteEventStore.PoolFor(options);
+        pool = SqliteEventStore.PoolFor(options, pageCacheKibibytes);
     }
 
     /// <summary>Gets the file, for messages.</summary>
