@@ -12,7 +12,7 @@ public readonly record struct StreamId : IStringId<StreamId>
     /// <summary>Creates the stream id from its full text.</summary>
     /// <param name="value">The stream name.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
-    public StreamId(string value) => Value = StringId.Require(value, nameof(StreamId));
+    public StreamId(string value) => Value = StringId.Require(value, nameof(StreamId), InputLimits.StreamIdLength);
 
     /// <inheritdoc/>
     public string Value { get; }
