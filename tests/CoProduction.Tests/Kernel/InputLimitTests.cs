@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using CoProduction.Persistence;
