@@ -15,7 +15,7 @@ namespace CoProduction.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// A checkpoint only moves forward: storing a lower position than the stored one keeps the stored one.
-/// The table is created on first use, next to the event store's tables, without touching their schema.
+/// The table is part of the store file's schema (<see cref="SqliteEventStore.SchemaVersion"/>); a failure of the file is a <see cref="SqliteStoreException"/>.
 /// </remarks>
 public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
 {
@@ -30,7 +30,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
     public SqliteCheckpointStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        tables = new SqliteSideTables(options, CreateSchemaAsync);
+        tables = new SqliteSideTables(options);
     }
 
     /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
@@ -40,12 +40,19 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
     public async ValueTask<long> GetAsync(string subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT position FROM checkpoints WHERE subscriber = $subscriber";
-        read.Parameters.AddWithValue("$subscriber", subscriber);
-        return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT position FROM checkpoints WHERE subscriber = $subscriber";
+            read.Parameters.AddWithValue("$subscriber", subscriber);
+            return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"read the checkpoint of '{subscriber}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -65,27 +72,34 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
 
         // A few statements of many names each, not one statement per name.
         var names = new HashSet<string>(subscribers, StringComparer.Ordinal).ToArray();
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        for (var from = 0; from < names.Length; from += NamesPerRead)
+        try
         {
-            var count = Math.Min(NamesPerRead, names.Length - from);
-            using var read = lease.Connection.CreateCommand();
-            var parameters = new string[count];
-            for (var i = 0; i < count; i++)
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            for (var from = 0; from < names.Length; from += NamesPerRead)
             {
-                parameters[i] = "$s" + i.ToString(CultureInfo.InvariantCulture);
-                read.Parameters.AddWithValue(parameters[i], names[from + i]);
+                var count = Math.Min(NamesPerRead, names.Length - from);
+                using var read = lease.Connection.CreateCommand();
+                var parameters = new string[count];
+                for (var i = 0; i < count; i++)
+                {
+                    parameters[i] = "$s" + i.ToString(CultureInfo.InvariantCulture);
+                    read.Parameters.AddWithValue(parameters[i], names[from + i]);
+                }
+
+                read.CommandText = "SELECT subscriber, position FROM checkpoints WHERE position > 0 AND subscriber IN (" + string.Join(", ", parameters) + ")";
+                using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (reader.Read())
+                {
+                    found[reader.GetString(0)] = reader.GetInt64(1);
+                }
             }
 
-            read.CommandText = "SELECT subscriber, position FROM checkpoints WHERE position > 0 AND subscriber IN (" + string.Join(", ", parameters) + ")";
-            using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (reader.Read())
-            {
-                found[reader.GetString(0)] = reader.GetInt64(1);
-            }
+            return found;
         }
-
-        return found;
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, "read checkpoints", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -93,17 +107,24 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var write = connection.CreateCommand();
-        write.CommandText =
-            """
-            INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
-            ON CONFLICT (subscriber) DO UPDATE SET position = MAX(position, excluded.position)
-            """;
-        write.Parameters.AddWithValue("$subscriber", subscriber);
-        write.Parameters.AddWithValue("$position", position);
-        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var write = connection.CreateCommand();
+            write.CommandText =
+                """
+                INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
+                ON CONFLICT (subscriber) DO UPDATE SET position = MAX(position, excluded.position)
+                """;
+            write.Parameters.AddWithValue("$subscriber", subscriber);
+            write.Parameters.AddWithValue("$position", position);
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"store the checkpoint of '{subscriber}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -111,27 +132,26 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var write = connection.CreateCommand();
-        write.CommandText =
-            """
-            INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
-            ON CONFLICT (subscriber) DO UPDATE SET position = excluded.position
-            """;
-        write.Parameters.AddWithValue("$subscriber", subscriber);
-        write.Parameters.AddWithValue("$position", position);
-        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var write = connection.CreateCommand();
+            write.CommandText =
+                """
+                INSERT INTO checkpoints (subscriber, position) VALUES ($subscriber, $position)
+                ON CONFLICT (subscriber) DO UPDATE SET position = excluded.position
+                """;
+            write.Parameters.AddWithValue("$subscriber", subscriber);
+            write.Parameters.AddWithValue("$position", position);
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"reset the checkpoint of '{subscriber}'", reason, ex);
+        }
     }
 
     private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
-
-    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var create = connection.CreateCommand();
-        create.CommandText =
-            "CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID";
-        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }
 

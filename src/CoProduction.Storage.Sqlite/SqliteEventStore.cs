@@ -14,8 +14,11 @@ namespace CoProduction.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The schema is created on first use and versioned in a <c>schema_version</c> table; a file written by a
-/// newer schema is refused with <see cref="SqliteSchemaException"/>. Each append is one <c>BEGIN IMMEDIATE</c>
+/// Before anything is written the file is proven ours: a file of another application or of a newer schema is refused with
+/// <see cref="SqliteStoreException"/> and left as it was; an empty or older file is created or migrated (see
+/// <see cref="SchemaVersion"/>), a current one used without a write, so a reader never takes the write lock. Every failure
+/// of the file (busy past the timeout, read-only, cannot open, damaged, disk error) is a <see cref="SqliteStoreException"/>
+/// with its <see cref="SqliteStoreException.Reason"/>. Each append is one <c>BEGIN IMMEDIATE</c>
 /// transaction (all or nothing, serialized across processes, waiting up to the busy timeout for the write
 /// lock), checks the expected version and the command id, and relies on a UNIQUE (stream, version) key
 /// as the last guard. The global position is an AUTOINCREMENT key: strictly increasing in commit order.
@@ -31,15 +34,15 @@ namespace CoProduction.Storage.Sqlite;
 public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>The schema version this code creates and reads.</summary>
-    /// <remarks>Version 2 keeps each command id's fingerprint (<see cref="CommandFingerprint"/>); a version 1 file is
-    /// migrated in place when it is opened, and the command ids it recorded are matched per stream, as they were.</remarks>
-    public const int SchemaVersion = 2;
+    /// <remarks>Version 2 keeps each command id's fingerprint (<see cref="CommandFingerprint"/>); version 3 keeps every table of
+    /// the package (checkpoints, leases, projections) under the version and stamps the file's header as a store's. Older
+    /// files are migrated in place when they are first used, and the command ids a version 1 file recorded are matched per
+    /// stream, as they were.</remarks>
+    public const int SchemaVersion = SqliteSchema.Version;
 
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
     private readonly SqliteConnectionPool pool;
-    private readonly SemaphoreSlim schemaGate = new(1, 1);
-    private volatile bool schemaReady;
 
     /// <summary>Creates the store; the file and schema are created on first use.</summary>
     /// <param name="options">The file and busy timeout.</param>
@@ -55,7 +58,6 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
     {
         var busyTimeoutMilliseconds = BusyTimeoutOf(options);
         var builder = ConnectionFor(options);
-        builder.DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000);
         return new SqliteConnectionPool(builder.ToString(), busyTimeoutMilliseconds, builder.DataSource);
     }
 
@@ -79,6 +81,10 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         builder.Mode = builder.Mode == SqliteOpenMode.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
         // The store's own pool keeps connections open; Microsoft.Data.Sqlite's would keep closed ones alive too.
         builder.Pooling = false;
+        // Microsoft.Data.Sqlite retries a busy statement until its command timeout, counted in whole seconds; a negative one
+        // ends that loop at the first busy answer, so SQLite's busy handler (PRAGMA busy_timeout, in milliseconds) is the
+        // one wait and a busy timeout under a second is honoured.
+        builder.DefaultTimeout = -1;
         return builder;
     }
 
@@ -116,14 +122,68 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         return WriteAsync(appends, commandId, fingerprint, cancellationToken);
     }
 
-    /// <summary>Writes every part in one <c>BEGIN IMMEDIATE</c> transaction: the command's first write, or every version checked and every event inserted.</summary>
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckCommands(commands);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var results = new StreamsAppendResult[commands.Count];
+            for (var i = 0; i < commands.Count; i++)
+            {
+                results[i] = await WriteInAsync(connection, transaction, commands[i].Appends, commands[i].CommandId, commands[i].Fingerprint, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return results;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed($"append {commands.Count} commands", reason, ex);
+        }
+    }
+
+    /// <summary>Writes the parts (<see cref="WriteInOneTransactionAsync"/>), a failure of the file typed.</summary>
     private async ValueTask<StreamsAppendResult> WriteAsync(
+        IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteInOneTransactionAsync(appends, commandId, fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed(appends.Count == 1 ? $"append to stream '{appends[0].Stream}'" : $"append to {appends.Count} streams", reason, ex);
+        }
+    }
+
+    /// <summary>Writes every part in one <c>BEGIN IMMEDIATE</c> transaction: the command's first write, or every version checked and every event inserted.</summary>
+    private async ValueTask<StreamsAppendResult> WriteInOneTransactionAsync(
         IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
+        var written = await WriteInAsync(connection, transaction, appends, commandId, fingerprint, cancellationToken).ConfigureAwait(false);
+        if (!written.WasDuplicate)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
+    /// <summary>One command's write inside an open transaction: its first write when the id was recorded, or every version checked and every event inserted.</summary>
+    private static async ValueTask<StreamsAppendResult> WriteInAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
+    {
         fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
 
         if (commandId is { } command)
@@ -249,8 +309,6 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return new StreamsAppendResult(results, WasDuplicate: false);
     }
 
@@ -261,14 +319,21 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadStream(stream, fromVersion);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var read = Command(
-            lease.Connection,
-            null,
-            "SELECT " + StreamColumns + " FROM events WHERE stream = $stream AND version >= $from ORDER BY version");
-        read.Parameters.AddWithValue("$stream", stream.Value);
-        read.Parameters.AddWithValue("$from", fromVersion);
-        return ReadEvents(read, stream, cancellationToken);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var read = Command(
+                lease.Connection,
+                null,
+                "SELECT " + StreamColumns + " FROM events WHERE stream = $stream AND version >= $from ORDER BY version");
+            read.Parameters.AddWithValue("$stream", stream.Value);
+            read.Parameters.AddWithValue("$from", fromVersion);
+            return ReadEvents(read, stream, cancellationToken);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed($"read stream '{stream}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -278,24 +343,36 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckReadAll(afterPosition, maxCount);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(
-            connection,
-            null,
-            "SELECT " + StreamColumns + ", stream FROM events WHERE position > $after ORDER BY position LIMIT $max");
-        read.Parameters.AddWithValue("$after", afterPosition);
-        read.Parameters.AddWithValue("$max", maxCount);
-        return ReadEvents(read, null, cancellationToken);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var read = Command(
+                lease.Connection,
+                null,
+                "SELECT " + StreamColumns + ", stream FROM events WHERE position > $after ORDER BY position LIMIT $max");
+            read.Parameters.AddWithValue("$after", afterPosition);
+            read.Parameters.AddWithValue("$max", maxCount);
+            return ReadEvents(read, null, cancellationToken);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed(string.Create(CultureInfo.InvariantCulture, $"read the events after position {afterPosition}"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask<long> ReadLastPositionAsync(CancellationToken cancellationToken = default)
     {
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events");
-        return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var read = Command(lease.Connection, null, "SELECT COALESCE(MAX(position), 0) FROM events");
+            return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed("read the last position", reason, ex);
+        }
     }
 
     // The envelope without the stream, which a stream's read knows already; the feed's read adds it last.
@@ -466,96 +543,8 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         return true;
     }
 
-    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken)
-        => pool.RentAsync(schemaReady ? null : EnsureSchemaAsync, cancellationToken);
+    private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken) => pool.RentAsync(cancellationToken);
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (schemaReady)
-            {
-                return;
-            }
-
-            using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
-            {
-                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using (var create = Command(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
-            {
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            long found;
-            using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
-            {
-                found = (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }
-
-            if (found > SchemaVersion)
-            {
-                throw new SqliteSchemaException(DataSource, found, SchemaVersion);
-            }
-
-            if (found == 0)
-            {
-                using var create = Command(
-                    connection,
-                    transaction,
-                    """
-                    CREATE TABLE events (
-                        position       INTEGER PRIMARY KEY AUTOINCREMENT,
-                        stream         TEXT    NOT NULL,
-                        version        INTEGER NOT NULL,
-                        name           TEXT    NOT NULL,
-                        schema_version INTEGER NOT NULL,
-                        payload        BLOB    NOT NULL,
-                        recorded_at    TEXT    NOT NULL,
-                        actor          TEXT    NOT NULL,
-                        command_id     TEXT    NULL,
-                        UNIQUE (stream, version)
-                    );
-                    CREATE TABLE commands (
-                        stream         TEXT    NOT NULL,
-                        command_id     TEXT    NOT NULL,
-                        version        INTEGER NOT NULL,
-                        last_position  INTEGER NOT NULL,
-                        PRIMARY KEY (stream, command_id)
-                    ) WITHOUT ROWID;
-                    INSERT INTO schema_version (version) VALUES (1);
-                    """);
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                found = 1;
-            }
-
-            if (found == 1)
-            {
-                // Version 2: each command id's fingerprint. The ids recorded before have none, and are matched per stream.
-                using var migrate = Command(
-                    connection,
-                    transaction,
-                    """
-                    CREATE TABLE command_fingerprints (
-                        command_id     TEXT    NOT NULL PRIMARY KEY,
-                        command        TEXT    NOT NULL,
-                        streams        TEXT    NOT NULL,
-                        arguments_hash TEXT    NOT NULL
-                    ) WITHOUT ROWID;
-                    UPDATE schema_version SET version = 2;
-                    """);
-                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            schemaReady = true;
-        }
-        finally
-        {
-            schemaGate.Release();
-        }
-    }
+    private SqliteStoreException Failed(string attempted, SqliteStoreFailure reason, SqliteException exception)
+        => SqliteFile.Failed(DataSource, attempted, reason, exception);
 }

@@ -7,42 +7,29 @@ using Microsoft.Data.Sqlite;
 
 namespace CoProduction.Storage.Sqlite;
 
-/// <summary>Opens a connection to the store's file the one way every part of this package does.</summary>
+/// <summary>
+/// Opens a connection to the store's file the one way every part of this package does, and turns SQLite's failures of the
+/// file into <see cref="SqliteStoreException"/> in one place (<see cref="FailureOf"/>).
+/// </summary>
 internal static class SqliteFile
 {
-    // SQLite's result codes for a file that is not a database (SQLITE_NOTADB) or is damaged (SQLITE_CORRUPT).
-    private const int NotADatabase = 26;
-    private const int Corrupt = 11;
-
     /// <summary>
-    /// Opens a connection with the busy timeout and durable commits, runs <paramref name="ensureSchema"/>
-    /// when given, and turns a file that is not a database into <see cref="SqliteStoreUnreadableException"/>.
+    /// Opens a connection with the busy timeout and durable commits. Microsoft.Data.Sqlite's own retry loop on a busy file
+    /// counts whole seconds; the connection string's <c>Default Timeout</c> is set negative (see
+    /// <see cref="SqliteEventStore.ConnectionFor"/>), which ends that loop at the first busy answer, so SQLite's own busy
+    /// handler (<c>PRAGMA busy_timeout</c>, in milliseconds) is the one wait, and any timeout is honoured.
     /// </summary>
-    internal static async Task<SqliteConnection> OpenAsync(
-        string connectionString,
-        int busyTimeoutMilliseconds,
-        string dataSource,
-        Func<SqliteConnection, CancellationToken, Task>? ensureSchema,
-        CancellationToken cancellationToken)
+    internal static async Task<SqliteConnection> OpenAsync(string connectionString, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = string.Create(
-                    CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await EnsureSchemaAsync(connection, dataSource, ensureSchema, cancellationToken).ConfigureAwait(false);
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = string.Create(
+                CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;");
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new SqliteStoreUnreadableException(dataSource, ex);
         }
         catch
         {
@@ -51,21 +38,40 @@ internal static class SqliteFile
         }
     }
 
-    /// <summary>Runs <paramref name="ensureSchema"/> when given, turning a file that is not a database into <see cref="SqliteStoreUnreadableException"/>.</summary>
-    internal static async Task EnsureSchemaAsync(
-        SqliteConnection connection, string dataSource, Func<SqliteConnection, CancellationToken, Task>? ensureSchema, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a SQLite error says of the file: <see langword="null"/> for an error that is not the file's (a constraint, the
+    /// SQL of a projection), which the caller handles or lets through.
+    /// </summary>
+    /// <param name="exception">SQLite's error.</param>
+    /// <returns>The reason, or <see langword="null"/>.</returns>
+    internal static SqliteStoreFailure? FailureOf(SqliteException exception) => exception.SqliteErrorCode switch
     {
-        try
+        5 or 6 => SqliteStoreFailure.Busy,            // SQLITE_BUSY, SQLITE_LOCKED
+        8 => SqliteStoreFailure.ReadOnly,             // SQLITE_READONLY
+        3 or 14 => SqliteStoreFailure.CannotOpen,     // SQLITE_PERM, SQLITE_CANTOPEN
+        11 or 26 => SqliteStoreFailure.Damaged,       // SQLITE_CORRUPT, SQLITE_NOTADB
+        10 or 13 => SqliteStoreFailure.DiskError,     // SQLITE_IOERR, SQLITE_FULL
+        _ => null,
+    };
+
+    /// <summary>The typed error for a failure of the file found by <see cref="FailureOf"/>.</summary>
+    /// <param name="dataSource">The file.</param>
+    /// <param name="attempted">What was attempted, for example <c>append to stream 'x'</c>.</param>
+    /// <param name="reason">The reason <see cref="FailureOf"/> gave.</param>
+    /// <param name="exception">SQLite's error, kept inside.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static SqliteStoreException Failed(string dataSource, string attempted, SqliteStoreFailure reason, SqliteException exception)
+    {
+        var detail = reason switch
         {
-            if (ensureSchema is not null)
-            {
-                await ensureSchema(connection, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
-        {
-            throw new SqliteStoreUnreadableException(dataSource, ex);
-        }
+            SqliteStoreFailure.Busy => "another connection or process held the write lock for longer than the busy timeout",
+            SqliteStoreFailure.ReadOnly => "the file, its folder or the connection is read-only",
+            SqliteStoreFailure.CannotOpen => "the file cannot be opened or created (a missing folder, a folder at that path, or no permission)",
+            SqliteStoreFailure.Damaged => "the file is not a SQLite database or is damaged",
+            _ => exception.SqliteErrorCode == 13 ? "the disk is full" : "the disk reported an I/O error",
+        };
+        return new SqliteStoreException(
+            dataSource, reason, attempted, string.Create(CultureInfo.InvariantCulture, $"{detail} (SQLite error {exception.SqliteErrorCode}: {exception.Message})"), exception);
     }
 }
 
@@ -88,6 +94,8 @@ internal sealed class SqliteConnectionPool : IDisposable
     private readonly int busyTimeoutMilliseconds;
     private readonly Stack<SqliteConnection> idle = new();
     private readonly Lock gate = new();
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private volatile bool schemaReady;
     private bool disposed;
     private int opened;
 
@@ -120,12 +128,16 @@ internal sealed class SqliteConnectionPool : IDisposable
         }
     }
 
-    /// <summary>Borrows an open connection (an idle one, or a new one with its pragmas), running <paramref name="ensureSchema"/> on it when given.</summary>
-    /// <param name="ensureSchema">Creates or checks the schema; <see langword="null"/> once it is known to be there.</param>
+    /// <summary>
+    /// Borrows an open connection (an idle one, or a new one with its pragmas); the first borrowing of the instance proves
+    /// the file ours and current (<see cref="SqliteSchema.Ensure"/>), which writes only to an empty or older file.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The lease; disposing it gives the connection back.</returns>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-    public async Task<SqliteLease> RentAsync(Func<SqliteConnection, CancellationToken, Task>? ensureSchema, CancellationToken cancellationToken)
+    /// <exception cref="SqliteStoreException">The file is another application's or of a newer schema.</exception>
+    /// <exception cref="SqliteException">SQLite failed opening or checking the file (the caller maps it).</exception>
+    public async Task<SqliteLease> RentAsync(CancellationToken cancellationToken)
     {
         SqliteConnection? connection;
         lock (gate)
@@ -136,16 +148,48 @@ internal sealed class SqliteConnectionPool : IDisposable
 
         if (connection is null)
         {
-            connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, DataSource, ensureSchema, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                connection = await SqliteFile.OpenAsync(connectionString, busyTimeoutMilliseconds, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+            {
+                throw SqliteFile.Failed(DataSource, "open the store", reason, ex);
+            }
+
             Interlocked.Increment(ref opened);
-            return new SqliteLease(this, connection);
         }
 
         var lease = new SqliteLease(this, connection);
+        if (schemaReady)
+        {
+            return lease;
+        }
+
         try
         {
-            await SqliteFile.EnsureSchemaAsync(connection, DataSource, ensureSchema, cancellationToken).ConfigureAwait(false);
+            await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!schemaReady)
+                {
+                    SqliteSchema.Ensure(connection, DataSource);
+                    schemaReady = true;
+                }
+            }
+            finally
+            {
+                schemaGate.Release();
+            }
+
             return lease;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            // Every store on the file (events, checkpoints, leases, read models) opens through here: the
+            // file's failures on open are the typed error whichever store met them first.
+            lease.Dispose();
+            throw SqliteFile.Failed(DataSource, "open the store", reason, ex);
         }
         catch
         {

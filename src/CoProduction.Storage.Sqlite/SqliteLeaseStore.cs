@@ -14,8 +14,8 @@ namespace CoProduction.Storage.Sqlite;
 /// <remarks>
 /// Taking or renewing a lease is one upsert under SQLite's write lock: it changes the row only when the lease is free,
 /// expired at the caller's instant, or held by the caller already, so two processes never both succeed. Expiries are
-/// stored as Unix ticks of the callers' clocks, which processes on one machine share. The table is created on first use,
-/// next to the event store's tables, without touching their schema: a file written before leases existed opens as before.
+/// stored as Unix ticks of the callers' clocks, which processes on one machine share. The table is part of the store file's
+/// schema (<see cref="SqliteEventStore.SchemaVersion"/>): a file written before leases existed is migrated when first used.
 /// </remarks>
 public sealed class SqliteLeaseStore : ILeaseStore, IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class SqliteLeaseStore : ILeaseStore, IDisposable
     public SqliteLeaseStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        tables = new SqliteSideTables(options, CreateSchemaAsync);
+        tables = new SqliteSideTables(options);
     }
 
     /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
@@ -37,38 +37,44 @@ public sealed class SqliteLeaseStore : ILeaseStore, IDisposable
     public async ValueTask<bool> TryAcquireAsync(string lease, string holder, Instant now, Duration duration, CancellationToken cancellationToken = default)
     {
         LeaseArguments.Check(lease, holder, duration);
-        using var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var take = connection.Connection.CreateCommand();
-        take.CommandText =
-            """
-            INSERT INTO leases (name, holder, expires_at) VALUES ($name, $holder, $until)
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-            WHERE leases.holder = excluded.holder OR leases.expires_at <= $now
-            """;
-        take.Parameters.AddWithValue("$name", lease);
-        take.Parameters.AddWithValue("$holder", holder);
-        take.Parameters.AddWithValue("$until", (now + duration).ToUnixTimeTicks());
-        take.Parameters.AddWithValue("$now", now.ToUnixTimeTicks());
-        return await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        try
+        {
+            using var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var take = connection.Connection.CreateCommand();
+            take.CommandText =
+                """
+                INSERT INTO leases (name, holder, expires_at) VALUES ($name, $holder, $until)
+                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                WHERE leases.holder = excluded.holder OR leases.expires_at <= $now
+                """;
+            take.Parameters.AddWithValue("$name", lease);
+            take.Parameters.AddWithValue("$holder", holder);
+            take.Parameters.AddWithValue("$until", (now + duration).ToUnixTimeTicks());
+            take.Parameters.AddWithValue("$now", now.ToUnixTimeTicks());
+            return await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"take the lease '{lease}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask ReleaseAsync(string lease, string holder, CancellationToken cancellationToken = default)
     {
         LeaseArguments.Check(lease, holder);
-        using var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var release = connection.Connection.CreateCommand();
-        release.CommandText = "DELETE FROM leases WHERE name = $name AND holder = $holder";
-        release.Parameters.AddWithValue("$name", lease);
-        release.Parameters.AddWithValue("$holder", holder);
-        await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var create = connection.CreateCommand();
-        create.CommandText =
-            "CREATE TABLE IF NOT EXISTS leases (name TEXT NOT NULL PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID";
-        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = await tables.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var release = connection.Connection.CreateCommand();
+            release.CommandText = "DELETE FROM leases WHERE name = $name AND holder = $holder";
+            release.Parameters.AddWithValue("$name", lease);
+            release.Parameters.AddWithValue("$holder", holder);
+            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"release the lease '{lease}'", reason, ex);
+        }
     }
 }

@@ -18,18 +18,15 @@ namespace CoProduction.Storage.Sqlite;
 /// may move back to an earlier step.
 /// </summary>
 /// <remarks>
-/// The tables are created on first use, next to the event store's, without touching its schema. Steps from several
+/// The tables are part of the store file's schema (<see cref="SqliteEventStore.SchemaVersion"/>), created or migrated on first use. Steps from several
 /// processes over one file are serialized by SQLite's write lock, and a step skips events its checkpoint has passed.
 /// </remarks>
 public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore, IDocumentStore, IDisposable
 {
-    // SQLite's result codes for a failure of the file rather than of the projection's fold:
-    // busy, locked, I/O error, corrupt, full, cannot open, not a database.
-    private static readonly HashSet<int> StoreFailures = [5, 6, 10, 11, 13, 14, 26];
-
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
     private readonly SqliteSideTables tables;
+    private readonly SqliteDocumentCache parsed = new();
 
     /// <summary>Creates the projection store over the same file as a <see cref="SqliteEventStore"/> with these options.</summary>
     /// <param name="options">The file and busy timeout.</param>
@@ -37,7 +34,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public SqliteProjectionStore(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        tables = new SqliteSideTables(options, CreateSchemaAsync);
+        tables = new SqliteSideTables(options);
     }
 
     /// <summary>Closes the store's open connections; calls after this throw <see cref="ObjectDisposedException"/>.</summary>
@@ -159,6 +156,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
 
         Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
         transaction.Commit();
+        parsed.Forget(projection.Name);
     }
 
     /// <inheritdoc/>
@@ -277,6 +275,11 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         var after = new ProjectionCheckpoint(projection.Version, position);
         Save(connection, transaction, projection.Name, after);
         transaction.Commit();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            parsed.Keep(projection, changes[i].Key, bodies[i], changes[i].Document);
+        }
+
         return after;
     }
 
@@ -290,7 +293,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
         read.Parameters.AddWithValue("$projection", projection.Name);
         read.Parameters.AddWithValue("$key", key);
-        return read.ExecuteScalar() is string body ? projection.Read(body) : null;
+        return read.ExecuteScalar() is string body ? parsed.Read(projection, key, body) : null;
     }
 
     /// <inheritdoc/>
@@ -325,7 +328,8 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         using var reader = read.ExecuteReader();
         while (reader.Read())
         {
-            found.Add(new FoundDocument(reader.GetString(0), reader.GetString(1), projection.Read(reader.GetString(2))));
+            var key = reader.GetString(0);
+            found.Add(new FoundDocument(key, reader.GetString(1), parsed.Read(projection, key, reader.GetString(2))));
         }
 
         return found;
@@ -412,7 +416,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
 
     private static bool IsTheProjections(Exception exception)
         => exception is not OperationCanceledException
-            && !(exception is SqliteException sqlite && StoreFailures.Contains(sqlite.SqliteErrorCode));
+            && !(exception is SqliteException sqlite && SqliteFile.FailureOf(sqlite) is not null);
 
     /// <summary>
     /// Begins a step's write transaction. A model is rebuilt from the events, so its commits need not wait for the disk:
@@ -489,52 +493,4 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     }
 
     private Task<SqliteLease> OpenAsync(CancellationToken cancellationToken) => tables.OpenAsync(cancellationToken);
-
-    private static Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
-        {
-            wal.ExecuteNonQuery();
-        }
-
-        using var create = Command(
-            connection,
-            null,
-            """
-            CREATE TABLE IF NOT EXISTS projections (
-                name     TEXT    NOT NULL PRIMARY KEY,
-                version  INTEGER NOT NULL,
-                position INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS parked_events (
-                subscriber     TEXT    NOT NULL,
-                position       INTEGER NOT NULL,
-                stream         TEXT    NOT NULL,
-                stream_version INTEGER NOT NULL,
-                event_name     TEXT    NOT NULL,
-                schema_version INTEGER NOT NULL,
-                reason         TEXT    NOT NULL,
-                error_type     TEXT    NOT NULL,
-                parked_at      TEXT    NOT NULL,
-                PRIMARY KEY (subscriber, position)
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS documents (
-                projection TEXT NOT NULL,
-                key        TEXT NOT NULL,
-                body       TEXT NOT NULL,
-                PRIMARY KEY (projection, key)
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS document_index (
-                projection TEXT NOT NULL,
-                name       TEXT NOT NULL,
-                value      TEXT NOT NULL,
-                key        TEXT NOT NULL,
-                PRIMARY KEY (projection, name, value, key)
-            ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS document_index_by_key ON document_index (projection, key);
-            """);
-        create.ExecuteNonQuery();
-
-        return Task.CompletedTask;
-    }
 }

@@ -152,8 +152,9 @@ public sealed class ProjectionRunner : BackgroundService
     /// <param name="projections">The read models' names.</param>
     /// <param name="purpose">What waits, for the error, for example "the ethics gate".</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The store's position they have reached: what the decision sees.</returns>
     /// <exception cref="TimeoutException">They did not get there within <see cref="ReadModelWait"/>.</exception>
-    internal async ValueTask RequireCurrentAsync(string[] projections, string purpose, CancellationToken cancellationToken)
+    internal async ValueTask<long> RequireCurrentAsync(string[] projections, string purpose, CancellationToken cancellationToken)
     {
         var last = await store.ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
         if (!await WaitForProjectionsAsync(projections, last, ReadModelWait, cancellationToken).ConfigureAwait(false))
@@ -164,6 +165,8 @@ public sealed class ProjectionRunner : BackgroundService
                 $" so {purpose} cannot see every change committed before; check that the projection runner is running" +
                 $" (its {nameof(LastFailure)} and health check), then try again."));
         }
+
+        return last;
     }
 
     private async Task<bool> WaitAsync(long position, int[]? of, TimeSpan timeout, CancellationToken cancellationToken)

@@ -75,8 +75,12 @@ internal sealed class AgendaQueries(IDocumentStore store, AgendaProjection proje
         return new DocumentPage<CadenceAdherence>(kept, page.Next);
     }
 
-    /// <summary>Every meeting still to be held whose current start is in a window, across the series whose first open meeting starts before its end: what the reminder sweep asks.</summary>
-    internal async ValueTask<IReadOnlyList<AgendaEntry>> DueAsync(Instant from, Instant to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The series whose first open meeting starts by <paramref name="to"/>, with the domain's agenda of them (and of the series
+    /// they are linked to) as the store holds them now: the candidates of "meetings due by then", what the reminder sweep keeps
+    /// while none of them changes.
+    /// </summary>
+    internal async ValueTask<(IReadOnlySet<SeriesId> Candidates, MeetingAgenda? Agenda)> DueAgendaAsync(Instant to, CancellationToken cancellationToken)
     {
         var candidates = new List<AgendaSeries>();
         await foreach (var document in documents.ReadAllAsync(AgendaProjection.NextDueIndex, RangeUpTo(to, null), cancellationToken).ConfigureAwait(false))
@@ -84,10 +88,17 @@ internal sealed class AgendaQueries(IDocumentStore store, AgendaProjection proje
             candidates.Add(document);
         }
 
-        return (await AgendaOfAsync(candidates, cancellationToken).ConfigureAwait(false))?.Due(from, to) is { } due
-            ? [.. due.Where(e => candidates.Any(c => c.Series == e.Occurrence.Series))]
-            : [];
+        var agenda = await AgendaOfAsync(candidates, cancellationToken).ConfigureAwait(false);
+        return (candidates.Select(c => c.Series).ToHashSet(), agenda);
     }
+
+    /// <summary>How many index entries name a series whose first open meeting starts by <paramref name="to"/>: the size of <see cref="DueAgendaAsync"/>'s candidates, counted without reading them.</summary>
+    internal ValueTask<long> CountDueAsync(Instant to, CancellationToken cancellationToken)
+        => documents.CountAsync(AgendaProjection.NextDueIndex, RangeUpTo(to, null), cancellationToken);
+
+    /// <summary>Every meeting still to be held whose current start is in a window, of the candidates: what the reminder sweep asks.</summary>
+    internal static IReadOnlyList<AgendaEntry> Due(IReadOnlySet<SeriesId> candidates, MeetingAgenda? agenda, Instant from, Instant to)
+        => agenda?.Due(from, to) is { } due ? [.. due.Where(e => candidates.Contains(e.Occurrence.Series))] : [];
 
     /// <summary>The domain's agenda of every series of a site (the programme comparison's adherence), or <see langword="null"/> when it has none.</summary>
     internal async ValueTask<MeetingAgenda?> AgendaOfSiteAsync(SiteId site, CancellationToken cancellationToken)

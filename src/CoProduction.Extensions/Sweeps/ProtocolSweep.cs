@@ -9,6 +9,7 @@ using CoProduction.Protocols;
 using CoProduction.ReadModels;
 using CoProduction.Scheduling;
 using CoProduction.Sites;
+using CoProduction.Streams;
 using CoProduction.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ internal sealed class ProtocolSweep(
     ProtocolRegister register,
     IDocumentStore documents,
     AggregateSource aggregates,
+    IEventStoreReader store,
     ProjectionRunner runner,
     IServiceScopeFactory scopes,
     ICommitteePolicies committees,
@@ -48,18 +50,87 @@ internal sealed class ProtocolSweep(
     /// <summary>How many days after an approval's end its reminders are still handed over (the lapse reminder's grace).</summary>
     private const int DaysAfterEnd = 31;
 
+    private static readonly StreamCategories Categories = new(StreamCategories.Library);
+
     private readonly DocumentReader<ProtocolEntry> reader = new(documents, register);
+    private readonly StreamChanges changes = new(store);
+
+    // The memo of the last passes: what each protocol in today's window gave, its sites' zones, and when it was made.
+    private readonly Dictionary<StreamId, Plan> plans = [];
+    private readonly Dictionary<StreamId, DateTimeZone?> siteZones = [];
+    private LocalDate? plannedOn;
+    private string? plannedZone;
 
     public async Task<(int Expired, IReadOnlyList<Reminder> Reminders)> RunAsync(Instant now, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PlanAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // After a failure nothing of the memo is trusted: the next pass plans everything.
+            Forget();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Plans the protocols that may have changed since the last pass: every one in today's window on the first pass of a UTC
+    /// day (or after a failure, a change of the default zone, or more than <see cref="StreamChanges.MostEvents"/> events);
+    /// otherwise only those whose stream or one of whose sites changed, and those whose reminders change by now.
+    /// </summary>
+    private async Task<(int Expired, IReadOnlyList<Reminder> Reminders)> PlanAsync(Instant now, CancellationToken cancellationToken)
+    {
         // No zone's date is past UTC's next day: the protocols due by then hold every one due in its own zone now.
         var latest = now.InUtc().Date.PlusDays(1);
-        var expired = 0;
-        var reminders = new List<Reminder>();
-        foreach (var (stream, version) in await DueAsync(latest, cancellationToken).ConfigureAwait(false))
+        var position = await runner.RequireCurrentAsync(ProtocolRegister.Self, "the protocol sweep", cancellationToken).ConfigureAwait(false);
+        var changed = await changes.SinceLastAsync(position, cancellationToken).ConfigureAwait(false);
+        var defaultZone = options.CurrentValue.DefaultTimeZone;
+        var full = changed is null || plannedOn != now.InUtc().Date || !string.Equals(plannedZone, defaultZone, System.StringComparison.Ordinal);
+
+        // The protocols to plan, in stream order, with the version the register (or the memo) last saw; -1 when unknown.
+        var due = new SortedDictionary<string, long>(System.StringComparer.Ordinal);
+        if (full)
         {
-            if (await aggregates.Of<Protocol>().CurrentAsync(stream, version, cancellationToken).ConfigureAwait(false) is not { } protocol)
+            plans.Clear();
+            siteZones.Clear();
+            foreach (var (stream, version) in await DueAsync(latest, cancellationToken).ConfigureAwait(false))
             {
+                due[stream.Value] = version;
+            }
+        }
+        else
+        {
+            foreach (var stream in changed!)
+            {
+                siteZones.Remove(stream);
+                if (string.Equals(Categories.Classify(stream).Category, Protocol.StreamCategory, System.StringComparison.Ordinal))
+                {
+                    due[stream.Value] = -1;
+                }
+            }
+
+            foreach (var (stream, plan) in plans)
+            {
+                if (plan.NextChange <= now || plan.SiteStreams.Any(changed.Contains))
+                {
+                    due.TryAdd(stream.Value, plan.Version);
+                }
+            }
+        }
+
+        var expired = 0;
+        foreach (var (id, version) in due)
+        {
+            var stream = new StreamId(id);
+            var cache = aggregates.Of<Protocol>();
+            var protocol = version < 0
+                ? await cache.CurrentAsync(stream, cancellationToken).ConfigureAwait(false)
+                : await cache.CurrentAsync(stream, version, cancellationToken).ConfigureAwait(false);
+            if (protocol is null || (!full && !IsInWindow(protocol.State, latest)))
+            {
+                plans.Remove(stream);
                 continue;
             }
 
@@ -71,17 +142,59 @@ internal sealed class ProtocolSweep(
                 expired++;
             }
 
-            if (protocol.State is { Status: ProtocolStatus.Approved or ProtocolStatus.Suspended or ProtocolStatus.Expired, ApprovalEnd: { } end }
-                && end != LocalDate.MaxIsoValue)
+            plans[stream] = Planned(protocol, zone, site, now);
+        }
+
+        plannedOn = now.InUtc().Date;
+        plannedZone = defaultZone;
+        return (expired, [.. plans.Values.SelectMany(p => p.Reminders)]);
+    }
+
+    /// <summary>Forgets the memo: the next pass plans every protocol in its window.</summary>
+    private void Forget()
+    {
+        plans.Clear();
+        siteZones.Clear();
+        changes.Forget();
+        plannedOn = null;
+    }
+
+    /// <summary>A protocol's reminders due now, and the next instant they change at: its next reminder's due instant.</summary>
+    private Plan Planned(Protocol protocol, DateTimeZone zone, SiteId? site, Instant now)
+    {
+        var sites = protocol.State.CurrentScope.Sites.Select(s => AggregateRepository<LearningSite>.StreamOf(s)).ToArray();
+        if (protocol.State is not { Status: ProtocolStatus.Approved or ProtocolStatus.Suspended or ProtocolStatus.Expired, ApprovalEnd: { } end }
+            || end == LocalDate.MaxIsoValue)
+        {
+            return new Plan(protocol.Version, [], Instant.MaxValue, sites);
+        }
+
+        var committee = committees.Find(protocol.State.Committee);
+        var window = new ApprovalWindowInput(protocol.Id, protocol.State.Title, site, end, zone, committee?.RenewalDueOn(end));
+        var policy = committee is null ? defaults : defaults with { LeadDays = committee.ReminderLeadDays };
+        var next = Instant.MaxValue;
+        foreach (var reminder in ReminderSchedule.ForApproval(window, policy))
+        {
+            if (reminder.DueAt > now && reminder.DueAt < next)
             {
-                var committee = committees.Find(protocol.State.Committee);
-                var window = new ApprovalWindowInput(protocol.Id, protocol.State.Title, site, end, zone, committee?.RenewalDueOn(end));
-                var policy = committee is null ? defaults : defaults with { LeadDays = committee.ReminderLeadDays };
-                reminders.AddRange(ReminderSchedule.Due(new ReminderInputs { Approvals = [window] }, now, policy));
+                next = reminder.DueAt;
             }
         }
 
-        return (expired, reminders);
+        return new Plan(protocol.Version, ReminderSchedule.Due(new ReminderInputs { Approvals = [window] }, now, policy), next, sites);
+    }
+
+    /// <summary>Whether the register's indexes name a protocol for a sweep on a day: what <see cref="DueAsync"/> reads, for one protocol.</summary>
+    private bool IsInWindow(ProtocolState state, LocalDate today)
+    {
+        if (state.ApprovalEnd is not { } end || end == LocalDate.MaxIsoValue)
+        {
+            return false;
+        }
+
+        return (state.Status is ProtocolStatus.Approved or ProtocolStatus.Suspended && end <= today.PlusDays(-1))
+            || (state.Status is ProtocolStatus.Approved or ProtocolStatus.Suspended or ProtocolStatus.Expired
+                && end >= today.PlusDays(-DaysAfterEnd) && end <= LatestEndRemindedOn(today));
     }
 
     /// <summary>
@@ -95,17 +208,28 @@ internal sealed class ProtocolSweep(
         DateTimeZone? first = null;
         foreach (var site in sites)
         {
-            if (await aggregates.Of<LearningSite>().CurrentAsync(AggregateRepository<LearningSite>.StreamOf(site), cancellationToken).ConfigureAwait(false) is { } registered)
+            if (await ZoneOfAsync(site, cancellationToken).ConfigureAwait(false) is { } zone
+                && (first is null || lapse.AtStartOfDayInZone(zone).ToInstant() < lapse.AtStartOfDayInZone(first).ToInstant()))
             {
-                var zone = registered.State.ZoneIn(zones);
-                if (first is null || lapse.AtStartOfDayInZone(zone).ToInstant() < lapse.AtStartOfDayInZone(first).ToInstant())
-                {
-                    first = zone;
-                }
+                first = zone;
             }
         }
 
         return (first ?? zones[options.CurrentValue.DefaultTimeZone], sites.Count == 1 ? sites[0] : null);
+    }
+
+    /// <summary>A site's zone, read once per site until its stream changes; <see langword="null"/> when it is not registered.</summary>
+    private async ValueTask<DateTimeZone?> ZoneOfAsync(SiteId site, CancellationToken cancellationToken)
+    {
+        var stream = AggregateRepository<LearningSite>.StreamOf(site);
+        if (!siteZones.TryGetValue(stream, out var zone))
+        {
+            var registered = await aggregates.Of<LearningSite>().CurrentAsync(stream, cancellationToken).ConfigureAwait(false);
+            zone = registered?.State.ZoneIn(zones);
+            siteZones[stream] = zone;
+        }
+
+        return zone;
     }
 
     /// <summary>
@@ -114,7 +238,6 @@ internal sealed class ProtocolSweep(
     /// </summary>
     private async Task<IReadOnlyList<(StreamId Stream, long Version)>> DueAsync(LocalDate today, CancellationToken cancellationToken)
     {
-        await runner.RequireCurrentAsync(ProtocolRegister.Self, "the protocol sweep", cancellationToken).ConfigureAwait(false);
         var streams = new SortedDictionary<string, long>(System.StringComparer.Ordinal);
         var lapsed = DocumentRange.UpTo(DocumentIndexEntry.Of(today.PlusDays(-1)));
         await foreach (var entry in reader.ReadAllAsync(ProtocolRegister.ByExpiry, lapsed, cancellationToken).ConfigureAwait(false))
@@ -144,6 +267,13 @@ internal sealed class ProtocolSweep(
 
         return latest;
     }
+
+    /// <summary>What a pass planned for one protocol.</summary>
+    /// <param name="Version">The protocol's version it was planned at.</param>
+    /// <param name="Reminders">Its reminders due then.</param>
+    /// <param name="NextChange">When its next reminder falls due (and its expiry, the last of them): the plan holds until then.</param>
+    /// <param name="SiteStreams">The streams of the sites its zone was read from.</param>
+    private sealed record Plan(long Version, IReadOnlyList<Reminder> Reminders, Instant NextChange, StreamId[] SiteStreams);
 
     private async Task<Protocol> ExpireAsync(Protocol protocol, LocalDate today, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using CoProduction.Projections;
 using CoProduction.ReadModels;
 using CoProduction.Scheduling;
 using CoProduction.Sites;
+using CoProduction.Streams;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -29,9 +30,16 @@ internal sealed class StoreReminderSource(
     IDateTimeZoneProvider zones,
     ReminderPolicy policy,
     IDeviationRegister deviations,
+    IEventStoreReader store,
     IOptionsMonitor<CoProductionOptions> options) : IReminderSource
 {
     private const int PageSize = 1000;
+
+    private static readonly StreamCategories Categories = new(StreamCategories.Library);
+
+    // The meetings' agenda of the last pass, kept while no series changed and no new one became a candidate.
+    private readonly StreamChanges changes = new(store);
+    private (IReadOnlySet<SeriesId> Candidates, MeetingAgenda? Agenda, long Count)? meetings;
 
     private static readonly string[] Models =
         [CycleRegisterProjection.ProjectionName, SiteBoardProjection.ProjectionName, AgendaProjection.ProjectionName, DeviationProjection.ProjectionName];
@@ -39,7 +47,7 @@ internal sealed class StoreReminderSource(
     public async ValueTask<ReminderInputs> CollectAsync(Instant now, CancellationToken cancellationToken)
     {
         // The cycle register, the agenda and the site board, caught up with the store, give the due stages, meetings and disengaged managers.
-        await runner.RequireCurrentAsync(Models, "the sweep's reminders", cancellationToken).ConfigureAwait(false);
+        var position = await runner.RequireCurrentAsync(Models, "the sweep's reminders", cancellationToken).ConfigureAwait(false);
         var stages = new List<CycleStageInput>();
         DocumentCursor? after = null;
         do
@@ -58,7 +66,7 @@ internal sealed class StoreReminderSource(
         while (after is not null);
 
         // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
-        var meetings = await agenda.DueAsync(now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
+        var upcoming = await MeetingsAsync(position, now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
 
         // A manager's reminder falls due on (last engagement + the policy's days) in the site's zone; no zone's date is
         // past UTC's next day, so the managers last engaged up to then minus the days hold every one due now.
@@ -99,9 +107,40 @@ internal sealed class StoreReminderSource(
         return new ReminderInputs
         {
             CycleStages = [.. stages],
-            Meetings = [.. meetings],
+            Meetings = [.. upcoming],
             Engagements = [.. engagements],
             Deviations = [.. open],
         };
+    }
+
+    /// <summary>
+    /// The open meetings starting in a window, from the agenda of the series whose first open meeting starts by its end: the
+    /// last pass's agenda when no meeting series changed since and no other series became a candidate (their count is the
+    /// same), else read again. A failed read forgets it.
+    /// </summary>
+    private async ValueTask<IReadOnlyList<AgendaEntry>> MeetingsAsync(long position, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var changed = await changes.SinceLastAsync(position, cancellationToken).ConfigureAwait(false);
+            var count = await agenda.CountDueAsync(to, cancellationToken).ConfigureAwait(false);
+            if (meetings is not { } kept
+                || changed is null
+                || kept.Count != count
+                || changed.Any(s => string.Equals(Categories.Classify(s).Category, MeetingSeries.StreamCategory, StringComparison.Ordinal)))
+            {
+                var (candidates, read) = await agenda.DueAgendaAsync(to, cancellationToken).ConfigureAwait(false);
+                kept = (candidates, read, count);
+                meetings = kept;
+            }
+
+            return AgendaQueries.Due(kept.Candidates, kept.Agenda, from, to);
+        }
+        catch
+        {
+            meetings = null;
+            changes.Forget();
+            throw;
+        }
     }
 }

@@ -7,13 +7,15 @@ namespace CoProduction.Persistence;
 /// <param name="CreatedAt">When the archive was written, from the archive's clock.</param>
 /// <param name="EventCount">How many events it holds.</param>
 /// <param name="Streams">Each archived stream with its event count, in order of first appearance.</param>
-/// <param name="Sha256">The lower-case hexadecimal SHA-256 of every byte before the checksum line.</param>
+/// <param name="Sha256">The lower-case hexadecimal SHA-256 of every byte before the checksum line: it detects damage, not deliberate edits.</param>
+/// <param name="SealKeyId">The <see cref="ArchiveKey.Id"/> of the key whose HMAC-SHA256 seals the archive; <see langword="null"/> when it is not sealed.</param>
 public sealed record ArchiveManifest(
     int FormatVersion,
     Instant CreatedAt,
     long EventCount,
     ValueList<ArchivedStream> Streams,
-    string Sha256);
+    string Sha256,
+    string? SealKeyId = null);
 
 /// <summary>One stream in an archive.</summary>
 /// <param name="Stream">The stream.</param>

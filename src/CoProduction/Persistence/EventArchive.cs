@@ -1,11 +1,9 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,31 +15,56 @@ namespace CoProduction.Persistence;
 /// <summary>
 /// Exports streams (a programme's, or the whole store) to one portable file and imports such a file
 /// into any store. The file is JSON lines: a manifest, one line per event in global order, and a
-/// SHA-256 checksum of everything before it.
+/// last line with the SHA-256 of everything before it and, when the archiver has a key, an HMAC-SHA256 seal.
 /// </summary>
 /// <remarks>
-/// Import verifies the whole archive before writing anything: the checksum, the manifest's counts,
-/// every line, contiguous versions from 1. It refuses a damaged or truncated file with
-/// <see cref="CorruptArchiveException"/>, and a target that already holds one of the streams with
-/// <see cref="ConcurrencyException"/>. Events keep their versions, instants, actors, command ids and
-/// payloads; the target assigns its own global positions, in the archive's order.
+/// <para>
+/// Import verifies everything, then writes once. It reads the archive line by line (holding the events it will
+/// write, about the archive's size) and checks every line: the manifest, each event's envelope, its wire name
+/// known to the serializer, its payload read as its type, versions contiguous from 1, command ids not reused,
+/// every stream replayed into a valid aggregate, the checksum and (with a key) the seal. Any problem is a
+/// <see cref="CorruptArchiveException"/> naming the line and the reason. Then it writes every event in one atomic
+/// write (<see cref="IEventStoreWriter.AppendCommandsAsync"/>) that expects each archived stream not to exist,
+/// checked inside the write: a target that holds one of the streams, even one another writer created during the
+/// import, gets <see cref="ArchiveImportConflictException"/>. Either way nothing is written.
+/// </para>
+/// <para>
+/// Without a key, the checksum detects damage (a flipped bit, a cut or spliced file), not deliberate edits: anyone
+/// who edits an archive can recompute it. Give the archiver an <see cref="ArchiveKey"/>
+/// (<see cref="EventArchiveOptions.Key"/>) to seal what it exports and refuse to import what the key did not seal.
+/// </para>
+/// <para>
+/// Events keep their versions, instants, actors, command ids and payloads (byte for byte); the target assigns
+/// its own global positions, in the archive's order.
+/// </para>
 /// </remarks>
 public sealed class EventArchive
 {
     /// <summary>The archive format version this code writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    private const string FormatName = "coproduction-archive";
+    internal const string FormatName = "coproduction-archive";
+    internal static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
     private const int PageSize = 1000;
-    private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
 
     private readonly IClock clock;
+    private readonly ArchiveKey? key;
+    private readonly EventSerializer serializer;
+    private readonly (string Prefix, Func<StreamId, IReadOnlyList<Events.IDomainEvent>, Events.IEventSourcedAggregate> Replay)[] replays;
 
     /// <summary>Creates the archiver.</summary>
     /// <param name="clock">The clock that stamps exported archives.</param>
-    public EventArchive(IClock clock) => this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    /// <param name="options">The serializer, the aggregates and the key; the library's own events and aggregates and no key when <see langword="null"/>. Copied now.</param>
+    public EventArchive(IClock clock, EventArchiveOptions? options = null)
+    {
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        options ??= new EventArchiveOptions();
+        key = options.Key;
+        serializer = options.Serializer ?? throw new ArgumentException("The options' serializer is null; leave the default or give one.", nameof(options));
+        replays = options.Replays();
+    }
 
-    /// <summary>Writes an archive of some streams, or of every stream, to a destination.</summary>
+    /// <summary>Writes an archive of some streams, or of every stream, to a destination; sealed when the archiver has a key.</summary>
     /// <param name="source">The store to read.</param>
     /// <param name="destination">Where to write the archive; left open.</param>
     /// <param name="streams">The streams to export (for example a programme's); <see langword="null"/> for every stream. Streams with no events are left out.</param>
@@ -73,75 +96,85 @@ public sealed class EventArchive
         }
 
         var createdAt = clock.GetCurrentInstant();
-        var body = new ArrayBufferWriter<byte>();
-        WriteLine(body, w => WriteManifest(w, createdAt, events.Count, counts));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hmac = key?.CreateHmac();
+        var line = new ArrayBufferWriter<byte>();
+        await WriteLineAsync(destination, line, w => WriteManifest(w, createdAt, events.Count, counts), sha, hmac, cancellationToken).ConfigureAwait(false);
         foreach (var e in events)
         {
-            WriteLine(body, w => WriteEvent(w, e));
+            await WriteLineAsync(destination, line, w => WriteEvent(w, e), sha, hmac, cancellationToken).ConfigureAwait(false);
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(body.WrittenSpan));
-        WriteLine(body, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("sha256", sha);
-            w.WriteEndObject();
-        });
+        var checksum = Convert.ToHexStringLower(sha.GetHashAndReset());
+        var seal = hmac is null ? null : Convert.ToHexStringLower(hmac.GetHashAndReset());
+        await WriteLineAsync(
+            destination,
+            line,
+            w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("sha256", checksum);
+                if (seal is not null)
+                {
+                    w.WriteString("keyId", key!.Id);
+                    w.WriteString("hmacSha256", seal);
+                }
 
-        await destination.WriteAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                w.WriteEndObject();
+            },
+            null,
+            null,
+            cancellationToken).ConfigureAwait(false);
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new ArchiveManifest(FormatVersion, createdAt, events.Count, counts.ToValueList(), sha);
+        return new ArchiveManifest(FormatVersion, createdAt, events.Count, counts.ToValueList(), checksum, key?.Id);
     }
 
-    /// <summary>Reads and verifies an archive without writing anywhere.</summary>
+    /// <summary>Reads and verifies an archive as an import would, without writing anywhere.</summary>
     /// <param name="source">The archive; read to its end, left open.</param>
+    /// <param name="progress">Told how many lines and events have been checked; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The archive's manifest.</returns>
-    /// <exception cref="CorruptArchiveException">The archive is truncated, damaged or not an archive.</exception>
-    public static async Task<ArchiveManifest> VerifyAsync(Stream source, CancellationToken cancellationToken = default)
-        => (await ParseAsync(source, cancellationToken).ConfigureAwait(false)).Manifest;
+    /// <exception cref="CorruptArchiveException">The archive is truncated, damaged, not an archive, holds an unreadable event or history, or (with a key) is not sealed by the key.</exception>
+    public async Task<ArchiveManifest> VerifyAsync(
+        Stream source, IProgress<ArchiveImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (manifest, _) = await new ArchiveReader(serializer, replays, key, progress, keepEvents: false)
+            .ReadAsync(source, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new ArchiveImportProgress(ArchiveImportStage.Completed, 0, manifest.EventCount, 0, manifest.EventCount));
+        return manifest;
+    }
 
-    /// <summary>Verifies an archive, then appends its streams to an empty part of a store.</summary>
+    /// <summary>Verifies a whole archive, then writes all of it to the target in one atomic write, into streams the target does not hold.</summary>
     /// <param name="target">The store to write to; none of the archived streams may exist in it.</param>
     /// <param name="source">The archive; read to its end, left open.</param>
-    /// <param name="cancellationToken">Cancels the import; appends already made stay (each is whole).</param>
+    /// <param name="progress">Told how many lines and events have been checked, and when the write has committed; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the import; cancelled before the write commits, nothing is written.</param>
     /// <returns>The imported archive's manifest.</returns>
-    /// <exception cref="CorruptArchiveException">The archive is truncated, damaged or not an archive; nothing was written.</exception>
-    /// <exception cref="ConcurrencyException">An archived stream already has events in the target; nothing was written.</exception>
-    public static async Task<ArchiveManifest> ImportAsync(IEventStore target, Stream source, CancellationToken cancellationToken = default)
+    /// <exception cref="CorruptArchiveException">The archive is truncated, damaged, not an archive, holds an unreadable event or history, or (with a key) is not sealed by the key; nothing was written.</exception>
+    /// <exception cref="ArchiveImportConflictException">The target holds one of the archived streams (checked inside the write); nothing was written.</exception>
+    /// <exception cref="NotSupportedException">The target cannot write several commands atomically; nothing was written.</exception>
+    public async Task<ArchiveManifest> ImportAsync(
+        IEventStore target, Stream source, IProgress<ArchiveImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var (manifest, events) = await ParseAsync(source, cancellationToken).ConfigureAwait(false);
-        foreach (var stream in manifest.Streams)
+        ArgumentNullException.ThrowIfNull(source);
+        var (manifest, commands) = await new ArchiveReader(serializer, replays, key, progress, keepEvents: true)
+            .ReadAsync(source, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new ArchiveImportProgress(ArchiveImportStage.Writing, 0, manifest.EventCount, 0, manifest.EventCount));
+        if (commands.Count > 0)
         {
-            var existing = await target.ReadStreamAsync(stream.Stream, 1, cancellationToken).ConfigureAwait(false);
-            if (existing.Count != 0)
+            try
             {
-                throw new ConcurrencyException(stream.Stream, 0, existing[^1].Version);
+                await target.AppendCommandsAsync(commands, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyException conflict)
+            {
+                throw new ArchiveImportConflictException(conflict.Stream, conflict.ActualVersion, conflict);
             }
         }
 
-        var start = 0;
-        while (start < events.Count)
-        {
-            var first = events[start];
-            var end = start + 1;
-            while (end < events.Count && events[end].Stream == first.Stream && events[end].CommandId == first.CommandId)
-            {
-                end++;
-            }
-
-            var batch = new EventData[end - start];
-            for (var i = start; i < end; i++)
-            {
-                var e = events[i];
-                batch[i - start] = new EventData(e.EventName, e.SchemaVersion, e.Payload, e.RecordedAt, e.Actor);
-            }
-
-            await target.AppendAsync(first.Stream, first.Version - 1, batch, first.CommandId, cancellationToken).ConfigureAwait(false);
-            start = end;
-        }
-
+        progress?.Report(new ArchiveImportProgress(ArchiveImportStage.Completed, 0, manifest.EventCount, manifest.EventCount, manifest.EventCount));
         return manifest;
     }
 
@@ -174,14 +207,20 @@ public sealed class EventArchive
         return events;
     }
 
-    private static void WriteLine(ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
+    /// <summary>Writes one line to the destination, adding it (and its line break) to the checksum and the seal when given.</summary>
+    private static async Task WriteLineAsync(
+        Stream destination, ArrayBufferWriter<byte> buffer, Action<Utf8JsonWriter> write, IncrementalHash? sha, IncrementalHash? hmac, CancellationToken cancellationToken)
     {
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer);
         }
 
         buffer.Write("\n"u8);
+        sha?.AppendData(buffer.WrittenSpan);
+        hmac?.AppendData(buffer.WrittenSpan);
+        await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
     private static void WriteManifest(Utf8JsonWriter w, Instant createdAt, long count, List<ArchivedStream> streams)
@@ -244,162 +283,5 @@ public sealed class EventArchive
         }
 
         w.WriteEndObject();
-    }
-
-    private static async Task<(ArchiveManifest Manifest, List<StoredEvent> Events)> ParseAsync(Stream source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        using var copy = new MemoryStream();
-        await source.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
-        var lines = SplitLines(bytes);
-        if (lines.Count < 2)
-        {
-            throw new CorruptArchiveException("it has fewer than two lines; an archive has a manifest line and a checksum line at least.");
-        }
-
-        var (checksumStart, checksumLine) = lines[^1];
-        var expected = ReadChecksum(checksumLine);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes.Span[..checksumStart]));
-        if (!string.Equals(expected, actual, StringComparison.Ordinal))
-        {
-            throw new CorruptArchiveException(
-                $"its checksum does not match its content (recorded {expected}, computed {actual}); the file was damaged or edited.");
-        }
-
-        var (createdAt, declaredCount, declared) = ReadManifest(lines[0].Line);
-        var events = new List<StoredEvent>(lines.Count - 2);
-        for (var i = 1; i < lines.Count - 1; i++)
-        {
-            events.Add(ReadEvent(lines[i].Line, i + 1));
-        }
-
-        Check(events, declaredCount, declared);
-        return (new ArchiveManifest(FormatVersion, createdAt, declaredCount, declared.ToValueList(), expected), events);
-    }
-
-    private static List<(int Start, ReadOnlyMemory<byte> Line)> SplitLines(ReadOnlyMemory<byte> bytes)
-    {
-        var lines = new List<(int, ReadOnlyMemory<byte>)>();
-        var start = 0;
-        while (start < bytes.Length)
-        {
-            var length = bytes.Span[start..].IndexOf((byte)'\n');
-            if (length < 0)
-            {
-                throw new CorruptArchiveException("its last line is not terminated; the file was truncated.");
-            }
-
-            lines.Add((start, bytes.Slice(start, length)));
-            start += length + 1;
-        }
-
-        return lines;
-    }
-
-    private static string ReadChecksum(ReadOnlyMemory<byte> line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("sha256", out var sha)
-                && sha.ValueKind == JsonValueKind.String)
-            {
-                return sha.GetString()!;
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below with the same words as a well-formed line that is not a checksum.
-        }
-
-        throw new CorruptArchiveException("its last line is not a checksum; the file was truncated or is not an archive.");
-    }
-
-    private static (Instant CreatedAt, long Count, List<ArchivedStream> Streams) ReadManifest(ReadOnlyMemory<byte> line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.GetProperty("format").GetString() != FormatName)
-            {
-                throw new CorruptArchiveException($"its first line is not a '{FormatName}' manifest.");
-            }
-
-            var version = root.GetProperty("formatVersion").GetInt32();
-            if (version != FormatVersion)
-            {
-                throw new CorruptArchiveException(
-                    $"it has format version {version} and this code reads version {FormatVersion}; import it with the release that wrote it.");
-            }
-
-            var createdAt = InstantText.Parse(root.GetProperty("createdAt").GetString()!).GetValueOrThrow();
-            var streams = root.GetProperty("streams").EnumerateArray()
-                .Select(s => new ArchivedStream(new StreamId(s.GetProperty("stream").GetString()!), s.GetProperty("events").GetInt64()))
-                .ToList();
-            return (createdAt, root.GetProperty("eventCount").GetInt64(), streams);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UnparsableValueException or ArgumentException)
-        {
-            throw new CorruptArchiveException($"its manifest line cannot be read: {ex.Message}", ex);
-        }
-    }
-
-    private static StoredEvent ReadEvent(ReadOnlyMemory<byte> line, int lineNumber)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var command = root.GetProperty("commandId");
-            return new StoredEvent(
-                new StreamId(root.GetProperty("stream").GetString()!),
-                root.GetProperty("version").GetInt64(),
-                root.GetProperty("position").GetInt64(),
-                root.GetProperty("name").GetString()!,
-                root.GetProperty("schemaVersion").GetInt32(),
-                Encoding.UTF8.GetBytes(root.GetProperty("payload").GetRawText()),
-                InstantText.Parse(root.GetProperty("recordedAt").GetString()!).GetValueOrThrow(),
-                Actor.Parse(root.GetProperty("actor").GetString()!),
-                command.ValueKind == JsonValueKind.Null ? null : new CommandId(command.GetString()!));
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UnparsableValueException or ArgumentException)
-        {
-            throw new CorruptArchiveException(
-                string.Create(CultureInfo.InvariantCulture, $"line {lineNumber} is not an archived event: {ex.Message}"), ex);
-        }
-    }
-
-    private static void Check(List<StoredEvent> events, long declaredCount, List<ArchivedStream> declared)
-    {
-        if (events.Count != declaredCount)
-        {
-            throw new CorruptArchiveException(
-                string.Create(CultureInfo.InvariantCulture, $"its manifest declares {declaredCount} events but it holds {events.Count}."));
-        }
-
-        var seen = new Dictionary<StreamId, long>();
-        var lastPosition = 0L;
-        foreach (var e in events)
-        {
-            var version = seen.GetValueOrDefault(e.Stream) + 1;
-            if (e.Version != version || e.Position <= lastPosition)
-            {
-                throw new CorruptArchiveException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"event {e.Version} of stream '{e.Stream}' is out of order (expected version {version} after position {lastPosition})."));
-            }
-
-            seen[e.Stream] = version;
-            lastPosition = e.Position;
-        }
-
-        var declaredCounts = declared.ToDictionary(s => s.Stream, s => s.Events);
-        if (declaredCounts.Count != seen.Count || seen.Any(s => declaredCounts.GetValueOrDefault(s.Key) != s.Value))
-        {
-            throw new CorruptArchiveException("its manifest's stream counts do not match the events it holds.");
-        }
     }
 }

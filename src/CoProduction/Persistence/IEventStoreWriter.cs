@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -61,4 +62,20 @@ public interface IEventStoreWriter
         CommandId? commandId,
         CommandFingerprint? fingerprint,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes several commands in one atomic write: each is checked and written as
+    /// <see cref="AppendStreamsAsync(IReadOnlyList{StreamAppend}, CommandId?, CommandFingerprint?, CancellationToken)"/>
+    /// would, in order, each seeing the ones before it; if one is refused, nothing of any of them is written.
+    /// What an archive import uses, so that a history is restored whole or not at all.
+    /// </summary>
+    /// <param name="commands">The commands, in the order their events get global positions; at least one.</param>
+    /// <param name="cancellationToken">Cancels the write before it is committed.</param>
+    /// <returns>Each command's outcome, in order; a command that repeats one already written writes nothing and says so.</returns>
+    /// <exception cref="ConcurrencyException">A stream's version is not its part's expected version; nothing was written.</exception>
+    /// <exception cref="CommandIdReusedException">A command id was recorded with another fingerprint; nothing was written.</exception>
+    /// <exception cref="NotSupportedException">The store cannot write several commands atomically (the default for stores written before this member).</exception>
+    ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+        => throw new NotSupportedException(
+            $"{GetType().Name} cannot write several commands in one atomic write, so it cannot restore an archive whole; implement AppendCommandsAsync, or import into a store that does (InMemoryEventStore, SqliteEventStore).");
 }

@@ -52,6 +52,39 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckCommands(commands);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            var mark = all.Count;
+            var boundHere = new List<CommandId>();
+            var results = new StreamsAppendResult[commands.Count];
+            try
+            {
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    var (appends, commandId, fingerprint) = commands[i];
+                    var binds = commandId is { } id && fingerprint is not null && !bound.ContainsKey(id);
+                    results[i] = Write(appends, commandId, fingerprint);
+                    if (binds && !results[i].WasDuplicate)
+                    {
+                        boundHere.Add(commandId!.Value);
+                    }
+                }
+            }
+            catch
+            {
+                Undo(mark, boundHere);
+                throw;
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<StreamsAppendResult>>(results);
+        }
+    }
+
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(
         StreamId stream,
         long fromVersion = 1,
@@ -171,5 +204,31 @@ public sealed class InMemoryEventStore : IEventStore
         }
 
         return written;
+    }
+
+    /// <summary>Takes back everything written after <paramref name="mark"/>; called under the lock when a write of several commands is refused part way.</summary>
+    private void Undo(int mark, List<CommandId> boundHere)
+    {
+        for (var p = all.Count - 1; p >= mark; p--)
+        {
+            var e = all[p];
+            var list = streams[e.Stream];
+            list.RemoveAt(list.Count - 1);
+            if (list.Count == 0)
+            {
+                streams.Remove(e.Stream);
+            }
+
+            if (e.CommandId is { } id)
+            {
+                commands.Remove((e.Stream, id));
+            }
+        }
+
+        all.RemoveRange(mark, all.Count - mark);
+        foreach (var id in boundHere)
+        {
+            bound.Remove(id);
+        }
     }
 }

@@ -82,4 +82,22 @@ internal static class StoreArguments
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
     }
+
+    /// <summary>Checks an atomic write of several commands: at least one, each valid as a write to several streams.</summary>
+    /// <param name="commands">The commands.</param>
+    /// <exception cref="ArgumentException">A command breaks one of these rules.</exception>
+    public static void CheckCommands(IReadOnlyList<CommandAppend> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (commands.Count == 0)
+        {
+            throw new ArgumentException("An atomic write of several commands needs at least one command.", nameof(commands));
+        }
+
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i] ?? throw new ArgumentException($"Command {i} of the write is null.", nameof(commands));
+            CheckAppends(command.Appends);
+        }
+    }
 }

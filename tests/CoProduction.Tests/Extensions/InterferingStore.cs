@@ -6,13 +6,13 @@ using CoProduction.Persistence;
 
 namespace CoProduction.Tests.Extensions;
 
-/// <summary>An in-memory store where another writer gets in just before our next appends.</summary>
-internal sealed class InterferingStore : IEventStore
+/// <summary>A store (in memory unless given) where another writer gets in just before our next appends.</summary>
+internal sealed class InterferingStore(IEventStore? inner = null) : IEventStore
 {
     private readonly Queue<Func<Task>> interruptions = new();
     private bool interrupting;
 
-    public InMemoryEventStore Inner { get; } = new();
+    public IEventStore Inner { get; } = inner ?? new InMemoryEventStore();
 
     public int Appends { get; private set; }
 
@@ -34,6 +34,13 @@ internal sealed class InterferingStore : IEventStore
         await InterruptAsync();
         Appends++;
         return await Inner.AppendStreamsAsync(appends, commandId, fingerprint, cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+    {
+        await InterruptAsync();
+        Appends++;
+        return await Inner.AppendCommandsAsync(commands, cancellationToken);
     }
 
     private async Task InterruptAsync()

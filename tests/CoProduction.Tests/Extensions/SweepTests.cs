@@ -122,6 +122,57 @@ public sealed class SweepTests
         Assert.Contains(late.Due, r => r.Kind == ReminderKind.StageOverrun && r.Id.Contains("kilifi-2016", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_protocol_changed_between_two_sweeps_of_a_day_is_planned_again_and_an_unchanged_one_keeps_its_reminders()
+    {
+        // 2016-02-01 09:00 in Nairobi: both approvals end on 2016-02-29, so both 30-day reminders are due.
+        var clock = new FakeClock(Instant.FromUtc(2016, 2, 1, 6, 0));
+        using var provider = await ProviderWithProtocolAsync(clock);
+        using (var scope = provider.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>()
+                .CreateAsync(_ => ProtocolFixtures.Approved("KWTRP-2"), cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var sweep = provider.GetRequiredService<SweepService>();
+        var first = await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+        clock.Advance(Duration.FromHours(1));
+        using (var scope = provider.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>().ExecuteAsync(
+                Kwtrp1,
+                (p, c) => p.Renew(new LocalDate(2016, 2, 1), new LocalDate(2017, 2, 28), new ProtocolContext(c.Stamp, ProtocolFixtures.Rules())),
+                cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var second = await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["approval-expiring/KWTRP-1/2016-02-29/30d", "approval-expiring/KWTRP-2/2016-02-29/30d"], ExpiringIds(first));
+        Assert.Equal(["approval-expiring/KWTRP-2/2016-02-29/30d"], ExpiringIds(second));
+    }
+
+    [Fact]
+    public async Task A_reminder_that_falls_due_later_the_same_day_is_planned_when_it_falls_due()
+    {
+        // 2016-01-31 07:00 in Nairobi: the 60-day reminder is the latest due; the 30-day one falls due at 08:00 (05:00 UTC).
+        var clock = new FakeClock(Instant.FromUtc(2016, 1, 31, 4, 0));
+        using var provider = await ProviderWithProtocolAsync(clock);
+        var sweep = provider.GetRequiredService<SweepService>();
+
+        var early = await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+        clock.Advance(Duration.FromMinutes(59));
+        var before = await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+        clock.Advance(Duration.FromMinutes(1));
+        var at = await sweep.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["approval-expiring/KWTRP-1/2016-02-29/60d"], ExpiringIds(early));
+        Assert.Equal(["approval-expiring/KWTRP-1/2016-02-29/60d"], ExpiringIds(before));
+        Assert.Equal(["approval-expiring/KWTRP-1/2016-02-29/30d"], ExpiringIds(at));
+    }
+
+    private static string[] ExpiringIds(SweepResult result)
+        => [.. result.Due.Where(r => r.Kind == ReminderKind.ApprovalExpiring).Select(r => r.Id).Order(StringComparer.Ordinal)];
+
     private static async Task<ServiceProvider> ProviderWithProtocolAsync(FakeClock clock)
     {
         var services = new ServiceCollection();

@@ -374,6 +374,55 @@ public abstract class EventStoreConformance
 
         Assert.Equal(0, await store.ReadLastPositionAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_write_of_several_commands_records_each_with_its_own_id_in_order_each_seeing_the_ones_before()
+    {
+        var store = CreateStore();
+        var ct = TestContext.Current.CancellationToken;
+
+        var written = await store.AppendCommandsAsync(
+        [
+            new CommandAppend([new StreamAppend(Stream, 0, [Numbered(1), Numbered(2)])], new CommandId("c-1")),
+            new CommandAppend([new StreamAppend(Other, 0, [Numbered(3)]), new StreamAppend(Stream, 2, [Numbered(4)])], new CommandId("c-2")),
+            new CommandAppend([new StreamAppend(Stream, 3, [Numbered(5)])], null),
+            new CommandAppend([new StreamAppend(Stream, 0, [Numbered(9)])], new CommandId("c-1")),
+        ], ct);
+
+        Assert.Equal([false, false, false, true], written.Select(w => w.WasDuplicate));
+        var all = await store.ReadAllAsync(0, 10, ct);
+        Assert.Equal([1, 2, 3, 4, 5], all.Select(NumberOf));
+        Assert.Equal(["c-1", "c-1", "c-2", "c-2", null], all.Select(e => e.CommandId?.Value));
+        Assert.Equal([1L, 2L, 1L, 3L, 4L], all.Select(e => e.Version));
+        Assert.True((await store.AppendAsync(Other, 0, [Numbered(6)], new CommandId("c-2"), ct)).WasDuplicate);
+    }
+
+    [Fact]
+    public async Task A_write_of_several_commands_with_one_refused_writes_none_of_them()
+    {
+        var store = CreateStore();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Other, 0, [Numbered(1)], new CommandId("before"), ct);
+        var bound = new[] { new StreamAppend(new StreamId("cycle-bound"), 0, [Numbered(7)]) };
+
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(async () => await store.AppendCommandsAsync(
+        [
+            new CommandAppend([new StreamAppend(Stream, 0, [Numbered(2)])], new CommandId("c-1")),
+            new CommandAppend(bound, new CommandId("c-bound"), CommandFingerprint.Of("cycle.start", bound)),
+            new CommandAppend([new StreamAppend(Other, 0, [Numbered(3)])], new CommandId("c-2")),
+        ], ct));
+
+        Assert.Equal((Other, 0L, 1L), (ex.Stream, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal([1], (await store.ReadAllAsync(0, 10, ct)).Select(NumberOf));
+        Assert.Empty(await store.ReadStreamAsync(Stream, 1, ct));
+
+        // Nothing of the refused write is remembered: its command ids and positions are free again.
+        var again = await store.AppendStreamsAsync(bound, new CommandId("c-bound"), CommandFingerprint.Of("cycle.start", bound), ct);
+        Assert.False(again.WasDuplicate);
+        Assert.False((await store.AppendAsync(Stream, 0, [Numbered(2)], new CommandId("c-1"), ct)).WasDuplicate);
+        Assert.Equal([1, 7, 2], (await store.ReadAllAsync(0, 10, ct)).Select(NumberOf));
+        Assert.Equal([1L, 2L, 3L], (await store.ReadAllAsync(0, 10, ct)).Select(e => e.Position));
+    }
 }
 
 public sealed class InMemoryEventStoreConformanceTests : EventStoreConformance

@@ -35,7 +35,7 @@ public sealed class SqliteConnectionPoolTests : IDisposable
 
         Assert.Equal(1, store.Pool.Opened);
         Assert.Equal(1, store.Pool.Idle);
-        using var lease = await store.Pool.RentAsync(null, TestContext.Current.CancellationToken);
+        using var lease = await store.Pool.RentAsync(TestContext.Current.CancellationToken);
         Assert.Equal(7000L, Scalar(lease.Connection, "PRAGMA busy_timeout"));
         Assert.Equal(2L, Scalar(lease.Connection, "PRAGMA synchronous"));   // FULL
     }
@@ -77,7 +77,7 @@ public sealed class SqliteConnectionPoolTests : IDisposable
     {
         using var store = new SqliteEventStore(Options());
         await store.ReadLastPositionAsync();
-        var lease = await store.Pool.RentAsync(null, TestContext.Current.CancellationToken);
+        var lease = await store.Pool.RentAsync(TestContext.Current.CancellationToken);
         var connection = lease.Connection;
         var transaction = connection.BeginTransaction(deferred: false);
         using (var insert = connection.CreateCommand())

@@ -42,18 +42,20 @@ public sealed class SqliteEventStoreTests : IDisposable
     {
         await Open().ReadAllAsync(0, 1);
         Assert.Equal("wal", Scalar(folder.File("store.db"), "PRAGMA journal_mode"));
-        Assert.Equal(2L, Scalar(folder.File("store.db"), "SELECT version FROM schema_version"));
+        Assert.Equal((long)SqliteEventStore.SchemaVersion, Scalar(folder.File("store.db"), "SELECT version FROM schema_version"));
+        Assert.Equal((long)SqliteEventStore.SchemaVersion, Scalar(folder.File("store.db"), "PRAGMA user_version"));
     }
 
     [Fact]
     public async Task A_file_written_by_a_newer_schema_is_refused_and_left_untouched()
     {
         await Open().ReadAllAsync(0, 1);
-        Scalar(folder.File("store.db"), "UPDATE schema_version SET version = 3");
+        Scalar(folder.File("store.db"), "PRAGMA user_version = 4");
         SqliteConnection.ClearAllPools();
 
-        var ex = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await Open().AppendAsync(Stream, 0, [Numbered(1)]));
-        Assert.Equal((3L, 2L), (ex.FoundVersion, ex.SupportedVersion));
+        var ex = await Assert.ThrowsAsync<SqliteStoreException>(async () => await Open().AppendAsync(Stream, 0, [Numbered(1)]));
+        Assert.Equal(SqliteStoreFailure.NewerSchema, ex.Reason);
+        Assert.Contains("schema version is 4", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Scalar(folder.File("store.db"), "SELECT COUNT(*) FROM events"));
     }
 
@@ -64,8 +66,8 @@ public sealed class SqliteEventStoreTests : IDisposable
         var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(System.Linq.Enumerable.Repeat("Minutes of the reflection meeting, Kilifi, March 2016. ", 200)));
         await File.WriteAllBytesAsync(path, text);
 
-        var ex = await Assert.ThrowsAsync<SqliteStoreUnreadableException>(async () => await Open("notes.db").ReadStreamAsync(Stream));
-        Assert.Equal(path, ex.DataSource);
+        var ex = await Assert.ThrowsAsync<SqliteStoreException>(async () => await Open("notes.db").ReadStreamAsync(Stream));
+        Assert.Equal((path, SqliteStoreFailure.Damaged), (ex.DataSource, ex.Reason));
         Assert.Contains("not a SQLite database", ex.Message, StringComparison.Ordinal);
         Assert.Equal(text, await File.ReadAllBytesAsync(path));
     }

@@ -31,6 +31,9 @@ internal sealed class CountingStore : IEventStore
     public ValueTask<StreamsAppendResult> AppendStreamsAsync(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
         => Inner.AppendStreamsAsync(appends, commandId, fingerprint, cancellationToken);
 
+    public ValueTask<IReadOnlyList<StreamsAppendResult>> AppendCommandsAsync(IReadOnlyList<CommandAppend> commands, CancellationToken cancellationToken)
+        => Inner.AppendCommandsAsync(commands, cancellationToken);
+
     public async ValueTask<IReadOnlyList<StoredEvent>> ReadStreamAsync(StreamId stream, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
         var events = await Inner.ReadStreamAsync(stream, fromVersion, cancellationToken);
