@@ -256,7 +256,17 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
                 throw new InvalidHistoryException(Description, i + 1, e.GetType().Name, $"{typeof(TFirst).Name} opens a history, once.");
             }
 
-            var next = Apply(state, e);
+            TState next;
+            try
+            {
+                next = Apply(state, e);
+            }
+            catch (ArithmeticException ex)
+            {
+                // Date arithmetic of the fold beyond the calendar (an instant near NodaTime's limits read from a damaged store or archive).
+                throw new InvalidHistoryException(Description, i + 1, e.GetType().Name, ex.Message);
+            }
+
             if (i > 0 && CheckReplay(state, e, next) is { } problem)
             {
                 throw new InvalidHistoryException(Description, i + 1, e.GetType().Name, problem);

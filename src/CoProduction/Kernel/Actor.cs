@@ -52,7 +52,7 @@ public readonly record struct Actor
     /// <param name="name">The name: non-empty, not padded, at most 200 characters.</param>
     /// <returns>The actor.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid name.</exception>
-    public static Actor Named(string name) => new(null, StringId.Require(name, "actor name"));
+    public static Actor Named(string name) => new(null, StringId.Require(name, "actor name", InputLimits.ActorNameLength));
 
     /// <summary>Parses the text form written by <see cref="ToString"/>.</summary>
     /// <param name="text"><c>member:ID</c> or <c>named:NAME</c>.</param>

@@ -11,7 +11,7 @@ internal static class NamedCode
         ArgumentNullException.ThrowIfNull(code);
         if (code.Length is 0 or > 64)
         {
-            throw new ArgumentException($"A {what} code has 1 to 64 characters; '{code}' has {code.Length}.", nameof(code));
+            throw new ArgumentException($"A {what} code has 1 to 64 characters; '{InputLimitException.Show(code)}' has {code.Length}.", nameof(code));
         }
 
         foreach (var c in code)
@@ -19,7 +19,7 @@ internal static class NamedCode
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
             {
                 throw new ArgumentException(
-                    $"A {what} code uses lower-case letters, digits and hyphens only; '{code}' has '{c}'.", nameof(code));
+                    $"A {what} code uses lower-case letters, digits and hyphens only; '{InputLimitException.Show(code)}' has U+{(int)c:X4}.", nameof(code));
             }
         }
 

@@ -1,18 +1,24 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 
 namespace CoProduction;
 
 /// <summary>
 /// The one place arguments are checked, with the same exceptions and messages everywhere: ids are
-/// not <c>default</c>; names and titles are one line, not blank and not padded; free text is not
-/// blank; enums are defined values. Nothing is trimmed or blanked: input is kept as given, or refused.
+/// not <c>default</c> and their text is a short line of visible characters; names and titles are one
+/// line, not blank and not padded; free text is not blank; every text is within its limit
+/// (<see cref="InputLimits"/>) and well-formed UTF-16; lists are within <see cref="InputLimits.ListCount"/>;
+/// enums are defined values. Nothing is trimmed or blanked: input is kept as given, or refused with an
+/// <see cref="InputLimitException"/> naming the rule and the limit.
 /// </summary>
+/// <remarks>Stored events are read back through the same checks (<c>EventFieldChecks</c>), so replay accepts what commands accept, no more.</remarks>
 internal static class Preconditions
 {
-    /// <summary>The longest name or title.</summary>
-    internal const int MaxNameLength = 200;
+    private static readonly SearchValues<char> BidiControls = SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     /// <summary>Refuses a <c>default</c> id (one not built by its constructor).</summary>
     internal static TId CheckId<TId>(TId id, string paramName)
@@ -26,51 +32,73 @@ internal static class Preconditions
         where TId : struct, IStringId<TId>
         => id is { } value ? CheckId(value, paramName) : null;
 
-    /// <summary>A name or title: one line, not blank, not padded, at most <see cref="MaxNameLength"/> characters.</summary>
+    /// <summary>The text of an id (or of a stream id, a command id, an actor's name): not null, not blank, not padded, at most <paramref name="maxLength"/> characters, one line of visible, well-formed text.</summary>
+    /// <param name="value">The text.</param>
+    /// <param name="what">What it is, for messages, for example <c>SiteId</c>.</param>
+    /// <param name="maxLength">The limit, from <see cref="InputLimits"/>.</param>
+    /// <param name="paramName">The parameter holding it.</param>
+    /// <returns>The text, unchanged.</returns>
+    internal static string CheckIdText([NotNull] string? value, string what, int maxLength, string paramName = "value")
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(paramName, $"A {what} needs a value; null was given.");
+        }
+
+        return CheckLine(value, "a " + what, maxLength, paramName);
+    }
+
+    /// <summary>A name or title: one line of visible, well-formed text, not blank, not padded, at most <see cref="InputLimits.NameLength"/> characters.</summary>
     internal static string CheckName([NotNull] string? value, string paramName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            throw new ArgumentException($"'{value}' starts or ends with white space: give it without.", paramName);
-        }
-
-        if (value.Length > MaxNameLength)
-        {
-            throw new ArgumentException($"A name or title is at most {MaxNameLength} characters; this one has {value.Length}.", paramName);
-        }
-
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException($"A name or title is one line without control characters: '{value}' has U+{(int)c:X4}.", paramName);
-            }
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        return CheckLine(value, "a name or title", InputLimits.NameLength, paramName);
     }
 
     /// <summary>A name or title when one is given (see <see cref="CheckName"/>).</summary>
     internal static string? CheckOptionalName(string? value, string paramName)
         => value is null ? null : CheckName(value, paramName);
 
-    /// <summary>Free text: not blank; kept as given (new lines allowed).</summary>
+    /// <summary>Free text: not blank, at most <see cref="InputLimits.TextLength"/> characters, well-formed, no control characters but new lines and tabs; kept as given.</summary>
     internal static string CheckText([NotNull] string? value, string paramName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        const string What = "free text";
+        if (value.Length > InputLimits.TextLength)
+        {
+            throw TooLong(value, What, InputLimits.TextLength, paramName);
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InputLimitException(paramName, What, InputRule.Blank, 0, value, "it is empty or white space only");
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw Hidden(value, What, InputRule.ControlCharacter, i, paramName);
+            }
+
+            if (char.IsSurrogate(c) && !IsPairAt(value, ref i))
+            {
+                throw Hidden(value, What, InputRule.NotWellFormed, i, paramName);
+            }
+        }
+
         return value;
     }
 
-    /// <summary>Free text when given: <see langword="null"/>, or not blank.</summary>
+    /// <summary>Free text when given: <see langword="null"/>, or free text (see <see cref="CheckText"/>).</summary>
     internal static string? CheckOptionalText(string? value, string paramName)
-        => value is not null && string.IsNullOrWhiteSpace(value)
-            ? throw new ArgumentException("The text is optional, but when given it must not be blank.", paramName)
-            : value;
+        => value is null ? null : CheckText(value, paramName);
 
-    /// <summary>Every item is free text (see <see cref="CheckText"/>).</summary>
+    /// <summary>Every item is free text (see <see cref="CheckText"/>), and there are at most <see cref="InputLimits.ListCount"/>.</summary>
     internal static ValueList<string> CheckTexts(ValueList<string> values, string paramName)
     {
+        _ = CheckCount(values, paramName);
         foreach (var value in values)
         {
             _ = CheckText(value, paramName);
@@ -79,6 +107,30 @@ internal static class Preconditions
         return values;
     }
 
+    /// <summary>Every item is a name (see <see cref="CheckName"/>), each once, and there are at most <see cref="InputLimits.ListCount"/>.</summary>
+    internal static ValueList<string> CheckNames(ValueList<string> values, string paramName)
+    {
+        _ = CheckCount(values, paramName);
+        foreach (var value in values)
+        {
+            _ = CheckName(value, paramName);
+        }
+
+        return CheckDistinct(values, paramName);
+    }
+
+    /// <summary>A list of at most <see cref="InputLimits.ListCount"/> items.</summary>
+    internal static ValueList<T> CheckCount<T>(ValueList<T> values, string paramName)
+        => values.Count > InputLimits.ListCount
+            ? throw new InputLimitException(
+                paramName,
+                "a list",
+                InputRule.TooMany,
+                InputLimits.ListCount,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"it has {values.Count:N0} items"))
+            : values;
+
     /// <summary>A defined value of its enum.</summary>
     internal static TEnum CheckDefined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum
@@ -86,18 +138,112 @@ internal static class Preconditions
             ? value
             : throw new ArgumentOutOfRangeException(paramName, value, $"Not a {typeof(TEnum).Name}: use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
-    /// <summary>A list without two equal items.</summary>
+    /// <summary>A list without two equal items, of at most <see cref="InputLimits.ListCount"/>.</summary>
     internal static ValueList<T> CheckDistinct<T>(ValueList<T> values, string paramName)
     {
+        _ = CheckCount(values, paramName);
         var seen = new HashSet<T>();
         foreach (var value in values)
         {
             if (!seen.Add(value))
             {
-                throw new ArgumentException($"{value} is listed twice.", paramName);
+                throw new InputLimitException(paramName, "a list", InputRule.Repeated, 0, value?.ToString(), "it lists this item twice");
             }
         }
 
         return values;
     }
+
+    /// <summary>Whether <paramref name="value"/> breaks a rule of ids and names, and which (for tests and the docs: the rule a check would name).</summary>
+    internal static InputRule? FindLineProblem(string value, int maxLength, out int index)
+    {
+        index = -1;
+        if (value.Length > maxLength)
+        {
+            return InputRule.TooLong;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return InputRule.Blank;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            index = i;
+            if (char.IsControl(c))
+            {
+                return InputRule.ControlCharacter;
+            }
+
+            if (IsBidiControl(c))
+            {
+                return InputRule.BidiOverride;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!IsPairAt(value, ref i))
+                {
+                    return InputRule.NotWellFormed;
+                }
+
+                if (Rune.GetUnicodeCategory(new Rune(value[i - 1], value[i])) == UnicodeCategory.Format)
+                {
+                    index = i - 1;
+                    return InputRule.ZeroWidth;
+                }
+
+                continue;
+            }
+
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator:
+                    return InputRule.ControlCharacter;
+                case UnicodeCategory.Format:
+                    return InputRule.ZeroWidth;
+            }
+        }
+
+        index = char.IsWhiteSpace(value[0]) ? 0 : value.Length - 1;
+        return char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? InputRule.Padded : null;
+    }
+
+    private static bool IsBidiControl(char c) => BidiControls.Contains(c);
+
+    /// <summary>Whether a surrogate at <paramref name="i"/> starts a pair; when it does, <paramref name="i"/> moves to its low half.</summary>
+    private static bool IsPairAt(string value, ref int i)
+    {
+        if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+        {
+            i++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string CheckLine(string value, string what, int maxLength, string paramName)
+    {
+        if (FindLineProblem(value, maxLength, out var index) is not { } rule)
+        {
+            return value;
+        }
+
+        throw rule switch
+        {
+            InputRule.TooLong => TooLong(value, what, maxLength, paramName),
+            InputRule.Blank => new InputLimitException(paramName, what, rule, 0, value, "it is empty or white space only"),
+            InputRule.Padded => new InputLimitException(paramName, what, rule, 0, value, "it starts or ends with white space"),
+            _ => Hidden(value, what, rule, index, paramName),
+        };
+    }
+
+    private static InputLimitException TooLong(string value, string what, int limit, string paramName)
+        => new(paramName, what, InputRule.TooLong, limit, value, string.Create(CultureInfo.InvariantCulture, $"it has {value.Length:N0} characters"));
+
+    private static InputLimitException Hidden(string value, string what, InputRule rule, int index, string paramName)
+        => new(paramName, what, rule, 0, value, string.Create(CultureInfo.InvariantCulture, $"it has U+{(int)value[index]:X4} at index {index}"));
 }

@@ -12,7 +12,7 @@ public readonly record struct StreamId : IStringId<StreamId>
     /// <summary>Creates the stream id from its full text.</summary>
     /// <param name="value">The stream name.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
-    public StreamId(string value) => Value = StringId.Require(value, nameof(StreamId));
+    public StreamId(string value) => Value = StringId.Require(value, nameof(StreamId), InputLimits.StreamIdLength);
 
     /// <inheritdoc/>
     public string Value { get; }
@@ -25,11 +25,12 @@ public readonly record struct StreamId : IStringId<StreamId>
     /// <param name="category">The aggregate type's category, for example <c>cycle</c>.</param>
     /// <param name="id">The aggregate's id.</param>
     /// <returns><c>{category}-{id}</c>.</returns>
+    /// <exception cref="ArgumentException">The id is <c>default</c> (it would name the category's empty stream <c>{category}-</c>).</exception>
     public static StreamId For<TId>(string category, TId id)
         where TId : struct, IStringId<TId>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        return new StreamId(category + "-" + id.Value);
+        return new StreamId(category + "-" + Preconditions.CheckId(id, nameof(id)).Value);
     }
 
     /// <summary>Returns the stream name.</summary>

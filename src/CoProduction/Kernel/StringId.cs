@@ -15,47 +15,19 @@ public interface IStringId<TSelf> : IEquatable<TSelf>
     string Value { get; }
 
     /// <summary>Creates the identifier from its text.</summary>
-    /// <param name="value">The text: non-empty, at most 200 characters, no leading or trailing white space, no control characters.</param>
+    /// <param name="value">The text: non-empty, at most <see cref="InputLimits.IdLength"/> characters (<see cref="InputLimits.StreamIdLength"/> for a stream id, <see cref="InputLimits.CommandIdLength"/> for a command id), no leading or trailing white space, no control, bidirectional or invisible formatting characters, well-formed UTF-16.</param>
     /// <returns>The identifier.</returns>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid identifier.</exception>
+    /// <exception cref="InputLimitException"><paramref name="value"/> is not a valid identifier.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     static abstract TSelf From(string value);
 }
 
-/// <summary>Validation shared by every string identifier.</summary>
+/// <summary>Validation shared by every string identifier: <see cref="Preconditions.CheckIdText"/> with the id's limit.</summary>
 internal static class StringId
 {
-    internal const int MaxLength = 200;
-
     internal static string Require([NotNull] string? value, string idType)
-    {
-        if (value is null)
-        {
-            throw new ArgumentNullException(nameof(value), $"A {idType} needs a value; null was given.");
-        }
+        => Preconditions.CheckIdText(value, idType, InputLimits.IdLength);
 
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException($"A {idType} cannot be empty or white space.", nameof(value));
-        }
-
-        if (value.Length > MaxLength)
-        {
-            throw new ArgumentException($"A {idType} is at most {MaxLength} characters; '{value[..20]}…' has {value.Length}.", nameof(value));
-        }
-
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            throw new ArgumentException($"A {idType} cannot start or end with white space: '{value}'.", nameof(value));
-        }
-
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException($"A {idType} cannot contain control characters: '{value}'.", nameof(value));
-            }
-        }
-
-        return value;
-    }
+    internal static string Require([NotNull] string? value, string idType, int maxLength)
+        => Preconditions.CheckIdText(value, idType, maxLength);
 }

@@ -36,7 +36,16 @@ internal sealed class StringIdJsonConverter<TId> : JsonConverter<TId>
 
     /// <inheritdoc/>
     public override TId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => TId.From(reader.GetString()!);
+    {
+        try
+        {
+            return TId.From(reader.GetString()!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
 
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TId value, JsonSerializerOptions options)

@@ -160,7 +160,7 @@ internal sealed class ArchiveReader
         {
             document = JsonDocument.Parse(line, Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)   // comparing field names unescapes them; a lone surrogate throws InvalidOperationException
         {
             throw new CorruptArchiveException(reason, number, $"the line is not {what}: it is not one JSON value without repeated fields ({ex.Message})", ex);
         }
@@ -181,7 +181,7 @@ internal sealed class ArchiveReader
         {
             document = JsonDocument.Parse(line, Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)   // comparing field names unescapes them; a lone surrogate throws InvalidOperationException
         {
             // A manifest written by this code starts with its format; one that does and then breaks was damaged or edited.
             var reason = line.Span.StartsWith("{\"format\":\""u8) ? CorruptArchiveReason.InvalidManifest : CorruptArchiveReason.NotAnArchive;
@@ -191,7 +191,7 @@ internal sealed class ArchiveReader
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || !format.ValueEquals(EventArchive.FormatName))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || !format.ValueEquals(EventArchive.FormatName))
             {
                 throw new CorruptArchiveException(CorruptArchiveReason.NotAnArchive, 1, $"the first line is not a '{EventArchive.FormatName}' manifest.");
             }
@@ -544,10 +544,23 @@ internal sealed class ArchiveReader
             this.what = what;
             foreach (var property in root.EnumerateObject())
             {
-                if (!known.Contains(property.Name))
+                if (!known.Contains(NameOf(property)))
                 {
                     throw Invalid($"it has an unknown field '{Shorten(property.Name)}'.");
                 }
+            }
+        }
+
+        // System.Text.Json refuses to unescape a lone surrogate (\uD800) with an InvalidOperationException: that is a bad line, not a bug.
+        private string NameOf(JsonProperty property)
+        {
+            try
+            {
+                return property.Name;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw Invalid("a field name is not well-formed text (it escapes a lone surrogate).", ex);
             }
         }
 
@@ -561,7 +574,19 @@ internal sealed class ArchiveReader
         public string String(string name)
         {
             var value = Required(name);
-            return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid($"its field '{name}' is not a string.");
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                throw Invalid($"its field '{name}' is not a string.");
+            }
+
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw Invalid($"its field '{name}' is not well-formed text (it escapes a lone surrogate).", ex);
+            }
         }
 
         public long Int64(string name, long minimum)

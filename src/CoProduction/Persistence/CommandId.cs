@@ -13,7 +13,7 @@ public readonly record struct CommandId : IStringId<CommandId>
     /// <summary>Creates the command id.</summary>
     /// <param name="value">The id's text, typically a GUID chosen by the caller.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
-    public CommandId(string value) => Value = StringId.Require(value, nameof(CommandId));
+    public CommandId(string value) => Value = StringId.Require(value, nameof(CommandId), InputLimits.CommandIdLength);
 
     /// <inheritdoc/>
     public string Value { get; }

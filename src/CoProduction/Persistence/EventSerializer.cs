@@ -17,15 +17,18 @@ namespace CoProduction.Persistence;
 /// </summary>
 /// <remarks>
 /// JSON is System.Text.Json with source-generated metadata, camelCase property names, NodaTime's
-/// ISO converters (zones from the registry's provider), enums as names, nullable annotations and
-/// required constructor parameters enforced, and unknown properties refused: a payload that does not
-/// match its type exactly is reported, never half-read.
+/// ISO converters (zones from the registry's provider), enums as the exact names of defined values (no
+/// numbers, no other casing), nullable annotations and required constructor parameters enforced,
+/// unknown and duplicate properties refused, and the library's events' text fields checked as commands
+/// check them (<see cref="InputLimits"/>; time-zone ids known to the provider): a payload that does not
+/// match its type exactly, or holds what a command would refuse, is reported, never half-read.
 /// </remarks>
 public sealed class EventSerializer
 {
     private readonly FrozenDictionary<string, Entry> byName;
     private readonly FrozenDictionary<Type, Entry> byType;
     private readonly FrozenDictionary<(string, int), IEventUpcaster> upcasters;
+    private readonly NodaTime.IDateTimeZoneProvider zones;
 
     /// <summary>Creates a serializer for the events the registry knows, resolving their JSON metadata now.</summary>
     /// <param name="registry">The configured registry; later changes to it do not affect this serializer.</param>
@@ -39,6 +42,8 @@ public sealed class EventSerializer
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+            Converters = { new EnumNameJsonConverter() },
         };
         foreach (var resolver in registry.Resolvers)
         {
@@ -64,12 +69,13 @@ public sealed class EventSerializer
                     ex);
             }
 
-            entries.Add(new Entry(type, info));
+            entries.Add(new Entry(type, info, EventFieldChecks.For(info)));
         }
 
         byName = entries.ToFrozenDictionary(e => e.Type.Name, StringComparer.Ordinal);
         byType = entries.ToFrozenDictionary(e => e.Type.ClrType);
         upcasters = registry.Upcasters.ToFrozenDictionary(u => (u.EventName, u.FromSchemaVersion));
+        zones = registry.ZoneProvider;
     }
 
     /// <summary>Gets a serializer that knows only the library's own events.</summary>
@@ -136,7 +142,7 @@ public sealed class EventSerializer
     /// <param name="stored">The stored record.</param>
     /// <returns>The domain event.</returns>
     /// <exception cref="UnknownEventTypeException">The wire name is unknown, the schema version is newer than the code's, or an upcaster is missing.</exception>
-    /// <exception cref="CorruptEventPayloadException">The payload is not a valid JSON document of the type.</exception>
+    /// <exception cref="CorruptEventPayloadException">The payload is not a valid JSON document of the type, or holds a value a command would refuse (the message names its JSON path and why).</exception>
     public IDomainEvent Deserialize(StoredEvent stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -160,12 +166,24 @@ public sealed class EventSerializer
             var result = stored.SchemaVersion == current
                 ? JsonSerializer.Deserialize(stored.Payload.Span, entry.Info)
                 : Upcast(stored, entry).Deserialize(entry.Info);
-            return result as IDomainEvent
+            var @event = result as IDomainEvent
                 ?? throw new CorruptEventPayloadException(
                     stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, "the payload is JSON null.");
+            if (entry.Checks?.Problem(@event, zones) is { } problem)
+            {
+                throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, problem);
+            }
+
+            return @event;
         }
         catch (JsonException ex)
         {
+            throw new CorruptEventPayloadException(
+                stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, ex.Message, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // A value's own constructor or setter refused it (a blank name in a nested record, a list too long, ...).
             throw new CorruptEventPayloadException(
                 stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, ex.Message, ex);
         }
@@ -189,7 +207,7 @@ public sealed class EventSerializer
 
     private JsonObject Upcast(StoredEvent stored, Entry entry)
     {
-        var node = JsonNode.Parse(stored.Payload.Span) as JsonObject
+        var node = JsonNode.Parse(stored.Payload.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
             ?? throw new CorruptEventPayloadException(
                 stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, "the payload is not a JSON object.");
         for (var version = stored.SchemaVersion; version < entry.Type.SchemaVersion; version++)
@@ -209,5 +227,5 @@ public sealed class EventSerializer
         return node;
     }
 
-    private sealed record Entry(RegisteredEventType Type, JsonTypeInfo Info);
+    private sealed record Entry(RegisteredEventType Type, JsonTypeInfo Info, EventFieldChecks? Checks);
 }

@@ -60,7 +60,12 @@ public sealed partial class Amendment
     /// <param name="approvedOn">The approval date: the protocol's next version is in force from it.</param>
     /// <param name="stamp">When and by whom.</param>
     /// <exception cref="CommandRejectedException">Not under review, or dated before the latest event.</exception>
-    public void Approve(LocalDate approvedOn, Stamp stamp) => Review(AmendmentTrigger.Approve, stamp, new AmendmentApproved(approvedOn, false, stamp.At, stamp.By));
+    public void Approve(LocalDate approvedOn, Stamp stamp)
+    {
+        Decide(Machine, State, AmendmentTrigger.Approve, stamp);
+        RefuseIfImplausible(AmendmentTrigger.Approve, approvedOn);
+        Record(new AmendmentApproved(approvedOn, false, stamp.At, stamp.By));
+    }
 
     /// <summary>
     /// Records the committee's approval after review, once it is sure the amendment applies to the protocol as it
@@ -76,6 +81,7 @@ public sealed partial class Amendment
         System.ArgumentNullException.ThrowIfNull(protocol);
         Decide(Machine, State, AmendmentTrigger.Approve, stamp);
         RefuseIfAnother(AmendmentTrigger.Approve, protocol.State);
+        RefuseIfImplausible(AmendmentTrigger.Approve, approvedOn, protocol.State);
         var problems = protocol.ProblemsApplying(State, approvedOn);
         if (problems.Count != 0)
         {
@@ -97,6 +103,7 @@ public sealed partial class Amendment
         System.ArgumentNullException.ThrowIfNull(context);
         Decide(Machine, State, AmendmentTrigger.AcceptAsNotification, context.Stamp);
         RefuseIfAnother(AmendmentTrigger.AcceptAsNotification, protocol.State);
+        RefuseIfImplausible(AmendmentTrigger.AcceptAsNotification, acceptedOn, protocol.State);
         var policy = context.Rules.PolicyFor(protocol.State.Committee, $"accept amendment '{Id}' as a notification");
         if (!policy.NonSubstantialAmendmentsAsNotification)
         {
@@ -128,6 +135,17 @@ public sealed partial class Amendment
     {
         Decide(Machine, State, trigger, stamp);
         Record(reviewed);
+    }
+
+    private void RefuseIfImplausible(AmendmentTrigger trigger, LocalDate on, ProtocolState? protocol = null)
+    {
+        var why = protocol is null
+            ? (on < Protocol.EarliestDecisionDate ? $"it would be approved on {on.Iso()}, before {Protocol.EarliestDecisionDate.Iso()} (the Declaration of Helsinki): check the year" : null)
+            : Protocol.ImplausibleDecision(protocol, on, "approved");
+        if (why is not null)
+        {
+            throw Refuse(Machine, State, trigger, why);
+        }
     }
 
     private void RefuseIfAnother(AmendmentTrigger trigger, ProtocolState protocol)

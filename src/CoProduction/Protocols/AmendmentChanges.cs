@@ -117,6 +117,7 @@ public sealed record AmendmentChanges
 
     private static void Check(ValueList<ScopeItem> items, string name)
     {
+        _ = Preconditions.CheckCount(items, name);
         var seen = new HashSet<ScopeItem>();
         foreach (var item in items)
         {

@@ -46,11 +46,35 @@ public sealed partial class Protocol
     /// <param name="period">The validity period (see <see cref="CommitteePolicy.ApprovalPeriodFrom"/>).</param>
     /// <param name="stamp">When and by whom.</param>
     /// <exception cref="System.ArgumentException">The stamp names no actor.</exception>
-    /// <exception cref="CommandRejectedException">Not under review (there is no approval without review), or dated before the latest event.</exception>
+    /// <exception cref="CommandRejectedException">Not under review (there is no approval without review), the approval date is before <see cref="EarliestDecisionDate"/> or before the protocol was drafted, or dated before the latest event.</exception>
     public void Approve(LocalDate approvedOn, ApprovalPeriod period, Stamp stamp)
     {
         System.ArgumentNullException.ThrowIfNull(period);
-        Review(ProtocolTrigger.Approve, stamp, new ProtocolApproved(approvedOn, period, stamp.At, stamp.By));
+        var now = Now();
+        Decide(Machine, now, ProtocolTrigger.Approve, stamp);
+        if (ImplausibleDecision(State, approvedOn, "approved") is { } why)
+        {
+            throw Refuse(Machine, now, ProtocolTrigger.Approve, why);
+        }
+
+        Record(new ProtocolApproved(approvedOn, period, stamp.At, stamp.By));
+    }
+
+    /// <summary>Why a decision dated <paramref name="on"/> about the protocol is implausible: before <see cref="EarliestDecisionDate"/>, or before the protocol was drafted.</summary>
+    /// <param name="protocol">The protocol decided on.</param>
+    /// <param name="on">The decision's date.</param>
+    /// <param name="decided">What was decided, for example <c>approved</c>.</param>
+    /// <returns>The reason, or <see langword="null"/> when plausible.</returns>
+    internal static string? ImplausibleDecision(ProtocolState protocol, LocalDate on, string decided)
+    {
+        if (on < EarliestDecisionDate)
+        {
+            return $"it would be {decided} on {on.Iso()}, before {EarliestDecisionDate.Iso()} (the Declaration of Helsinki): no ethics committee decided then; check the year";
+        }
+
+        return on < protocol.DraftedOn
+            ? $"it would be {decided} on {on.Iso()}, before protocol '{protocol.Id}' was drafted on {protocol.DraftedOn.Iso()}: a decision follows its draft (record a protocol drafted in the past with ProtocolDraft.DraftedOn)"
+            : null;
     }
 
     /// <summary>Records the committee's refusal.</summary>

@@ -23,6 +23,12 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
     {
     }
 
+    /// <summary>
+    /// The earliest date of a committee decision the library accepts: 1964-06-01, the Declaration of
+    /// Helsinki. An approval, an amendment's approval or a drafting date before it is a typing mistake.
+    /// </summary>
+    public static readonly LocalDate EarliestDecisionDate = new(1964, 6, 1);
+
     /// <summary>Gets the stream-name prefix of protocols: <c>protocol</c>.</summary>
     public static string StreamCategory => "protocol";
 
@@ -50,7 +56,7 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
         context.Rules.PolicyFor(draft.Committee, $"draft protocol '{draft.Id}'");
         var protocol = new Protocol(draft.Id);
         protocol.Create(context.Stamp, new ProtocolDrafted(
-            draft.Id, draft.Kind, draft.Parent, draft.Title, draft.Institution, draft.Committee, draft.Scope, context.Stamp.At, context.Stamp.By));
+            draft.Id, draft.Kind, draft.Parent, draft.Title, draft.Institution, draft.Committee, draft.Scope, context.Stamp.At, context.Stamp.By, draft.DraftedOn));
         return protocol;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using NodaTime;
 
 namespace CoProduction.Protocols;
 
@@ -49,6 +50,20 @@ public sealed record ProtocolDraft
     }
 
         = ProtocolKind.Main;
+
+    /// <summary>
+    /// Gets the day the protocol was drafted, when it is not the day of the command (a protocol recorded
+    /// after the fact); <see langword="null"/> unless set. No approval is dated before it.
+    /// </summary>
+    /// <exception cref="InputLimitException">Set to a date before <see cref="Protocol.EarliestDecisionDate"/>.</exception>
+    public LocalDate? DraftedOn
+    {
+        get;
+        init => field = value is { } on && on < Protocol.EarliestDecisionDate
+            ? throw new InputLimitException(
+                nameof(DraftedOn), "a drafting date", InputRule.Implausible, 0, on.Iso(), $"it is before {Protocol.EarliestDecisionDate.Iso()}, the Declaration of Helsinki")
+            : value;
+    }
 
     /// <summary>Gets the parent protocol: required for a sub-study, not allowed otherwise.</summary>
     /// <exception cref="ArgumentException">Set to a default id, or to this protocol's own id.</exception>

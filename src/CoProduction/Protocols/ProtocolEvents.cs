@@ -18,9 +18,10 @@ public interface IProtocolEvent : IDomainEvent
 /// <param name="Scope">The proposed scope.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
+/// <param name="DraftedOn">The day it was drafted, when recorded after the fact; <see langword="null"/> when it is the day of <paramref name="At"/>.</param>
 [EventName("protocol.drafted")]
 public sealed record ProtocolDrafted(
-    ProtocolId Protocol, ProtocolKind Kind, ProtocolId? Parent, string Title, string Institution, CommitteeId Committee, ProtocolScope Scope, Instant At, Actor By)
+    ProtocolId Protocol, ProtocolKind Kind, ProtocolId? Parent, string Title, string Institution, CommitteeId Committee, ProtocolScope Scope, Instant At, Actor By, LocalDate? DraftedOn = null)
     : IProtocolEvent;
 
 /// <summary>A draft (or a protocol with changes requested) was revised.</summary>

@@ -21,6 +21,9 @@ public sealed record ProtocolScope
     /// <exception cref="System.ArgumentException">A default (unnamed) method, group or site.</exception>
     public ProtocolScope(ValueList<DataCollectionMethod> methods, ValueList<RespondentGroup> respondentGroups, ValueList<SiteId> sites)
     {
+        _ = Preconditions.CheckCount(methods, nameof(methods));
+        _ = Preconditions.CheckCount(respondentGroups, nameof(respondentGroups));
+        _ = Preconditions.CheckCount(sites, nameof(sites));
         foreach (var method in methods)
         {
             _ = method.Code ?? throw new System.ArgumentException("A default (unnamed) data-collection method cannot be in a scope: use a well-known value or DataCollectionMethod.Named.", nameof(methods));

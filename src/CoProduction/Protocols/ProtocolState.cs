@@ -34,6 +34,9 @@ public sealed record ProtocolState
     /// <summary>Gets the reviewing committee.</summary>
     public CommitteeId Committee { get; private init; }
 
+    /// <summary>Gets the day the protocol was drafted: the drafting event's <c>DraftedOn</c>, or its instant's day (at the earliest in any zone).</summary>
+    public LocalDate DraftedOn { get; private init; }
+
     /// <summary>Gets the machine's current stage. <see cref="ProtocolStatus.Approved"/> stays until an expiry is observed; ask <see cref="StatusOn"/> for a date.</summary>
     public ProtocolStatus Status { get; private init; }
 
@@ -223,6 +226,7 @@ public sealed record ProtocolState
             Committee = e.Committee,
             Status = ProtocolStatus.Draft,
             ProposedScope = e.Scope,
+            DraftedOn = e.DraftedOn ?? e.At.InUtc().Date.PlusDays(-1),
         },
         ProtocolRevised e => this with { Title = e.Title, ProposedScope = e.Scope },
         ProtocolSubmitted => this with { Status = ProtocolStatus.Submitted },

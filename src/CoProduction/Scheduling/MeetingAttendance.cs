@@ -23,7 +23,7 @@ public sealed record MeetingAttendance
             }
         }
 
-        Attendees = present.ToValueList();
+        Attendees = Preconditions.CheckCount(present.ToValueList(), nameof(attendees));
     }
 
     /// <summary>Gets who attended, each once, in the order first given.</summary>

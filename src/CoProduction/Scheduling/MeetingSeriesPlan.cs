@@ -55,7 +55,8 @@ public sealed record MeetingSeriesPlan
     {
         _ = StringId.Require(series.Value, nameof(SeriesId));
         _ = StringId.Require(site.Value, nameof(SiteId));
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        _ = Preconditions.CheckName(title, nameof(title));
+        _ = Preconditions.CheckCount(expectedAttendees, nameof(expectedAttendees));
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(cadence);
         if (length <= Duration.Zero || length > Duration.FromDays(1))

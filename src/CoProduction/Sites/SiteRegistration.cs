@@ -68,14 +68,6 @@ public sealed record SiteRegistration
     public ValueList<string> PartnerInstitutions
     {
         get;
-        init
-        {
-            foreach (var partner in value)
-            {
-                _ = Preconditions.CheckName(partner, nameof(PartnerInstitutions));
-            }
-
-            field = Preconditions.CheckDistinct(value, nameof(PartnerInstitutions));
-        }
+        init => field = Preconditions.CheckNames(value, nameof(PartnerInstitutions));
     }
 }

@@ -14,14 +14,24 @@ public static class TimeZoneIds
     /// <param name="zoneId">The id, for example <c>Africa/Nairobi</c>.</param>
     /// <returns>The zone.</returns>
     /// <exception cref="UnknownTimeZoneException"><paramref name="zones"/> does not know the id; the closest ids are suggested.</exception>
-    /// <exception cref="ArgumentException"><paramref name="zoneId"/> is blank.</exception>
+    /// <exception cref="InputLimitException"><paramref name="zoneId"/> is blank.</exception>
+    /// <remarks>
+    /// An unknown id of any length is answered at once: only its first <see cref="InputLimits.ZoneIdLength"/>
+    /// characters are compared with the provider's ids for suggestions, and the message echoes at most
+    /// <see cref="InputLimits.EchoLength"/> of them.
+    /// </remarks>
     [System.Diagnostics.Contracts.Pure]
     public static DateTimeZone Find(IDateTimeZoneProvider zones, string zoneId)
     {
         ArgumentNullException.ThrowIfNull(zones);
-        ArgumentException.ThrowIfNullOrWhiteSpace(zoneId);
-        return zones.GetZoneOrNull(zoneId)
-            ?? throw new UnknownTimeZoneException(zoneId, zones.VersionId, Suggest(zones.Ids, zoneId));
+        ArgumentNullException.ThrowIfNull(zoneId);
+        if (string.IsNullOrWhiteSpace(zoneId))
+        {
+            throw new InputLimitException(nameof(zoneId), "a time-zone id", InputRule.Blank, 0, zoneId, "it is empty or white space only");
+        }
+
+        var known = zoneId.Length <= InputLimits.ZoneIdLength ? zones.GetZoneOrNull(zoneId) : null;
+        return known ?? throw new UnknownTimeZoneException(zoneId, zones.VersionId, Suggest(zones.Ids, zoneId));
     }
 
     /// <summary>
@@ -32,7 +42,8 @@ public static class TimeZoneIds
     /// </summary>
     internal static IReadOnlyList<string> Suggest(IEnumerable<string> ids, string zoneId)
     {
-        var wanted = zoneId.Trim().ToUpperInvariant();
+        var bounded = zoneId.Length <= InputLimits.ZoneIdLength ? zoneId : zoneId[..InputLimits.ZoneIdLength];
+        var wanted = bounded.Trim().ToUpperInvariant();
         var slash = wanted.IndexOf('/', StringComparison.Ordinal);
         var region = slash > 0 ? wanted[..(slash + 1)] : null;
         var threshold = Math.Max(2, wanted.Length / 3);
@@ -41,10 +52,18 @@ public static class TimeZoneIds
         {
             var upper = id.ToUpperInvariant();
             var lastSlash = upper.LastIndexOf('/');
+            var sameRegion = region is not null && upper.StartsWith(region, StringComparison.Ordinal);
+            var city = lastSlash < 0 ? 0 : upper.Length - lastSlash - 1;
+
+            // The distance is at least the difference in length: most ids are out of reach without a comparison.
+            if (!sameRegion && Math.Abs(wanted.Length - upper.Length) > threshold && (lastSlash < 0 || Math.Abs(wanted.Length - city) > threshold))
+            {
+                continue;
+            }
+
             var distance = Math.Min(
                 EditDistance(wanted, upper),
                 lastSlash < 0 ? int.MaxValue : EditDistance(wanted, upper[(lastSlash + 1)..]));
-            var sameRegion = region is not null && upper.StartsWith(region, StringComparison.Ordinal);
             if (distance <= threshold || sameRegion)
             {
                 ranked.Add((distance, sameRegion ? 0 : 1, id));

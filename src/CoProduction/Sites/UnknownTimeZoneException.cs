@@ -26,7 +26,7 @@ public sealed class UnknownTimeZoneException : CoProductionException
         Suggestions = suggestions;
     }
 
-    /// <summary>Gets the id that was given.</summary>
+    /// <summary>Gets the id that was given, whole (the message echoes at most <see cref="InputLimits.EchoLength"/> characters of it).</summary>
     public string ZoneId { get; }
 
     /// <summary>Gets the closest valid ids, best first (same city, then smallest edit distance, then same region); may be empty.</summary>
@@ -37,6 +37,9 @@ public sealed class UnknownTimeZoneException : CoProductionException
         var instead = suggestions.Length == 0
             ? "Use an IANA id such as 'Africa/Nairobi' or 'Africa/Johannesburg'."
             : "Did you mean " + string.Join(", ", suggestions.Select(s => $"'{s}'")) + "?";
-        return $"Cannot use time zone '{zoneId}': it is not an id of {providerVersion}. {instead}";
+        var tooLong = zoneId.Length > InputLimits.ZoneIdLength
+            ? $" (an IANA id has at most {InputLimits.ZoneIdLength} characters here)"
+            : string.Empty;
+        return $"Cannot use time zone '{InputLimitException.Show(zoneId)}': it is not an id of {providerVersion}{tooLong}. {instead}";
     }
 }
