@@ -317,7 +317,7 @@ internal static class ProgrammeChild
             private Protocol Approved(Stamp now)
             {
                 var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.FacilityManagers], [site]);
-                var draft = new ProtocolDraft(protocolId, "Governance in a county health system", Committee, scope) { Institution = "KEMRI-Wellcome Trust" };
+                var draft = new ProtocolDraft(protocolId, "Governance in a county health system", Committee, scope) { Institution = "KEMRI-Wellcome Trust", DraftedOn = new LocalDate(2015, 12, 1) };
                 var from = new LocalDate(2016, 1, 15);
                 var office = new Stamp(now.At, Actor.Named("ethics-office"));
                 var created = Protocol.Draft(draft, new ProtocolContext(now, Rules()));

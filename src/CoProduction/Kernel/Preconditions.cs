@@ -71,7 +71,7 @@ internal static class Preconditions
 
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new InputLimitException(paramName, What, InputRule.Blank, 0, value, "it is empty or white space only");
+            throw Blank(value, What, paramName);
         }
 
         for (var i = 0; i < value.Length; i++)
@@ -235,11 +235,15 @@ internal static class Preconditions
         throw rule switch
         {
             InputRule.TooLong => TooLong(value, what, maxLength, paramName),
-            InputRule.Blank => new InputLimitException(paramName, what, rule, 0, value, "it is empty or white space only"),
+            InputRule.Blank => Blank(value, what, paramName),
             InputRule.Padded => new InputLimitException(paramName, what, rule, 0, value, "it starts or ends with white space"),
             _ => Hidden(value, what, rule, index, paramName),
         };
     }
+
+    /// <summary>The error for a blank <paramref name="value"/> (empty or white space only).</summary>
+    internal static InputLimitException Blank(string value, string what, string paramName)
+        => new(paramName, what, InputRule.Blank, 0, value, "it is empty or white space only");
 
     private static InputLimitException TooLong(string value, string what, int limit, string paramName)
         => new(paramName, what, InputRule.TooLong, limit, value, string.Create(CultureInfo.InvariantCulture, $"it has {value.Length:N0} characters"));

@@ -4,8 +4,10 @@ using System.Globalization;
 namespace CoProduction.Persistence;
 
 /// <summary>
-/// A stored event's payload is not a valid JSON document of its type: malformed, truncated, or
-/// missing a required value. The store's copy is damaged or was written by a broken tool.
+/// A stored event's payload is not a valid JSON document of its type: malformed, truncated, missing a
+/// required value, with a duplicate key or an enum not written by its name, or holding a value a
+/// command would refuse (see <see cref="InputLimits"/>; the message names the field). The store's copy
+/// is damaged or was written by a broken tool.
 /// </summary>
 public sealed class CorruptEventPayloadException : UnreadableEventException
 {

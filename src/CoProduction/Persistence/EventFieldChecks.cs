@@ -105,11 +105,7 @@ internal sealed class EventFieldChecks
                         break;
                 }
             }
-            catch (ArgumentException ex)
-            {
-                return $"$.{field.JsonName}: {ex.Message}";
-            }
-            catch (Sites.UnknownTimeZoneException ex)
+            catch (Exception ex) when (ex is ArgumentException or Sites.UnknownTimeZoneException)
             {
                 return $"$.{field.JsonName}: {ex.Message}";
             }

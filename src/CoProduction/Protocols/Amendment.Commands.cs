@@ -139,10 +139,7 @@ public sealed partial class Amendment
 
     private void RefuseIfImplausible(AmendmentTrigger trigger, LocalDate on, ProtocolState? protocol = null)
     {
-        var why = protocol is null
-            ? (on < Protocol.EarliestDecisionDate ? $"it would be approved on {on.Iso()}, before {Protocol.EarliestDecisionDate.Iso()} (the Declaration of Helsinki): check the year" : null)
-            : Protocol.ImplausibleDecision(protocol, on, "approved");
-        if (why is not null)
+        if (Protocol.ImplausibleDecision(protocol, on, "approved") is { } why)
         {
             throw Refuse(Machine, State, trigger, why);
         }

@@ -60,19 +60,19 @@ public sealed partial class Protocol
         Record(new ProtocolApproved(approvedOn, period, stamp.At, stamp.By));
     }
 
-    /// <summary>Why a decision dated <paramref name="on"/> about the protocol is implausible: before <see cref="EarliestDecisionDate"/>, or before the protocol was drafted.</summary>
-    /// <param name="protocol">The protocol decided on.</param>
+    /// <summary>Why a decision dated <paramref name="on"/> about the protocol is implausible: before <see cref="EarliestDecisionDate"/>, or before the protocol was drafted (when the protocol is given).</summary>
+    /// <param name="protocol">The protocol decided on, or <see langword="null"/> when only the earliest date is checked.</param>
     /// <param name="on">The decision's date.</param>
     /// <param name="decided">What was decided, for example <c>approved</c>.</param>
     /// <returns>The reason, or <see langword="null"/> when plausible.</returns>
-    internal static string? ImplausibleDecision(ProtocolState protocol, LocalDate on, string decided)
+    internal static string? ImplausibleDecision(ProtocolState? protocol, LocalDate on, string decided)
     {
         if (on < EarliestDecisionDate)
         {
             return $"it would be {decided} on {on.Iso()}, before {EarliestDecisionDate.Iso()} (the Declaration of Helsinki): no ethics committee decided then; check the year";
         }
 
-        return on < protocol.DraftedOn
+        return protocol is not null && on < protocol.DraftedOn
             ? $"it would be {decided} on {on.Iso()}, before protocol '{protocol.Id}' was drafted on {protocol.DraftedOn.Iso()}: a decision follows its draft (record a protocol drafted in the past with ProtocolDraft.DraftedOn)"
             : null;
     }

@@ -27,7 +27,7 @@ public static class TimeZoneIds
         ArgumentNullException.ThrowIfNull(zoneId);
         if (string.IsNullOrWhiteSpace(zoneId))
         {
-            throw new InputLimitException(nameof(zoneId), "a time-zone id", InputRule.Blank, 0, zoneId, "it is empty or white space only");
+            throw Preconditions.Blank(zoneId, "a time-zone id", nameof(zoneId));
         }
 
         var known = zoneId.Length <= InputLimits.ZoneIdLength ? zones.GetZoneOrNull(zoneId) : null;

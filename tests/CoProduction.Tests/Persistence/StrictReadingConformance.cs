@@ -50,6 +50,8 @@ public abstract class StrictReadingConformance
     [InlineData("\"name\":\"Kilifi County\"", "\"name\":\"Kilifi \\u202Eytnuoc\"", "$.name")]
     [InlineData("\"name\":\"Kilifi County\"", "\"name\":\"Kilifi\\u200BCounty\"", "$.name")]
     [InlineData("\"timeZoneId\":\"Africa/Nairobi\"", "\"timeZoneId\":\"Mars/Olympus_Mons\"", "$.timeZoneId")]
+    [InlineData("\"name\":\"Kilifi County\"", "\"name\":\"Kilifi \\uD800County\"", "$.name")]
+    [InlineData("\"site\":\"kilifi\"", "\"site\":\"kil\\uDC00ifi\"", "$.site")]
     [InlineData("\"site\":\"kilifi\"", "\"site\":\"kil\\u001bifi\"", "SiteId")]
     [InlineData("\"site\":\"kilifi\"", "\"site\":\" kilifi\"", "SiteId")]
     [InlineData("\"partnerInstitutions\":[\"KWTRP\"]", "\"partnerInstitutions\":[\"KWTRP\",\"KWTRP\"]", "$.partnerInstitutions")]

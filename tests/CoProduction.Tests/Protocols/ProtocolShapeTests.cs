@@ -142,10 +142,10 @@ public sealed class ProtocolShapeTests
         Assert.Throws<ArgumentException>(() => new ScopeItem(ScopeItemKind.Method, "Not A Code"));
         Assert.Throws<ArgumentException>(() => new ScopeItem(ScopeItemKind.ApprovalPeriod, "start"));
         Assert.Throws<ArgumentException>(() => new ProtocolScope([default], [], []));
-        Assert.Throws<ArgumentException>(() => new AmendmentChanges([], [], personnelChanges: "  "));
-        Assert.Throws<ArgumentException>(() => new ProtocolDraft(new ProtocolId("P"), " padded", Kemri, KilifiFirstScope) { Institution = "KEMRI" });
+        Assert.Equal(InputRule.Blank, Assert.Throws<InputLimitException>(() => new AmendmentChanges([], [], personnelChanges: "  ")).Rule);
+        Assert.Equal(InputRule.Padded, Assert.Throws<InputLimitException>(() => new ProtocolDraft(new ProtocolId("P"), " padded", Kemri, KilifiFirstScope) { Institution = "KEMRI" }).Rule);
         Assert.Throws<ArgumentException>(() => new ProtocolDraft(new ProtocolId("P"), "Title", Kemri, KilifiFirstScope) { Institution = "KEMRI", Parent = new ProtocolId("P") });
-        Assert.Throws<ArgumentException>(() => new AmendmentProposal(" ", AmendmentChanges.Adding(ScopeItem.Of(Kilifi))));
+        Assert.Equal(InputRule.Blank, Assert.Throws<InputLimitException>(() => new AmendmentProposal(" ", AmendmentChanges.Adding(ScopeItem.Of(Kilifi)))).Rule);
         Assert.Throws<ArgumentException>(() => new ProtocolRules([default], []));
     }
 

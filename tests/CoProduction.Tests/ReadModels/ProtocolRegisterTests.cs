@@ -253,7 +253,7 @@ public abstract class ProtocolRegisterTests
     public async Task The_gate_reads_no_protocol_stream_while_no_protocol_changed_and_only_the_changed_one_after()
     {
         using var app = App.Create(this, Instant.FromUtc(2016, 2, 1, 6, 0));
-        await app.CreateAsync(Approved("KWTRP-0", start: new LocalDate(2015, 1, 1)));
+        await app.CreateAsync(Approved("KWTRP-0", start: new LocalDate(2015, 1, 5)));
         await app.CreateAsync(Approved(start: new LocalDate(2016, 1, 1)));
         var cycle = await app.CycleReadyToActAsync();
         await app.Cycles.AvailabilityAsync(cycle, Cancel);

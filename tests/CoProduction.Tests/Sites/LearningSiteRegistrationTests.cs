@@ -96,13 +96,13 @@ public sealed class LearningSiteRegistrationTests
     {
         var nairobi = PaperSites.Zones["Africa/Nairobi"];
         Assert.Throws<ArgumentException>(() => Registration(default, "X", nairobi));
-        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), " ", nairobi));
-        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), " X", nairobi));
+        Assert.Equal(InputRule.Blank, Assert.Throws<InputLimitException>(() => Registration(new SiteId("x"), " ", nairobi)).Rule);
+        Assert.Equal(InputRule.Padded, Assert.Throws<InputLimitException>(() => Registration(new SiteId("x"), " X", nairobi)).Rule);
         Assert.Throws<ArgumentNullException>(() => Registration(new SiteId("x"), "X", null!));
         Assert.Throws<ArgumentException>(() => new SiteRegistration(new SiteId("x"), "X", default, nairobi) { Level = SiteLevel.County, EngagedSinceYear = 2012 });
         Assert.Throws<ArgumentOutOfRangeException>(() => Registration(new SiteId("x"), "X", nairobi) with { Level = (SiteLevel)9 });
         Assert.Throws<ArgumentOutOfRangeException>(() => Registration(new SiteId("x"), "X", nairobi) with { EngagedSinceYear = 1850 });
-        Assert.Throws<ArgumentException>(() => Registration(new SiteId("x"), "X", nairobi) with { PartnerInstitutions = ["KWTRP", "KWTRP"] });
+        Assert.Equal(InputRule.Repeated, Assert.Throws<InputLimitException>(() => Registration(new SiteId("x"), "X", nairobi) with { PartnerInstitutions = ["KWTRP", "KWTRP"] }).Rule);
         Assert.Throws<ArgumentException>(() => LearningSite.Register(Registration(new SiteId("x"), "X", nairobi), default));
     }
 

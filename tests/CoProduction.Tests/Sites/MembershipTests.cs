@@ -156,8 +156,8 @@ public sealed class MembershipTests
     {
         var site = PaperSites.Kilifi();
         Assert.Throws<ArgumentException>(() => site.AddMember(default, "Name", PaperSites.Stamp));
-        Assert.Throws<ArgumentException>(() => site.AddMember(Newcomer, "", PaperSites.Stamp));
-        Assert.Throws<ArgumentException>(() => site.AddMember(Newcomer, "Name", PaperSites.Stamp, " padded"));
+        Assert.Equal(InputRule.Blank, Assert.Throws<InputLimitException>(() => site.AddMember(Newcomer, "", PaperSites.Stamp)).Rule);
+        Assert.Equal(InputRule.Padded, Assert.Throws<InputLimitException>(() => site.AddMember(Newcomer, "Name", PaperSites.Stamp, " padded")).Rule);
         Assert.Throws<ArgumentException>(() => site.RecordEngagement(PaperSites.KilifiDirector, new Engagement(new LocalDate(2016, 1, 1), default), PaperSites.Stamp));
         Assert.Throws<ArgumentException>(() => EngagementKind.Named("Site Visit"));
     }

@@ -40,7 +40,7 @@ public sealed class ProgrammeTests
     {
         var period = new DateInterval(new LocalDate(2012, 1, 1), new LocalDate(2018, 12, 31));
         Assert.Throws<ArgumentException>(() => Programme.Register(new ProgrammeRegistration(default, "RESYST", period), PaperSites.Stamp));
-        Assert.Throws<ArgumentException>(() => Programme.Register(new ProgrammeRegistration(PaperSites.Resyst, "RESYST ", period), PaperSites.Stamp));
+        Assert.Equal(InputRule.Padded, Assert.Throws<InputLimitException>(() => Programme.Register(new ProgrammeRegistration(PaperSites.Resyst, "RESYST ", period), PaperSites.Stamp)).Rule);
         Assert.Throws<ArgumentNullException>(() => Programme.Register(new ProgrammeRegistration(PaperSites.Resyst, "RESYST", null!), PaperSites.Stamp));
         Assert.Throws<ArgumentException>(() => PaperSites.Programme().AddSite(default, PaperSites.Stamp));
     }

@@ -74,7 +74,7 @@ public sealed class FirstCycleSnippets
         var protocolRules = new ProtocolRules([kilifi.Id], new Dictionary<CommitteeId, CommitteePolicy> { [kemri] = CommitteePolicies.KenyaNationalCommittee });
         var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [kilifi.Id]);
         var protocol = Protocol.Draft(
-            new ProtocolDraft(new ProtocolId("KWTRP-2"), "Micro-practices of governance", kemri, scope) { Institution = "KEMRI-Wellcome Trust" },
+            new ProtocolDraft(new ProtocolId("KWTRP-2"), "Micro-practices of governance", kemri, scope) { Institution = "KEMRI-Wellcome Trust", DraftedOn = new LocalDate(2016, 1, 11) },
             new ProtocolContext(new Stamp(at, by), protocolRules));
         protocol.Submit(new Stamp(at, by));
         protocol.StartReview(new Stamp(at, committee));
