@@ -21,7 +21,7 @@ else
   name="$(IFS=-; echo "${folders[*]}")"
   for f in "${folders[@]}"; do
     if [ ! -d "src/CoProduction/$f" ]; then
-      echo "No folder src/CoProduction/$f; folders are: $(ls -d src/CoProduction/*/ | xargs -n1 basename | tr '\n' ' ')" >&2
+      echo "No folder src/CoProduction/$f; folders are: $(ls -d src/CoProduction/*/ | xargs -n1 basename | grep -vxE 'bin|obj' | tr '\n' ' ')" >&2
       exit 2
     fi
     mutate+=(--mutate "**/$f/**/*.cs")
