@@ -8,7 +8,7 @@ using CoProduction.Persistence;
 using CoProduction.Storage.Sqlite;
 using NodaTime;
 
-// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed> [multi | project <tally version> | app <live|rebuild|write> [<commands>] | workflows]
+// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <database path> <seed> [multi | project <tally version> | app <live|rebuild|write> [<commands>] | workflows [hold]]
 // Appends batches of 1 to 8 events to three streams, forever; after each acknowledged append prints
 // "ACK <batch id> <stream> <size> END". The parent kills it at a random moment.
 // With "multi": each batch is one atomic write to 2 to 4 of six streams, 1 to 3 events in each, under the batch's
@@ -25,9 +25,9 @@ if (args is [_, _, "deliver" or "deliver-seed", _])
     return;
 }
 
-if (args is [_, _, "workflows"])
+if (args is [_, _, "workflows"] or [_, _, "workflows", "hold"])
 {
-    await CoProduction.Storage.Sqlite.CrashWriter.WorkflowChild.RunAsync(args[0]);
+    await CoProduction.Storage.Sqlite.CrashWriter.WorkflowChild.RunAsync(args[0], hold: args.Length == 4);
     return;
 }
 

@@ -25,7 +25,8 @@ namespace CoProduction.Storage.Sqlite.CrashWriter;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Usage: <c>&lt;database&gt; &lt;run&gt; workflows</c>. Every step has a fixed command id, <c>u{unit}-s{step}</c>, and
+/// Usage: <c>&lt;database&gt; &lt;run&gt; workflows [hold]</c>; with <c>hold</c> the child stops after its first workflow's write,
+/// before acknowledging it (it prints <c>WRITTEN u{unit}-s{step}</c> and waits to be killed). Every step has a fixed command id, <c>u{unit}-s{step}</c>, and
 /// fixed dates, so the story is the same in every run. On start the child resumes: it reads the command ids the store
 /// holds and goes on at the first step not recorded (a step killed in flight either was written whole or not at all).
 /// When the step before is a workflow, it first runs that step again under its command id, as a client retrying after
@@ -48,7 +49,7 @@ internal static class WorkflowChild
     private static readonly MemberId Manager = new("manager");
     private static readonly ActivityId Interviews = new("interviews");
 
-    public static async Task RunAsync(string database)
+    public static async Task RunAsync(string database, bool hold)
     {
         var clock = new StepClock();
         var services = new ServiceCollection();
@@ -97,6 +98,14 @@ internal static class WorkflowChild
                 clock.Now = Day(unit, steps[step].Day);
                 Say($"BEGIN {steps[step].Kind} {id}");
                 await steps[step].Run(scope.ServiceProvider, id);
+                if (hold && steps[step].Kind.StartsWith("workflow.", StringComparison.Ordinal))
+                {
+                    // Written but not yet acknowledged to the client: the parent kills the child here, so the next run
+                    // must retry this step and be answered "duplicate".
+                    Say($"WRITTEN {id}");
+                    await Task.Delay(Timeout.Infinite);
+                }
+
                 Say($"ACK {id} END");
             }
 
