@@ -129,7 +129,7 @@ public sealed class ImportTarget : IDisposable
             // The -shm file is SQLite's shared-memory index of the WAL, rewritten by readers too; the data is in the other two.
             foreach (var file in Directory.GetFiles(folder.Path).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
-                text.Append($"{Path.GetFileName(file)} {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))}\n");
+                text.Append($"{Path.GetFileName(file)} {StoreTesting.FileHash(file)}\n");
             }
         }
 

@@ -69,7 +69,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         }
     }
 
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    private static string Hash(string path) => StoreTesting.FileHash(path);
 
     private static SqliteConnection Raw(string path, bool readOnly = false)
     {

@@ -8,6 +8,9 @@ namespace CoProduction.Tests.Persistence;
 
 internal static class StoreTesting
 {
+    /// <summary>The SHA-256 of a file's bytes, in lower-case hex: the one way tests prove a file was left as it was.</summary>
+    public static string FileHash(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
     public static readonly Instant Start = Instant.FromUtc(2016, 3, 1, 8, 0);
 
     public static EventData Event(string name, string payload = "{}", int schema = 1) => new(
