@@ -53,10 +53,10 @@ public static class TimeZoneIds
         var region = slash > 0 ? wanted[..(slash + 1)] : null;
         var threshold = Math.Max(2, wanted.Length / 3);
 
-        // The best MaxSuggestions so far, in rank order; a candidate further than the last of them cannot enter,
-        // so its distance is only computed up to that bound (most comparisons stop after a few rows).
+        // Each distance is one bit-parallel pass over the id (the wanted text is at most 64 characters, one machine word).
+        var whole = new Pattern(wanted);
+        var afterRegion = region is null ? null : new Pattern(wanted[region.Length..]);
         var best = new List<(int Distance, int OtherRegion, string Id)>(MaxSuggestions + 1);
-        var buffers = new EditBuffers(wanted.Length);
         foreach (var zone in index.Zones)
         {
             var sameRegion = region is not null && zone.Upper.StartsWith(region, StringComparison.Ordinal);
@@ -67,22 +67,14 @@ public static class TimeZoneIds
                 continue;
             }
 
-            var reach = sameRegion ? int.MaxValue - 1 : threshold;
-            if (best.Count == MaxSuggestions)
-            {
-                reach = Math.Min(reach, best[^1].Distance);
-            }
-
             // A shared region prefix changes no edit distance: compare what follows it.
-            var distance = sameRegion
-                ? EditDistance(wanted.AsSpan(region!.Length), zone.Upper.AsSpan(region.Length), reach, buffers)
-                : EditDistance(wanted, zone.Upper, reach, buffers);
-            if (zone.CityStart >= 0 && distance > 0)
+            var distance = sameRegion ? afterRegion!.DistanceTo(zone.Upper.AsSpan(region!.Length)) : whole.DistanceTo(zone.Upper);
+            if (zone.CityStart >= 0)
             {
-                distance = Math.Min(distance, EditDistance(wanted, zone.Upper.AsSpan(zone.CityStart), Math.Min(reach, distance), buffers));
+                distance = Math.Min(distance, whole.DistanceTo(zone.Upper.AsSpan(zone.CityStart)));
             }
 
-            if (distance <= reach)
+            if (distance <= threshold || sameRegion)
             {
                 Insert(best, (distance, sameRegion ? 0 : 1, zone.Id));
             }
@@ -123,44 +115,8 @@ public static class TimeZoneIds
         return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    /// <summary>
-    /// Levenshtein distance (insert, delete, substitute each cost 1) when it is at most <paramref name="bound"/>, otherwise any value above it: the rows stop
-    /// as soon as every cell of one exceeds the bound, since later rows can only grow.
-    /// </summary>
-    private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int bound, EditBuffers buffers)
-    {
-        if (Math.Abs(a.Length - b.Length) > bound)
-        {
-            return bound + 1;
-        }
-
-        var (previous, current) = buffers.Rows(b.Length + 1);
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-
-            if (rowMin > bound)
-            {
-                return bound + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>Levenshtein distance (insert, delete, substitute each cost 1) from one text to others.</summary>
+    internal static int EditDistance(string a, string b) => new Pattern(a).DistanceTo(b);
 
     /// <summary>A provider's ids with their upper-case forms and where their last segment starts, computed once per provider.</summary>
     private sealed class ZoneIndex(IEnumerable<string> ids)
@@ -181,21 +137,77 @@ public static class TimeZoneIds
         }
     }
 
-    /// <summary>The two rows of the distance table, reused across the comparisons of one suggestion.</summary>
-    private sealed class EditBuffers(int length)
+    /// <summary>
+    /// A text of at most 64 characters prepared for Myers' bit-parallel edit distance (Hyyrö's formulation for the
+    /// distance between two whole strings): one 64-bit word holds a column of the distance table, so comparing it with
+    /// a text of n characters takes n steps whatever the pattern's length.
+    /// </summary>
+    private sealed class Pattern
     {
-        private int[] previous = new int[length + 1];
-        private int[] current = new int[length + 1];
+        private readonly string text;
+        private readonly ulong[] ascii = new ulong[128];
 
-        public (int[] Previous, int[] Current) Rows(int length)
+        public Pattern(string text)
         {
-            if (previous.Length < length)
+            System.Diagnostics.Debug.Assert(text.Length <= 64, "patterns are bounded by InputLimits.ZoneIdLength");
+            this.text = text;
+            for (var i = 0; i < text.Length; i++)
             {
-                previous = new int[length * 2];
-                current = new int[length * 2];
+                if (text[i] < 128)
+                {
+                    ascii[text[i]] |= 1UL << i;
+                }
+            }
+        }
+
+        public int DistanceTo(ReadOnlySpan<char> other)
+        {
+            var m = text.Length;
+            if (m == 0)
+            {
+                return other.Length;
             }
 
-            return (previous, current);
+            var last = 1UL << (m - 1);
+            ulong pv = ulong.MaxValue, mv = 0;
+            var score = m;
+            foreach (var c in other)
+            {
+                var eq = c < 128 ? ascii[c] : Matches(c);
+                var xv = eq | mv;
+                var xh = (((eq & pv) + pv) ^ pv) | eq;
+                var ph = mv | ~(xh | pv);
+                var mh = pv & xh;
+                if ((ph & last) != 0)
+                {
+                    score++;
+                }
+                else if ((mh & last) != 0)
+                {
+                    score--;
+                }
+
+                ph = (ph << 1) | 1;
+                mh <<= 1;
+                pv = mh | ~(xv | ph);
+                mv = ph & xv;
+            }
+
+            return score;
+        }
+
+        private ulong Matches(char c)
+        {
+            var bits = 0UL;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == c)
+                {
+                    bits |= 1UL << i;
+                }
+            }
+
+            return bits;
         }
     }
 }
