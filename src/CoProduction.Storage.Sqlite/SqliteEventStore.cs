@@ -137,7 +137,7 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             var results = new StreamsAppendResult[commands.Count];
             for (var i = 0; i < commands.Count; i++)
             {
-                results[i] = await WriteInAsync(connection, transaction, commands[i].Appends, commands[i].CommandId, commands[i].Fingerprint, cancellationToken).ConfigureAwait(false);
+                results[i] = await WriteInAsync(connection, transaction, commands[i].Appends, commands[i].CommandId, commands[i].Fingerprint, commands[i].RefuseRetry, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -172,7 +172,7 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
-        var written = await WriteInAsync(connection, transaction, appends, commandId, fingerprint, cancellationToken).ConfigureAwait(false);
+        var written = await WriteInAsync(connection, transaction, appends, commandId, fingerprint, refuseRetry: false, cancellationToken).ConfigureAwait(false);
         if (!written.WasDuplicate)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -184,9 +184,13 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
 
     /// <summary>One command's write inside an open transaction: its first write when the id was recorded, or every version checked and every event inserted.</summary>
     private static async ValueTask<StreamsAppendResult> WriteInAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, bool refuseRetry, CancellationToken cancellationToken)
     {
         fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
+        if (refuseRetry)
+        {
+            await CheckVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
+        }
 
         if (commandId is { } command)
         {
@@ -225,15 +229,7 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             }
         }
 
-        foreach (var part in appends)
-        {
-            var actual = await VersionAsync(connection, transaction, part.Stream, cancellationToken).ConfigureAwait(false);
-            if (actual != part.ExpectedVersion)
-            {
-                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
-            }
-        }
-
+        await CheckVersionsAsync(connection, transaction, appends, cancellationToken).ConfigureAwait(false);
         var results = new AppendResult[appends.Count];
         using (var insert = Command(
             connection,
@@ -386,6 +382,19 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         command.Transaction = transaction;
         command.CommandText = text;
         return command;
+    }
+
+    private static async Task CheckVersionsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        foreach (var part in appends)
+        {
+            var actual = await VersionAsync(connection, transaction, part.Stream, cancellationToken).ConfigureAwait(false);
+            if (actual != part.ExpectedVersion)
+            {
+                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
+            }
+        }
     }
 
     private static async Task<long> VersionAsync(

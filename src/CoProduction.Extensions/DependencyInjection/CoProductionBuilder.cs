@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using CoProduction.Commands;
 using CoProduction.Notifications;
 using CoProduction.Events;
@@ -54,20 +55,57 @@ public sealed class CoProductionBuilder
     /// <returns>The builder.</returns>
     public CoProductionBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class, IEventStore
+        => SetStore(ServiceDescriptor.Singleton<IEventStore, TStore>(), null);
+
+    /// <summary>
+    /// Uses a store the app created and owns: the container hands it out but never disposes it, so the app may keep
+    /// using it after the host stops, and disposes it itself.
+    /// </summary>
+    /// <param name="store">The app's store.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseStore(IEventStore store)
     {
-        Services.RemoveAll<IEventStore>();
-        Services.AddSingleton<IEventStore, TStore>();
-        return this;
+        ArgumentNullException.ThrowIfNull(store);
+        return SetStore(ServiceDescriptor.Singleton(store), store);
     }
 
-    /// <summary>Uses the store the factory creates, once.</summary>
+    /// <summary>
+    /// Uses the store the factory creates, once. The container owns what the factory returns and disposes it (when it
+    /// is disposable) with the container; to keep a store the app owns, pass the instance (<see cref="UseStore(IEventStore)"/>).
+    /// </summary>
     /// <param name="factory">Creates the store from the container.</param>
     /// <returns>The builder.</returns>
     public CoProductionBuilder UseStore(Func<IServiceProvider, IEventStore> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        return SetStore(ServiceDescriptor.Singleton(factory), null);
+    }
+
+    /// <summary>
+    /// What <see cref="IEventStoreReader"/> and <see cref="IEventStoreWriter"/> resolve to by default: the
+    /// <see cref="IEventStore"/>. The container disposes what a factory returns, so a store the app owns
+    /// (<see cref="UseStore(IEventStore)"/>) is forwarded as an instance instead.
+    /// </summary>
+    internal static readonly Func<IServiceProvider, object> ForwardToStore = static sp => sp.GetRequiredService<IEventStore>();
+
+    /// <summary>Registers the store and keeps the reader and writer (when they are the library's forwards) pointing at it.</summary>
+    private CoProductionBuilder SetStore(ServiceDescriptor store, IEventStore? owned)
+    {
+        var previous = Services.LastOrDefault(d => d.ServiceType == typeof(IEventStore))?.ImplementationInstance;
         Services.RemoveAll<IEventStore>();
-        Services.AddSingleton(factory);
+        Services.Add(store);
+        foreach (var port in new[] { typeof(IEventStoreReader), typeof(IEventStoreWriter) })
+        {
+            var current = Services.LastOrDefault(d => d.ServiceType == port);
+            var ours = current is not null
+                && (current.ImplementationFactory == ForwardToStore || (previous is not null && ReferenceEquals(current.ImplementationInstance, previous)));
+            if (ours)
+            {
+                Services.Remove(current!);
+                Services.Add(owned is null ? ServiceDescriptor.Singleton(port, ForwardToStore) : ServiceDescriptor.Singleton(port, owned));
+            }
+        }
+
         return this;
     }
 

@@ -94,8 +94,8 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CoProductionOptions>, CoProductionOptionsValidator>());
 
         services.TryAddSingleton<IEventStore, InMemoryEventStore>();
-        services.TryAddSingleton<IEventStoreReader>(sp => sp.GetRequiredService<IEventStore>());
-        services.TryAddSingleton<IEventStoreWriter>(sp => sp.GetRequiredService<IEventStore>());
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(IEventStoreReader), CoProductionBuilder.ForwardToStore));
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(IEventStoreWriter), CoProductionBuilder.ForwardToStore));
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
         services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
         services.TryAddSingleton(Serializer);

@@ -381,7 +381,7 @@ internal sealed class ArchiveReader
         CloseBlock();
         if (group is { Count: > 0 })
         {
-            commands.Add(new CommandAppend(group, groupCommand));
+            commands.Add(new CommandAppend(group, groupCommand) { RefuseRetry = true });
         }
 
         group = null;

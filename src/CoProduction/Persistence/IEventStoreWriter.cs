@@ -71,7 +71,10 @@ public interface IEventStoreWriter
     /// </summary>
     /// <param name="commands">The commands, in the order their events get global positions; at least one.</param>
     /// <param name="cancellationToken">Cancels the write before it is committed.</param>
-    /// <returns>Each command's outcome, in order; a command that repeats one already written writes nothing and says so.</returns>
+    /// <returns>
+    /// Each command's outcome, in order; a command that repeats one already written writes nothing and says so, unless
+    /// it sets <see cref="CommandAppend.RefuseRetry"/>, when its expected versions are checked first and refuse it.
+    /// </returns>
     /// <exception cref="ConcurrencyException">A stream's version is not its part's expected version; nothing was written.</exception>
     /// <exception cref="CommandIdReusedException">A command id was recorded with another fingerprint; nothing was written.</exception>
     /// <exception cref="NotSupportedException">The store cannot write several commands atomically (the default for stores written before this member).</exception>

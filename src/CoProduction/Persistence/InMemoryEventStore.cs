@@ -67,7 +67,7 @@ public sealed class InMemoryEventStore : IEventStore
                 {
                     var (appends, commandId, fingerprint) = commands[i];
                     var binds = commandId is { } id && fingerprint is not null && !bound.ContainsKey(id);
-                    results[i] = Write(appends, commandId, fingerprint);
+                    results[i] = Write(appends, commandId, fingerprint, commands[i].RefuseRetry);
                     if (binds && !results[i].WasDuplicate)
                     {
                         boundHere.Add(commandId!.Value);
@@ -136,9 +136,26 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <summary>Checks every part, then writes them all; called under the lock, so a write is all or nothing.</summary>
-    private StreamsAppendResult Write(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint)
+    private void CheckVersions(IReadOnlyList<StreamAppend> appends)
+    {
+        foreach (var part in appends)
+        {
+            var actual = streams.TryGetValue(part.Stream, out var existing) ? existing.Count : 0;
+            if (actual != part.ExpectedVersion)
+            {
+                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
+            }
+        }
+    }
+
+    private StreamsAppendResult Write(IReadOnlyList<StreamAppend> appends, CommandId? commandId, CommandFingerprint? fingerprint, bool refuseRetry = false)
     {
         fingerprint = fingerprint is null ? null : fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
+        if (refuseRetry)
+        {
+            CheckVersions(appends);
+        }
+
         if (commandId is { } command)
         {
             if (fingerprint is not null && bound.TryGetValue(command, out var recorded))
@@ -163,15 +180,7 @@ public sealed class InMemoryEventStore : IEventStore
             }
         }
 
-        foreach (var part in appends)
-        {
-            var actual = streams.TryGetValue(part.Stream, out var existing) ? existing.Count : 0;
-            if (actual != part.ExpectedVersion)
-            {
-                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, actual);
-            }
-        }
-
+        CheckVersions(appends);
         var results = new AppendResult[appends.Count];
         for (var p = 0; p < appends.Count; p++)
         {

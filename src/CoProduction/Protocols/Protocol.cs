@@ -40,6 +40,21 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
 
     private static AggregateMachine<ProtocolStatus, ProtocolTrigger, ProtocolDecision> Machine => ProtocolMachine.Machine;
 
+    /// <summary>
+    /// Refuses a drafting date after the day the draft is recorded: <see cref="ProtocolDraft.DraftedOn"/> dates a draft
+    /// recorded after the fact, so it is at the latest the command's day in the zone furthest ahead (UTC+14).
+    /// </summary>
+    private static void CheckDraftedOn(ProtocolDraft draft, Instant at)
+    {
+        var latest = at.Plus(Duration.FromHours(14)).InUtc().Date;
+        if (draft.DraftedOn is { } on && on > latest)
+        {
+            throw new InputLimitException(
+                nameof(ProtocolDraft.DraftedOn), "a drafting date", InputRule.Implausible, 0, on.Iso(),
+                $"protocol '{draft.Id}' would be drafted on {on.Iso()}, after the day it is recorded ({at.InUtc().Date.Iso()} UTC): DraftedOn dates a draft recorded after the fact, so it cannot be later; leave it unset for a draft made today");
+        }
+    }
+
     /// <summary>Drafts a new protocol.</summary>
     /// <param name="draft">What is drafted: id, title, institution, committee, kind, parent and proposed scope.</param>
     /// <param name="context">When, by whom, and the rules (every site of the scope must be known).</param>
@@ -47,6 +62,7 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
     /// <exception cref="System.ArgumentException">A sub-study without a parent, or a parent on another kind.</exception>
     /// <exception cref="UnknownSiteException">The scope names a site that is not known.</exception>
     /// <exception cref="UnknownCommitteeException">No policy is registered for the draft's committee: its renewal, lapse and deviation deadline could not be decided.</exception>
+    /// <exception cref="InputLimitException">The draft's <see cref="ProtocolDraft.DraftedOn"/> is after the day the draft is recorded, in every time zone.</exception>
     public static Protocol Draft(ProtocolDraft draft, ProtocolContext context)
     {
         System.ArgumentNullException.ThrowIfNull(draft);
@@ -54,6 +70,7 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
         draft.CheckParent();
         UnknownSiteException.ThrowIfAnyUnknown($"draft protocol '{draft.Id}'", draft.Scope.Sites, context.Rules.KnownSites);
         context.Rules.PolicyFor(draft.Committee, $"draft protocol '{draft.Id}'");
+        CheckDraftedOn(draft, context.Stamp.At);
         var protocol = new Protocol(draft.Id);
         protocol.Create(context.Stamp, new ProtocolDrafted(
             draft.Id, draft.Kind, draft.Parent, draft.Title, draft.Institution, draft.Committee, draft.Scope, context.Stamp.At, context.Stamp.By, draft.DraftedOn));

@@ -230,6 +230,42 @@ public sealed class AddCoProductionTests
         Assert.Same(store, provider.GetRequiredService<IEventStoreReader>());
     }
 
+    [Fact]
+    public async Task A_store_the_app_passes_in_is_not_disposed_with_the_container_and_one_a_factory_creates_is()
+    {
+        using var folder = new Persistence.TempFolder();
+        var owned = new SqliteEventStore(new SqliteEventStoreOptions { Path = folder.File("owned.db") });
+        var created = default(SqliteEventStore);
+        using (var provider = new ServiceCollection().AddCoProduction().UseStore(owned).Services.BuildServiceProvider())
+        {
+            Assert.Same(owned, provider.GetRequiredService<IEventStore>());
+            Assert.Same(owned, provider.GetRequiredService<IEventStoreWriter>());
+            Assert.Same(owned, provider.GetRequiredService<IEventStoreReader>());
+        }
+
+        // A later choice replaces the app's store for the reader and writer too.
+        using (var provider = new ServiceCollection().AddCoProduction().UseStore(owned).UseInMemoryStore().Services.BuildServiceProvider())
+        {
+            Assert.IsType<InMemoryEventStore>(provider.GetRequiredService<IEventStoreReader>());
+            Assert.Same(provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<IEventStoreWriter>());
+        }
+
+        using (var provider = new ServiceCollection().AddCoProduction()
+            .UseStore(_ => created = new SqliteEventStore(new SqliteEventStoreOptions { Path = folder.File("created.db") }))
+            .Services.BuildServiceProvider())
+        {
+            var resolved = provider.GetRequiredService<IEventStore>();
+            Assert.Same(created, resolved);
+        }
+
+        // The app's store still works after its container is gone; the container's own is disposed with it.
+        var kilifi = Sites.PaperSites.Kilifi();
+        await new AggregateRepository<LearningSite>(owned, EventSerializer.Default).SaveAsync(kilifi);
+        Assert.Equal(kilifi.Version, (await owned.ReadStreamAsync(Persistence.ArchiveTesting.KilifiStream, 1, TestContext.Current.CancellationToken)).Count);
+        owned.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await created!.ReadLastPositionAsync(TestContext.Current.CancellationToken));
+    }
+
     internal static IHost Host(Action<HostApplicationBuilder> configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -210,6 +210,19 @@ public sealed class InputLimitTests
     }
 
     [Fact]
+    public void A_drafting_date_after_the_day_the_draft_is_recorded_is_refused_in_every_zone_and_the_latest_zone_s_today_is_allowed()
+    {
+        var at = At(0);
+        var latestToday = at.Plus(Duration.FromHours(14)).InUtc().Date;
+
+        var ex = Assert.Throws<InputLimitException>(() => Protocol.Draft(Draft() with { DraftedOn = latestToday.PlusDays(1) }, Context(at, Researcher)));
+        Assert.Equal((InputRule.Implausible, nameof(ProtocolDraft.DraftedOn)), (ex.Rule, ex.ParamName));
+        Assert.Contains("after the day it is recorded", ex.Message, StringComparison.Ordinal);
+
+        Assert.Equal(latestToday, Protocol.Draft(Draft() with { DraftedOn = latestToday }, Context(at, Researcher)).State.DraftedOn);
+    }
+
+    [Fact]
     public void Every_aggregate_refuses_a_command_dated_before_its_latest_event()
     {
         var site = PaperSites.Kilifi();

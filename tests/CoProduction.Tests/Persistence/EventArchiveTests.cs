@@ -117,6 +117,42 @@ public sealed class EventArchiveTests : IDisposable
     [Theory]
     [InlineData("memory")]
     [InlineData("sqlite")]
+    public async Task An_archive_imported_again_into_its_target_is_a_conflict_not_a_silent_retry(string kind)
+    {
+        var bytes = await ExportAsync(archive, await ProgrammeStoreAsync());
+        using var target = await ImportTarget.CreateAsync(kind);
+        await archive.ImportAsync(target.Store, new MemoryStream(bytes));
+        var before = await target.SnapshotAsync();
+
+        var ex = await Assert.ThrowsAsync<ArchiveImportConflictException>(async () => await archive.ImportAsync(target.Store, new MemoryStream(bytes)));
+
+        Assert.Contains("Nothing was written", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await target.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task An_archive_holding_a_stream_imported_before_with_its_command_ids_writes_none_of_its_other_streams(string kind)
+    {
+        var source = await ProgrammeStoreAsync();
+        var kilifiOnly = new MemoryStream();
+        await archive.ExportAsync(source, kilifiOnly, [KilifiStream]);
+        var everything = await ExportAsync(archive, source);
+        using var target = await ImportTarget.CreateAsync(kind);
+        await archive.ImportAsync(target.Store, new MemoryStream(kilifiOnly.ToArray()));
+        var before = await target.SnapshotAsync();
+
+        var ex = await Assert.ThrowsAsync<ArchiveImportConflictException>(async () => await archive.ImportAsync(target.Store, new MemoryStream(everything)));
+
+        Assert.Equal(KilifiStream, ex.Stream);
+        Assert.Equal(before, await target.SnapshotAsync());
+        Assert.Empty(await target.Store.ReadStreamAsync(ProgrammeStream));
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
     public async Task A_stream_another_writer_creates_between_verifying_and_writing_fails_the_whole_import(string kind)
     {
         var bytes = await ExportAsync(archive, await ProgrammeStoreAsync());

@@ -398,6 +398,24 @@ public abstract class EventStoreConformance
     }
 
     [Fact]
+    public async Task A_command_that_refuses_retry_is_a_conflict_when_its_id_is_already_in_its_stream_and_writes_nothing()
+    {
+        var store = CreateStore();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Stream, 0, [Numbered(1)], new CommandId("c-1"), ct);
+
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(async () => await store.AppendCommandsAsync(
+        [
+            new CommandAppend([new StreamAppend(Other, 0, [Numbered(2)])], new CommandId("c-2")) { RefuseRetry = true },
+            new CommandAppend([new StreamAppend(Stream, 0, [Numbered(1)])], new CommandId("c-1")) { RefuseRetry = true },
+        ], ct));
+
+        Assert.Equal((Stream, 0L, 1L), (ex.Stream, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal([1], (await store.ReadAllAsync(0, 10, ct)).Select(NumberOf));
+        Assert.Empty(await store.ReadStreamAsync(Other, 1, ct));
+    }
+
+    [Fact]
     public async Task A_write_of_several_commands_with_one_refused_writes_none_of_them()
     {
         var store = CreateStore();
