@@ -24,12 +24,30 @@ using Perfolizer.Metrology;
 // BenchmarkDotNet.Artifacts/results/scale.md; --update-docs rewrites its table in docs/performance.md.
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale --part sweep|ending|ending-screen|catchup --sizes 5000 [--repeat 20]
 // runs one part of the scale benchmark on its own, repeated, to compare a change before and after (or under a profiler).
+//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --archive-memory [--sizes 1000,5000]
+// measures the memory an archive import takes beside the archive (docs/persistence.md).
 var updateDocs = args.Contains("--update-docs");
 var reportOnly = args.Contains("--report");
 var bdnArgs = args.Where(a => a is not "--update-docs" and not "--report").ToArray();
 
 var artifacts = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
 var results = Path.Combine(artifacts, "results");
+if (args.Contains("--archive-memory"))
+{
+    // The memory an archive import takes beside the archive's size (issue 16: at most twice): --archive-memory [--sizes 1000]
+    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() is { } list
+        ? list.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray()
+        : [1_000];
+    Console.WriteLine("| programme | events | archive | live objects at their peak (× archive) | managed heap with garbage at its peak (× archive) | import |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var n in sizes)
+    {
+        Console.WriteLine(await ArchiveMemory.MeasureAsync(artifacts, n).ConfigureAwait(false));
+    }
+
+    return;
+}
+
 if (args.Contains("--scale"))
 {
     var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() is { } list
