@@ -42,7 +42,7 @@ public sealed class LeaseTests : IDisposable
     /// <summary>One request to the lease store: a holder (0-2) takes or releases one of two leases, after the clock moved on.</summary>
     public sealed record LeaseStep(bool Release, int Holder, int Lease, int AdvanceSeconds, int DurationSeconds);
 
-    private static readonly Gen<LeaseStep[]> Steps =
+    internal static readonly Gen<LeaseStep[]> Steps =
         (from release in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
          from holder in Gen.Choose(0, 2)
          from lease in Gen.Choose(0, 1)
@@ -63,7 +63,7 @@ public sealed class LeaseTests : IDisposable
         });
 
     /// <summary>The rule, as a model: a lease is granted when free, expired at the request's instant, or already the asker's.</summary>
-    private static bool FollowsTheModel(ILeaseStore store, LeaseStep[] steps)
+    internal static bool FollowsTheModel(ILeaseStore store, LeaseStep[] steps)
     {
         var model = new Dictionary<int, (int Holder, Instant Until)>();
         var now = Start;
@@ -251,28 +251,33 @@ public sealed class LeaseTests : IDisposable
     }
 
     private static ServiceProvider Provider(string path, FakeClock clock, out DeliveryLog seen)
+        => Provider(builder => builder.UseSqliteStore(path), clock, out seen);
+
+    /// <summary>An app on the given store, with the mailer handler and the outbox reminder handler, on the fake clock.</summary>
+    internal static ServiceProvider Provider(Action<CoProductionBuilder> store, FakeClock clock, out DeliveryLog seen)
     {
         var services = new ServiceCollection();
         seen = new DeliveryLog();
         services.AddSingleton(seen);
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<SweepTests.Outbox>();
-        services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi")
-            .UseSqliteStore(path)
+        var builder = services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi");
+        store(builder);
+        builder
             .AddCommitteePolicy(ProtocolFixtures.Kemri, CommitteePolicies.KenyaNationalCommittee)
             .AddNotificationHandler<MailerHandler>()
             .AddReminderHandler<SweepTests.OutboxReminderHandler>();
         return services.BuildServiceProvider(validateScopes: true);
     }
 
-    private static async Task CreateAsync(ServiceProvider provider, LearningSite site)
+    internal static async Task CreateAsync(ServiceProvider provider, LearningSite site)
     {
         using var scope = provider.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>()
             .CreateAsync(_ => site, cancellationToken: TestContext.Current.CancellationToken);
     }
 
-    private static async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(ServiceProvider provider)
+    internal static async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(ServiceProvider provider)
         => await provider.GetRequiredService<IEventStore>().ReadAllAsync(0, 10_000, TestContext.Current.CancellationToken);
 
     private static object? Scalar(string path, string sql)
