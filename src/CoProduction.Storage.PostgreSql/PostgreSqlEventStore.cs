@@ -174,6 +174,31 @@ public sealed class PostgreSqlEventStore : IEventStore, IDisposable, IAsyncDispo
             cancellationToken,
             retryAlso: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
 
+    /// <summary>Refuses the write unless every stream is at its part's expected version.</summary>
+    private async Task CheckVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, string[] streams, CancellationToken cancellationToken)
+    {
+        var actual = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var versions = new NpgsqlCommand(sqlVersions, connection, transaction))
+        {
+            versions.Parameters.AddWithValue("streams", streams);
+            using var reader = await versions.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                actual[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        foreach (var part in appends)
+        {
+            var version = actual.GetValueOrDefault(part.Stream.Value);
+            if (version != part.ExpectedVersion)
+            {
+                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, version);
+            }
+        }
+    }
+
     /// <summary>One command's write inside an open transaction: its first write when the id was recorded, or every version checked and every event inserted.</summary>
     private async Task<(StreamsAppendResult Result, bool TookLock)> WriteInAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CommandAppend command, bool locked, CancellationToken cancellationToken)
@@ -181,6 +206,12 @@ public sealed class PostgreSqlEventStore : IEventStore, IDisposable, IAsyncDispo
         var appends = command.Appends;
         var fingerprint = command.Fingerprint is null ? null : command.Fingerprint with { Streams = CommandFingerprint.StreamsOf(appends) };
         var streams = appends.Select(a => a.Stream.Value).ToArray();
+        if (command.RefuseRetry)
+        {
+            // A restore: a command already in the store is a conflict, not a retry.
+            await CheckVersionsAsync(connection, transaction, appends, streams, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command.CommandId is { } id)
         {
             if (fingerprint is not null)
@@ -218,25 +249,7 @@ public sealed class PostgreSqlEventStore : IEventStore, IDisposable, IAsyncDispo
             }
         }
 
-        var actual = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var versions = new NpgsqlCommand(sqlVersions, connection, transaction))
-        {
-            versions.Parameters.AddWithValue("streams", streams);
-            using var reader = await versions.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                actual[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
-
-        foreach (var part in appends)
-        {
-            var version = actual.GetValueOrDefault(part.Stream.Value);
-            if (version != part.ExpectedVersion)
-            {
-                throw new ConcurrencyException(part.Stream, part.ExpectedVersion, version);
-            }
-        }
+        await CheckVersionsAsync(connection, transaction, appends, streams, cancellationToken).ConfigureAwait(false);
 
         // Only now the feed's lock: held from numbering the events to the commit, so commits are visible in position order.
         if (!locked)
