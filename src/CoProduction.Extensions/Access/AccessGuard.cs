@@ -98,24 +98,103 @@ internal sealed class AccessGuard
 
         var target = await TargetAsync(aggregate, others, cancellationToken).ConfigureAwait(false);
         var facts = await FactsAsync(target, cancellationToken).ConfigureAwait(false);
-        foreach (var permission in permissions)
-        {
-            var decision = policy.Decide(new AccessRequest(actor, permission, target, at), facts);
-            if (!decision.IsAllowed)
-            {
-                CoProductionTelemetry.Denied.Add(
-                    1,
-                    new KeyValuePair<string, object?>("coproduction.aggregate", permission.Aggregate),
-                    new KeyValuePair<string, object?>("coproduction.permission", permission.Name),
-                    new KeyValuePair<string, object?>("coproduction.rule", permission.Rule.ToString()));
-                if (logger is not null)
-                {
-                    Log.AccessDenied(logger, actor.ToString(), permission.Name, target.Aggregate, decision.Reason);
-                }
 
-                throw new AccessDeniedException(actor, permission, target.Aggregate, decision.Reason, decision.AllowedRoles);
+        // Each actor the history will name is put to the policy, with the command's actor when another stamped an event.
+        var recorded = new List<Actor>(1);
+        foreach (var e in aggregate.UncommittedEvents)
+        {
+            if (!recorded.Contains(e.By))
+            {
+                recorded.Add(e.By);
             }
         }
+
+        foreach (var by in recorded)
+        {
+            foreach (var permission in permissions)
+            {
+                Decide(new AccessRequest(by, permission, target, at) { GivenBy = by == actor ? null : actor }, facts);
+            }
+        }
+    }
+
+    private void Decide(AccessRequest request, AccessFacts facts)
+    {
+        var decision = policy.Decide(request, facts);
+        if (decision.IsAllowed)
+        {
+            return;
+        }
+
+        var (actor, permission) = (request.GivenBy ?? request.Actor, request.Permission);
+        CoProductionTelemetry.Denied.Add(
+            1,
+            new KeyValuePair<string, object?>("coproduction.aggregate", permission.Aggregate),
+            new KeyValuePair<string, object?>("coproduction.permission", permission.Name),
+            new KeyValuePair<string, object?>("coproduction.rule", permission.Rule.ToString()));
+        if (logger is not null)
+        {
+            Log.AccessDenied(logger, actor.ToString(), permission.Name, request.Target.Aggregate, decision.Reason);
+        }
+
+        throw new AccessDeniedException(actor, permission, request.Target.Aggregate, decision.Reason, decision.AllowedRoles);
+    }
+
+    /// <summary>The roles an actor held on a day, for the audit trail: at the sites, on the programme, for the protocol.</summary>
+    /// <param name="actor">The actor.</param>
+    /// <param name="sites">The sites the event concerns.</param>
+    /// <param name="at">When it was recorded.</param>
+    /// <param name="protocol">The protocol it concerns, if any.</param>
+    /// <param name="cancellationToken">Cancels the loading of the rosters.</param>
+    /// <returns>The roles as a phrase, or <c>no role on record</c>.</returns>
+    public async ValueTask<string> DescribeRoleAsync(Actor actor, ValueList<SiteId> sites, Instant at, ProtocolId? protocol, CancellationToken cancellationToken)
+    {
+        if (actor.IsSystem)
+        {
+            return "the system (the library's own sweeps)";
+        }
+
+        var parts = new List<string>();
+        var target = new AccessTarget("audit", sites);
+        var facts = await FactsAsync(target, cancellationToken).ConfigureAwait(false);
+        if (actor.MemberId is { } member)
+        {
+            foreach (var site in sites)
+            {
+                var date = facts.DateAt(site, at);
+                foreach (var role in facts.Sites.RolesOn(site, member, date))
+                {
+                    var kind = role.Kind.ToString().ToLowerInvariant();
+                    parts.Add(role.Kind == RoleKind.Manager ? $"{kind} ({role.Level}, {role.Seniority}) at '{site}'" : $"{kind} at '{site}'");
+                }
+
+                foreach (var holder in facts.Programmes.RolesOver(member, site, date))
+                {
+                    parts.Add($"{holder.Role} of programme '{holder.Programme}'");
+                }
+            }
+        }
+
+        if (protocol is { } id && await aggregates.Of<Protocol>().CurrentAsync(AggregateRepository<Protocol>.StreamOf(id), cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            if (stored.History[0].By == actor)
+            {
+                parts.Add($"principal investigator of '{id}'");
+            }
+
+            var date = sites.Count > 0 ? facts.DateAt(sites[0], at) : at.InUtc().Date;
+            if (committees.IsReviewer(stored.State.Committee, actor, date))
+            {
+                parts.Add($"reviewer of committee '{stored.State.Committee}'");
+            }
+        }
+
+        if (administrators.Contains(actor))
+        {
+            parts.Add("administrator");
+        }
+
+        return parts.Count == 0 ? "no role on record" : string.Join("; ", parts.Distinct());
     }
 
     private static string Category(IEventSourcedAggregate aggregate) => aggregate switch

@@ -28,6 +28,13 @@ public sealed class AccessPolicy : IAccessPolicy
             return AccessDecision.Deny("the command names no actor", Describe(rule, request.Target));
         }
 
+        if (request.GivenBy is { } given && given != actor)
+        {
+            return AccessDecision.Deny(
+                $"the command given by {given} records what it decided as done by {actor}: the history names who gave the command",
+                "the command's own actor: stamp every event with the command's context (ctx.Stamp, ctx.Context)");
+        }
+
         if (rule == AccessRule.System)
         {
             return actor.IsSystem

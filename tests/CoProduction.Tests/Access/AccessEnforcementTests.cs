@@ -67,6 +67,22 @@ public sealed class AccessEnforcementTests
     }
 
     [Fact]
+    public async Task A_command_that_stamps_its_event_with_another_actor_is_denied_so_the_history_names_who_gave_it()
+    {
+        using var app = await App.WithKilifiAsync();
+        await app.PlannedCycleAsync();
+        var before = await app.PositionAsync();
+
+        // The researcher gives the command but stamps the endorsement with the director's stamp.
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => app.Cycles.ExecuteAsync(
+            CycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiDirector, ctx.Rules.At(new Stamp(ctx.Now, Manager))), actor: Researcher, cancellationToken: Ct).AsTask());
+
+        Assert.Equal(Researcher, ex.Actor);
+        Assert.Contains($"records what it decided as done by {Manager}", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, await app.PositionAsync());
+    }
+
+    [Fact]
     public async Task The_principal_investigator_cannot_approve_their_own_protocol_and_a_committee_reviewer_can()
     {
         using var app = await App.WithKilifiAsync();

@@ -81,6 +81,21 @@ public sealed class AccessPolicyTableTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Permissions))]
+    public void A_command_whose_events_name_another_actor_than_its_own_is_denied_even_to_an_allowed_actor(string name)
+    {
+        var permission = Permission.All.Single(p => p.Name == name);
+        var recordedAs = Allowed[permission.Rule][0];
+        var request = new AccessRequest(Roles[recordedAs], permission, TargetFor(permission), At) { GivenBy = Roles["outsider"] };
+
+        var decision = AccessPolicy.Default.Decide(request, Facts());
+
+        Assert.True(AccessPolicy.Default.Decide(request with { GivenBy = null }, Facts()).IsAllowed);
+        Assert.False(decision.IsAllowed);
+        Assert.Contains("named:someone records what it decided as done by", decision.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_trigger_of_every_aggregate_and_every_creation_names_a_permission()
     {

@@ -35,7 +35,7 @@ public sealed class DependencyInjectionDocsTests
             .AddCommitteePolicy(new CommitteeId("kemri-seru"), CommitteePolicies.KenyaNationalCommittee)
             .AddNotificationHandler<StatusChangeMailer>()                          // "tell me on every status change"
             .AddReminderHandler<ReminderMailer>()                                  // approvals about to lapse, overrunning stages, meetings
-            .AddAdministrator(Actor.Named("research-office"))                     // registers sites and their teams
+            .AddAdministrator(Actor.Named("resyst-coordinator"))                  // registers sites and their teams
             .UseCurrentActor<SignedInMember>();                                    // who issues commands (none: refused)
         builder.Services.AddScoped<CycleEndpoints>();
         using var host = builder.Build();
@@ -45,7 +45,7 @@ public sealed class DependencyInjectionDocsTests
         {
             var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
             await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>()
-                .CreateAsync(_ => PaperSites.Kilifi(), actor: Actor.Named("research-office"), cancellationToken: TestContext.Current.CancellationToken);
+                .CreateAsync(_ => PaperSites.Kilifi(), actor: Actor.Named("resyst-coordinator"), cancellationToken: TestContext.Current.CancellationToken);
             await cycles.StartAsync(
                 new CycleOpening(new CycleId("kilifi-2016"), new SiteId("kilifi"), 4, "user fees"),
                 cancellationToken: TestContext.Current.CancellationToken);
