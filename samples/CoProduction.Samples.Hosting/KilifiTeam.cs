@@ -15,11 +15,13 @@ using NodaTime;
 namespace CoProduction.Samples.Hosting;
 
 /// <summary>
-/// Stands in for the app's users: registers Kilifi, gets a protocol approved (ending in three weeks,
+/// Stands in for the app's users, each acting as themselves under the default access policy: the coordinator (the
+/// worker's identity) registers Kilifi; the principal investigator drafts and submits a protocol and the committee's
+/// reviewer approves it (ending in three weeks,
 /// so the sweep has a reminder to hand over), and starts a cycle through to Acting. Every command has
 /// a fixed <see cref="CommandId"/>, so a second run records nothing twice.
 /// </summary>
-public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvider zones) : BackgroundService
+public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvider zones, IClock clock) : BackgroundService
 {
     private static readonly SiteId Kilifi = new("kilifi");
     private static readonly MemberId Amina = new("amina");
@@ -33,6 +35,7 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
         var services = scope.ServiceProvider;
         var sites = services.GetRequiredService<IAggregateCommands<LearningSite>>();
         var protocols = services.GetRequiredService<IAggregateCommands<Protocol>>();
+        var protocolDrafts = services.GetRequiredService<ProtocolCommands>();
         var cycles = services.GetRequiredService<CycleCommands>();
         var nairobi = zones["Africa/Nairobi"];
         LocalDate Today(Instant now) => now.InZone(nairobi).Date;
@@ -46,23 +49,26 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
             site.AddMember(Peter, "Peter (county director)", ctx.Stamp);
             site.JoinRole(Peter, MemberRole.Manager(ManagementLevel.County, Seniority.Senior), Today(ctx.Now).PlusYears(-1), ctx.Stamp);
             return site;
-        }, new CommandId("kilifi/register"), Actor.Named("kilifi-coordinator"), stoppingToken);
+        }, new CommandId("kilifi/register"), cancellationToken: stoppingToken);   // by the current actor: the worker's own identity (Identities.Worker)
 
-        await protocols.CreateAsync(ctx =>
-        {
-            var committee = Actor.Named("kemri-seru");
-            var kemri = new CommitteeId("kemri-seru");
-            var rules = new ProtocolRules([Kilifi], new Dictionary<CommitteeId, CommitteePolicy> { [kemri] = CommitteePolicies.KenyaNationalCommittee });
-            var scope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]);
-            var draft = new ProtocolDraft(new ProtocolId("KWTRP-2"), "Micro-practices of governance", kemri, scope) { Institution = "KEMRI-Wellcome Trust" };
-            var protocol = Protocol.Draft(draft, new ProtocolContext(ctx.Stamp, rules));
-            protocol.Submit(ctx.Stamp);
-            protocol.StartReview(new Stamp(ctx.Now, committee));
-            var approvedOn = Today(ctx.Now).PlusDays(-345);   // a year's approval that ends in about three weeks
-            protocol.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), new Stamp(ctx.Now, committee));
-            return protocol;
-        }, new CommandId("kwtrp-2/approve"), Actor.Member(Amina), stoppingToken);
+        // The principal investigator drafts and submits; only the committee's reviewer starts the review and approves.
+        var committee = Actor.Named("kemri-seru");
+        var protocol = new ProtocolId("KWTRP-2");
+        var approvedOn = Today(clock.GetCurrentInstant()).PlusDays(-345);   // a year's approval that ends in about three weeks
+        var protocolScope = new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi]);
+        await protocolDrafts.DraftAsync(
+            new ProtocolDraft(protocol, "Micro-practices of governance", Identities.Kemri, protocolScope) { Institution = "KEMRI-Wellcome Trust", DraftedOn = approvedOn.PlusDays(-30) },
+            new CommandId("kwtrp-2/draft"), Actor.Member(Amina), stoppingToken);
+        await protocols.ExecuteAsync(protocol, (p, ctx) => p.Submit(ctx.Stamp), new CommandId("kwtrp-2/submit"), Actor.Member(Amina), stoppingToken);
+        await protocols.ExecuteAsync(protocol, (p, ctx) => p.StartReview(ctx.Stamp), new CommandId("kwtrp-2/review"), committee, stoppingToken);
+        await protocols.ExecuteAsync(
+            protocol,
+            (p, ctx) => p.Approve(approvedOn, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(approvedOn), ctx.Stamp),
+            new CommandId("kwtrp-2/approve"),
+            committee,
+            stoppingToken);
 
+        // The researcher plans and endorses; the county director endorses the plan themselves.
         await cycles.StartAsync(
             new CycleOpening(FirstCycle, Kilifi, 1, "Budget decisions after devolution"),   // in the site's zone, as its roster gives it
             new CommandId("kilifi-1/start"), Actor.Member(Amina), stoppingToken);
@@ -71,8 +77,8 @@ public sealed class KilifiTeam(IServiceScopeFactory scopes, IDateTimeZoneProvide
             cycle.PlanActivity(new PlannedActivity(new ActivityId("interviews"), "interviews with the county team", ActivityKind.Research,
                 new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers), Today(ctx.Now).PlusDays(7), Amina), ctx.Context);
             cycle.EndorsePlan(Amina, ctx.Context);
-            cycle.EndorsePlan(Peter, ctx.Context);
         }, new CommandId("kilifi-1/plan"), Actor.Member(Amina), stoppingToken);
+        await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.EndorsePlan(Peter, ctx.Context), new CommandId("kilifi-1/endorse-peter"), Actor.Member(Peter), stoppingToken);
         await cycles.ExecuteAsync(FirstCycle, (cycle, ctx) => cycle.StartActing(ctx.Context),
             new CommandId("kilifi-1/start-acting"), Actor.Member(Amina), stoppingToken);
     }

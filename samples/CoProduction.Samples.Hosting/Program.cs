@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Threading;
 using CoProduction;
+using CoProduction.Commands;
+using NodaTime;
 using CoProduction.Protocols;
 using CoProduction.Samples.Hosting;
 using CoProduction.Storage.Sqlite;
@@ -21,9 +23,12 @@ Directory.CreateDirectory(data);
 #region ten-lines
 builder.Services.AddCoProduction(CoProductionOptions.DefaultSectionName)       // options from appsettings.json, validated at start
     .UseSqliteStore(Path.Combine(data, "hosting.db"))                            // events and notification checkpoints, one file
-    .AddCommitteePolicy(new CommitteeId("kemri-seru"), CommitteePolicies.KenyaNationalCommittee)
+    .AddCommitteePolicy(Identities.Kemri, CommitteePolicies.KenyaNationalCommittee)
     .AddNotificationHandler<PrintStatusChanges>()                                // every committed event, in order, at least once
-    .AddReminderHandler<PrintReminders>();                                       // approvals about to lapse, overrunning stages, meetings
+    .AddReminderHandler<PrintReminders>()                                        // approvals about to lapse, overrunning stages, meetings
+    .AddAdministrator(Identities.Coordinator)                                    // registers sites and their teams
+    .AddCommitteeReviewer(Identities.Kemri, Actor.Named("kemri-seru"), new LocalDate(2010, 1, 1))   // who reviews for the committee
+    .UseCurrentActor(_ => new ClaimsCurrentActor(() => Identities.Worker));     // a worker, not a web app: it acts as its own identity
 builder.Services.AddHostedService<KilifiTeam>();                                 // the sample's "users": a few commands to watch
 using var host = builder.Build();
 #endregion
@@ -33,3 +38,4 @@ using var stop = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(
 Console.WriteLine($"CoProduction hosting sample: store {Path.Combine(data, "hosting.db")}; " + (seconds > 0 ? $"stopping after {seconds} s." : "Ctrl+C to stop."));
 await host.RunAsync(stop.Token);
 Console.WriteLine("Stopped. Run again: events already handled are not printed twice (the checkpoints are in the same file).");
+

@@ -105,7 +105,7 @@ public sealed partial class LearningSiteScenario
         yield return When(site, new LocalDate(year, 2, DayAround(12)));
         at = Now;
         cycle.EndorsePlan(lead, Rules.At(new Stamp(at, by)));
-        cycle.EndorsePlan(Cast.KilifiDirector, Rules.At(new Stamp(at, by)));
+        cycle.EndorsePlan(Cast.KilifiDirector, Rules.At(new Stamp(at, Cast.Member(Cast.KilifiDirector))));   // the director endorses themselves
         Note(site, TimelineKind.Cycle, "Plan endorsed by the lead researcher and the county director (collective leadership)");
         if (_continuing)
         {

@@ -66,7 +66,7 @@ public sealed partial class LearningSiteScenario
             }
 
             cycle.EndorsePlan(lead, Rules.At(new Stamp(at, by)));
-            cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, Rules.At(new Stamp(at, by)));
+            cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, Rules.At(new Stamp(at, Cast.Member(Cast.MitchellsPlainSubDistrictManager))));   // the manager endorses themselves
 
             // The debrief before the workshop: researchers and the facilitator prepare, the day before.
             var before = Meetings.Timetable.Find(MitchellsPlainBefore, workshop.Slot.PlusDays(-1))!.Value;

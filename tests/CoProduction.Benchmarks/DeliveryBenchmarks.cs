@@ -10,6 +10,7 @@ using CoProduction.Persistence;
 using CoProduction.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Benchmarks;
 
@@ -36,7 +37,7 @@ public class DeliveryBenchmarks
         directory = Path.Combine(Path.GetTempPath(), "coproduction-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var services = new ServiceCollection();
-        services.AddCoProduction().UseSqliteStore(Path.Combine(directory, "events.db")).AddNotificationHandler<NothingHandler>();
+        services.AddCoProduction().UseTestAccess().UseSqliteStore(Path.Combine(directory, "events.db")).AddNotificationHandler<NothingHandler>();
         provider = services.BuildServiceProvider();
         var action = EventSerializer.Default.Serialize(BenchSite.LongActing(1, 7).History[6]);
         var batch = new EventData[Events];

@@ -14,6 +14,7 @@ using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Storage.Sqlite.CrashWriter;
 
@@ -64,7 +65,7 @@ internal static class DeliveringChild
                 o.SweepInterval = TimeSpan.FromSeconds(1);
                 o.LeaseDuration = TimeSpan.FromSeconds(2);
                 o.LeaseRenewal = TimeSpan.FromMilliseconds(250);
-            })
+            }).UseTestAccess()
             .UseSqliteStore(database)
             .ConfigureEvents(events => events.AddContext(ProbeJsonContext.Default))
             .AddNotificationHandler<AlphaMailer>()

@@ -14,6 +14,7 @@ using CoProduction.Scheduling;
 using CoProduction.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Storage.Sqlite.CrashWriter;
 
@@ -52,7 +53,7 @@ internal static class ProgrammeChild
                 o.ProjectionBatchSize = random.Next(1, 300);
                 o.NotificationPollInterval = TimeSpan.FromMilliseconds(100);
                 o.DefaultTimeZone = Nairobi.Id;
-            })
+            }).UseTestAccess()
             .UseSqliteStore(database)
             .AddCommitteePolicy(Committee, CommitteePolicies.KenyaNationalCommittee);
         using var provider = services.BuildServiceProvider();

@@ -10,6 +10,7 @@ using CoProduction.Projections;
 using CoProduction.Tests.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Storage.Sqlite.CrashWriter;
 
@@ -26,7 +27,7 @@ internal static class ProjectingChild
             {
                 o.ProjectionBatchSize = random.Next(1, 300);
                 o.NotificationPollInterval = TimeSpan.FromMilliseconds(100);
-            })
+            }).UseTestAccess()
             .UseSqliteStore(database)
             .AddProjection<SqliteTally>();
         using var provider = services.BuildServiceProvider();

@@ -13,6 +13,7 @@ using CoProduction.Protocols;
 using CoProduction.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Storage.Sqlite.CrashWriter;
 
@@ -59,7 +60,7 @@ internal static class WorkflowChild
                 o.NotificationPollInterval = TimeSpan.FromMilliseconds(100);
                 o.DefaultTimeZone = Nairobi.Id;
                 o.OutOfApprovalActions = OutOfApprovalActions.RecordWithDeviation;
-            })
+            }).UseTestAccess()
             .UseSqliteStore(database)
             .AddCommitteePolicy(Committee, Policy);
         using var provider = services.BuildServiceProvider();

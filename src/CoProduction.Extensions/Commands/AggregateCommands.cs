@@ -27,6 +27,7 @@ internal sealed class AggregateCommands<TAggregate>(
     ICurrentActor currentActor,
     NotificationSignal signal,
     CommandRetry retry,
+    AccessGuard access,
     ILogger<AggregateCommands<TAggregate>>? logger = null) : IAggregateCommands<TAggregate>
     where TAggregate : class, IEventSourcedAggregate<TAggregate>
 {
@@ -52,7 +53,7 @@ internal sealed class AggregateCommands<TAggregate>(
     {
         ArgumentNullException.ThrowIfNull(create);
         var id = commandId ?? NewCommandId();
-        var context = new CommandContext(clock.GetCurrentInstant(), actor ?? currentActor.Current, id);
+        var context = new CommandContext(clock.GetCurrentInstant(), AccessGuard.RequireActor(actor, currentActor, "a new " + TAggregate.StreamCategory), id);
         using var activity = StartActivity("create", null, id);
         TAggregate aggregate;
         try
@@ -67,6 +68,7 @@ internal sealed class AggregateCommands<TAggregate>(
 
         ArgumentNullException.ThrowIfNull(aggregate, nameof(create));
         activity?.SetTag("coproduction.stream", aggregate.StreamId.Value);
+        await access.CheckAsync(aggregate, context.Actor, context.Now, [], cancellationToken).ConfigureAwait(false);
         var append = await SaveOnceAsync(aggregate, CreateCommand, id, activity, cancellationToken).ConfigureAwait(false);
         if (append is { WasDuplicate: true })
         {
@@ -94,7 +96,7 @@ internal sealed class AggregateCommands<TAggregate>(
     {
         ArgumentNullException.ThrowIfNull(decide);
         var id = commandId ?? NewCommandId();
-        var by = actor ?? currentActor.Current;
+        var by = AccessGuard.RequireActor(actor, currentActor, "stream '" + stream.Value + "'");
         using var activity = StartActivity("execute", stream, id);
         for (var attempt = 1; ; attempt++)
         {
@@ -112,7 +114,8 @@ internal sealed class AggregateCommands<TAggregate>(
                 return new CommandResult<TAggregate>(aggregate, first, WasDuplicate: true);
             }
 
-            var prepared = await prepare(aggregate, new CommandContext(clock.GetCurrentInstant(), by, id), cancellationToken).ConfigureAwait(false);
+            var context = new CommandContext(clock.GetCurrentInstant(), by, id);
+            var prepared = await prepare(aggregate, context, cancellationToken).ConfigureAwait(false);
             try
             {
                 decide(aggregate, prepared);
@@ -122,6 +125,8 @@ internal sealed class AggregateCommands<TAggregate>(
                 CountRejected(rejected, activity);
                 throw;
             }
+
+            await access.CheckAsync(aggregate, by, context.Now, [], cancellationToken).ConfigureAwait(false);
 
             try
             {

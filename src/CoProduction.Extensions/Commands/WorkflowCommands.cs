@@ -30,10 +30,12 @@ public sealed class WorkflowCommands
     private readonly NotificationSignal signal;
     private readonly CommandRetry retry;
     private readonly ILogger logger;
+    private readonly AccessGuard access;
 
     internal WorkflowCommands(
-        IEventStore store, EventSerializer serializer, IClock clock, ICurrentActor currentActor, NotificationSignal signal, CommandRetry retry, ILogger<WorkflowCommands> logger)
+        IEventStore store, EventSerializer serializer, IClock clock, ICurrentActor currentActor, NotificationSignal signal, CommandRetry retry, AccessGuard access, ILogger<WorkflowCommands> logger)
     {
+        this.access = access;
         this.store = store;
         this.serializer = serializer;
         this.clock = clock;
@@ -75,7 +77,7 @@ public sealed class WorkflowCommands
     {
         ArgumentNullException.ThrowIfNull(decide);
         var id = commandId ?? new CommandId(Guid.NewGuid().ToString("N"));
-        var by = actor ?? currentActor.Current;
+        var by = AccessGuard.RequireActor(actor, currentActor, "a " + command + " step");
         using var activity = CoProductionTelemetry.Source.StartActivity("coproduction.workflow.execute");
         activity?.SetTag("coproduction.command_id", id.Value);
         for (var attempt = 1; ; attempt++)
@@ -96,6 +98,11 @@ public sealed class WorkflowCommands
             if (changed.Count == 0)
             {
                 return new WorkflowResult(step.Aggregates, null, WasDuplicate: false) { Retries = attempt - 1 };
+            }
+
+            foreach (var aggregate in changed)
+            {
+                await access.CheckAsync(aggregate, by, step.Context.Now, step.Aggregates, cancellationToken).ConfigureAwait(false);
             }
 
             var appends = changed.Select(a => new StreamAppend(a.StreamId, a.CommittedVersion, serializer.Serialize(a.UncommittedEvents))).ToList();

@@ -11,6 +11,7 @@ using CoProduction.Streams;
 using CoProduction.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 
 namespace CoProduction.DependencyInjection;
 
@@ -135,8 +136,95 @@ public sealed class CoProductionBuilder
     }
 
     /// <summary>
+    /// Says who issues commands when a call names no actor, built per scope by a factory: for example
+    /// <c>sp =&gt; new ClaimsCurrentActor(() =&gt; sp.GetRequiredService&lt;IHttpContextAccessor&gt;().HttpContext?.User)</c>.
+    /// </summary>
+    /// <param name="factory">Builds the scope's current actor.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseCurrentActor(Func<IServiceProvider, ICurrentActor> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<ICurrentActor>();
+        Services.AddScoped(factory);
+        return this;
+    }
+
+    /// <summary>Replaces the access policy (by default <see cref="Access.AccessPolicy.Default"/>, the paper's rules) that every command is put to.</summary>
+    /// <param name="policy">The policy: pure, deciding from the request and the facts alone.</param>
+    /// <returns>The builder.</returns>
+    public CoProductionBuilder UseAccessPolicy(Access.IAccessPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Services.RemoveAll<Access.IAccessPolicy>();
+        Services.AddSingleton(policy);
+        return this;
+    }
+
+    /// <summary>Adds a reviewer's tenure on an ethics committee: they start review, request changes, approve, reject, suspend and reinstate its protocols and amendments.</summary>
+    /// <param name="committee">The committee.</param>
+    /// <param name="reviewer">The reviewer: a member, or a named actor such as an ethics office.</param>
+    /// <param name="from">The first day of the tenure.</param>
+    /// <param name="to">The last day, included; <see langword="null"/> while it is open.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The reviewer is <see cref="Actor.System"/> or default, or the tenure ends before it starts (when the guard is built).</exception>
+    public CoProductionBuilder AddCommitteeReviewer(CommitteeId committee, Actor reviewer, LocalDate from, LocalDate? to = null)
+    {
+        _ = new Access.CommitteeRoster([new Access.CommitteeReviewer(committee, reviewer, from, to)]);
+        Services.AddSingleton(new CommitteeReviewerRegistration(new Access.CommitteeReviewer(committee, reviewer, from, to)));
+        return this;
+    }
+
+    /// <summary>Adds a programme role's tenure: the holder acts as the site team (and a lead also administers) at every site of the programme.</summary>
+    /// <param name="programme">The programme.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="from">The first day of the tenure.</param>
+    /// <param name="to">The last day, included; <see langword="null"/> while it is open.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">An undefined role, or the tenure ends before it starts.</exception>
+    public CoProductionBuilder AddProgrammeRole(ProgrammeId programme, MemberId member, Access.ProgrammeRole role, LocalDate from, LocalDate? to = null)
+    {
+        var holder = new Access.ProgrammeRoleHolder(programme, member, role, from, to);
+        _ = new Access.ProgrammeRoster([holder], []);
+        Services.AddSingleton(new ProgrammeRoleRegistration(holder));
+        return this;
+    }
+
+    /// <summary>Names an administrator: they register sites and programmes and administer sites' teams.</summary>
+    /// <param name="administrator">A member or a named actor (for example <c>Actor.Named("research-office")</c>); never the system actor.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The system actor or a default actor.</exception>
+    public CoProductionBuilder AddAdministrator(Actor administrator)
+    {
+        if (administrator.IsDefault || administrator.IsSystem)
+        {
+            throw new ArgumentException("An administrator is a member or a named actor; the system actor is reserved for the library's sweeps and default(Actor) names no one.", nameof(administrator));
+        }
+
+        Services.AddSingleton(new AdministratorRegistration(administrator));
+        return this;
+    }
+
+    /// <summary>Allows an actor to record a member's endorsement on their behalf (by default only the member records their own).</summary>
+    /// <param name="delegateActor">Who records it.</param>
+    /// <param name="member">Whose endorsement it is.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The delegate is the system actor or default.</exception>
+    public CoProductionBuilder AllowEndorsementDelegate(Actor delegateActor, MemberId member)
+    {
+        if (delegateActor.IsDefault || delegateActor.IsSystem)
+        {
+            throw new ArgumentException("An endorsement delegate is a member or a named actor; the system actor is reserved for the library's sweeps and default(Actor) names no one.", nameof(delegateActor));
+        }
+
+        Services.AddSingleton(new EndorsementDelegateRegistration(new Access.EndorsementDelegate(delegateActor, Preconditions.CheckId(member, nameof(member)))));
+        return this;
+    }
+
+    /// <summary>
     /// Says who issues commands when a call names no actor, for example the signed-in user. Registered
-    /// scoped, like the application services that read it.
+    /// scoped, like the application services that read it. Without one, a command that names no actor is refused
+    /// with <see cref="Access.AccessDeniedException"/>.
     /// </summary>
     /// <typeparam name="TActor">The app's <see cref="ICurrentActor"/>.</typeparam>
     /// <returns>The builder.</returns>

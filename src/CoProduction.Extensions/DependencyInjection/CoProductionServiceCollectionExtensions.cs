@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CoProduction.Access;
 using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.Notifications;
@@ -108,7 +109,10 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddSingleton<IEthicsGateSource, StoreEthicsGateSource>();
         services.TryAddSingleton<ICycleRulesProvider, StoreCycleRulesProvider>();
 
-        services.TryAddSingleton<ICurrentActor, SystemActor>();
+        services.TryAddSingleton<ICurrentActor, NoCurrentActor>();
+        services.TryAddSingleton<IAccessPolicy>(AccessPolicy.Default);
+        services.TryAddSingleton(sp => new AccessGuard(
+            sp, sp.GetRequiredService<AggregateSource>(), sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<IAccessPolicy>(), sp.GetService<ILogger<AccessGuard>>()));
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddScoped(typeof(AggregateCommands<>));
         services.TryAddScoped(typeof(IAggregateCommands<>), typeof(AggregateCommands<>));
@@ -120,6 +124,7 @@ public static class CoProductionServiceCollectionExtensions
             sp.GetRequiredService<ICurrentActor>(),
             sp.GetRequiredService<NotificationSignal>(),
             sp.GetRequiredService<CommandRetry>(),
+            sp.GetRequiredService<AccessGuard>(),
             Logger<WorkflowCommands>(sp)));
         services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ProtocolRulesSource>()));
         services.TryAddScoped(sp => new DeviationWorkflow(

@@ -18,6 +18,7 @@ internal static class ReadModelServices
         DeviationRegisterServices.Add(services);
         ProtocolRegisterServices.Add(services);
         ProgrammeComparisonServices.Add(services);
+        AuditTrailServices.Add(services);
     }
 
     /// <summary>Registers a library projection once, as itself and as an <see cref="IProjection"/> the runner keeps up to date.</summary>

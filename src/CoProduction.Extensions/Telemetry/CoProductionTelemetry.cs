@@ -19,6 +19,9 @@ public static class CoProductionTelemetry
     /// <summary>Counter of rejected commands, tagged <c>coproduction.aggregate</c>, <c>coproduction.command</c> (the refused trigger) and <c>coproduction.state</c>.</summary>
     public const string CommandsRejected = "coproduction.commands.rejected";
 
+    /// <summary>The counter of commands refused by the access policy (tags <c>coproduction.aggregate</c>, <c>coproduction.permission</c>, <c>coproduction.rule</c>).</summary>
+    public const string CommandsDenied = "coproduction.commands.denied";
+
     /// <summary>Counter of appends refused because another writer got there first, tagged <c>coproduction.aggregate</c>.</summary>
     public const string ConcurrencyConflicts = "coproduction.store.conflicts";
 
@@ -44,6 +47,8 @@ public static class CoProductionTelemetry
     internal static readonly Counter<long> Accepted = Meter.CreateCounter<long>(CommandsAccepted, "{command}", "Commands accepted and recorded.");
 
     internal static readonly Counter<long> Rejected = Meter.CreateCounter<long>(CommandsRejected, "{command}", "Commands refused by a state machine or a rule.");
+
+    internal static readonly Counter<long> Denied = Meter.CreateCounter<long>(CommandsDenied, "{command}", "Commands refused by the access policy; nothing was recorded.");
 
     internal static readonly Counter<long> Conflicts = Meter.CreateCounter<long>(ConcurrencyConflicts, "{conflict}", "Appends refused for a stale expected version.");
 

@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Command {CommandId} on stream {Stream} met a concurrency conflict (expected version {ExpectedVersion}, found {ActualVersion}); reloading and deciding once more.")]
     public static partial void RetryingAfterConflict(ILogger logger, string commandId, string stream, long expectedVersion, long actualVersion);
 
+    [LoggerMessage(3, LogLevel.Warning, "Access denied: {Actor} may not {Permission} on {Target}: {Reason}")]
+    public static partial void AccessDenied(ILogger logger, string actor, string permission, string target, string reason);
+
     [LoggerMessage(2, LogLevel.Debug, "A {Aggregate} refused {Trigger} in state {State}.")]
     public static partial void CommandRejected(ILogger logger, string aggregate, string trigger, string state);
 

@@ -24,7 +24,7 @@ namespace CoProduction.Events;
 /// <typeparam name="TId">The aggregate's identifier.</typeparam>
 /// <typeparam name="TState">The immutable state record.</typeparam>
 /// <typeparam name="TEvent">The aggregate's event base type.</typeparam>
-public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregate, IHistoryCommitter
+public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregate, IHistoryCommitter, IDecidedCommands
     where TId : struct, IStringId<TId>
     where TState : class
     where TEvent : class, IDomainEvent
@@ -36,6 +36,8 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     private int committed;
     private StreamId? streamId;
     private Type? opening;
+    private List<Enum>? decided;
+    private bool created;
 
     /// <summary>Creates an aggregate with no history yet.</summary>
     /// <param name="id">The aggregate's id.</param>
@@ -74,7 +76,18 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
     protected abstract string Description { get; }
 
     /// <inheritdoc/>
-    void IHistoryCommitter.MarkCommitted() => committed = history.Count;
+    void IHistoryCommitter.MarkCommitted()
+    {
+        committed = history.Count;
+        decided = null;
+        created = false;
+    }
+
+    /// <inheritdoc/>
+    IReadOnlyList<Enum> IDecidedCommands.Decided => decided ?? (IReadOnlyList<Enum>)[];
+
+    /// <inheritdoc/>
+    bool IDecidedCommands.Created => created;
 
     /// <inheritdoc/>
     void IHistoryCommitter.Continue(IReadOnlyList<IDomainEvent> events)
@@ -155,6 +168,7 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
             throw new InvalidOperationException("An aggregate is created once.");
         }
 
+        this.created = true;
         Record(created);
     }
 
@@ -186,6 +200,8 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
         {
             throw machine.Reject(context, trigger, Description, refusal!);
         }
+
+        (decided ??= new List<Enum>(1)).Add(trigger);
     }
 
     /// <summary>The exception for a command the machine permits but a rule of the domain refuses.</summary>
@@ -279,6 +295,16 @@ public abstract class AggregateRoot<TId, TState, TEvent> : IEventSourcedAggregat
         State = state;
         committed = history.Count;
     }
+}
+
+/// <summary>The commands an aggregate decided since it was last saved, for the command layer's access check; not part of the public surface.</summary>
+internal interface IDecidedCommands
+{
+    /// <summary>Gets the triggers the pipeline permitted since the last save, in order.</summary>
+    IReadOnlyList<Enum> Decided { get; }
+
+    /// <summary>Gets a value indicating whether the aggregate was created since the last save (its opening event is unsaved).</summary>
+    bool Created { get; }
 }
 
 /// <summary>What a repository calls on an aggregate after a successful append; not part of the public surface.</summary>

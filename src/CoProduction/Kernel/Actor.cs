@@ -17,11 +17,13 @@ public readonly record struct Actor
 {
     private const string MemberPrefix = "member:";
     private const string NamedPrefix = "named:";
+    private const string SystemName = "system";
 
-    private Actor(MemberId? member, string? name)
+    private Actor(MemberId? member, string? name, bool system = false)
     {
         MemberId = member;
         Name = name;
+        IsSystem = system;
     }
 
     /// <summary>Gets the member who acted, or <see langword="null"/> for a named actor.</summary>
@@ -33,11 +35,14 @@ public readonly record struct Actor
     /// <summary>Gets a value indicating whether the actor is a member of a site's team.</summary>
     public bool IsMember => MemberId is not null;
 
+    /// <summary>Gets a value indicating whether this is <see cref="System"/>, the library's own sweeps: no name an app gives equals it.</summary>
+    public bool IsSystem { get; }
+
     /// <summary>Gets a value indicating whether this is <c>default(Actor)</c>, which names no one and is refused by every command.</summary>
     public bool IsDefault => MemberId is null && Name is null;
 
-    /// <summary>The actor used by sweeps and schedules that the library runs itself.</summary>
-    public static Actor System { get; } = new(null, "system");
+    /// <summary>The actor used by sweeps and schedules that the library runs itself; <see cref="Named"/> refuses its name, so no app can act as it.</summary>
+    public static Actor System { get; } = new(null, SystemName, system: true);
 
     /// <summary>An actor that is a member of a learning site's team.</summary>
     /// <param name="member">The member.</param>
@@ -51,11 +56,20 @@ public readonly record struct Actor
     /// <summary>An actor outside the teams, identified by a name (for example <c>ethics-office</c>).</summary>
     /// <param name="name">The name: non-empty, not padded, at most 200 characters.</param>
     /// <returns>The actor.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid name.</exception>
-    public static Actor Named(string name) => new(null, StringId.Require(name, "actor name", InputLimits.ActorNameLength));
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid name, or is <c>system</c> (in any case), which is reserved for <see cref="System"/>.</exception>
+    public static Actor Named(string name)
+    {
+        var checkedName = StringId.Require(name, "actor name", InputLimits.ActorNameLength);
+        if (string.Equals(checkedName, SystemName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The actor name '{checkedName}' is reserved for Actor.System, the library's own sweeps: name the app's actor otherwise (for example 'research-office').", nameof(name));
+        }
+
+        return new(null, checkedName);
+    }
 
     /// <summary>Parses the text form written by <see cref="ToString"/>.</summary>
-    /// <param name="text"><c>member:ID</c> or <c>named:NAME</c>.</param>
+    /// <param name="text"><c>member:ID</c> or <c>named:NAME</c>; <c>named:system</c> is <see cref="System"/>.</param>
     /// <returns>The actor.</returns>
     /// <exception cref="FormatException"><paramref name="text"/> is not an actor's text form.</exception>
     public static Actor Parse(string text)
@@ -70,7 +84,8 @@ public readonly record struct Actor
 
             if (text.StartsWith(NamedPrefix, StringComparison.Ordinal))
             {
-                return Named(text[NamedPrefix.Length..]);
+                // The system actor's text form is named:system; only it reads back as the system.
+                return string.Equals(text[NamedPrefix.Length..], SystemName, StringComparison.Ordinal) ? System : Named(text[NamedPrefix.Length..]);
             }
         }
         catch (ArgumentException ex)
@@ -81,10 +96,10 @@ public readonly record struct Actor
         throw new FormatException($"'{text}' is not an actor: expected 'member:ID' or 'named:NAME'.");
     }
 
-    /// <summary>Returns the text form: <c>member:ID</c> or <c>named:NAME</c>.</summary>
+    /// <summary>Returns the text form: <c>member:ID</c> or <c>named:NAME</c> (<c>(no actor)</c> for <c>default(Actor)</c>, which no parse reads back).</summary>
     /// <returns>The text form.</returns>
     public override string ToString()
-        => MemberId is { } m ? MemberPrefix + m.Value : NamedPrefix + (Name ?? "system");
+        => MemberId is { } m ? MemberPrefix + m.Value : Name is { } name ? NamedPrefix + name : "(no actor)";
 
     /// <summary>Reads and writes an actor as its text form (<c>member:ID</c> or <c>named:NAME</c>).</summary>
     internal sealed class ActorJsonConverter : JsonConverter<Actor>

@@ -17,6 +17,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Benchmarks.Scale;
 
@@ -85,7 +86,7 @@ internal static class ScaleBenchmark
                 o.DefaultTimeZone = ScaleSeed.Zone.Id;
                 o.SweepInterval = TimeSpan.FromHours(12);
                 o.NotificationPollInterval = TimeSpan.FromMinutes(10);
-            })
+            }).UseTestAccess()
             .UseSqliteStore(path)
             .AddCommitteePolicy(ScaleSeed.Committee, Protocols.CommitteePolicies.KenyaNationalCommittee);
         return services.BuildServiceProvider();

@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using static CoProduction.Tests.Protocols.ProtocolFixtures;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.BadInput;
 
@@ -205,7 +206,7 @@ public sealed class BadInputWorld
         // Forwarded as instances too: AddCoProduction's factory forwards would make the container own (and dispose) the store.
         services.AddSingleton<IEventStoreReader>(Store);
         services.AddSingleton<IEventStoreWriter>(Store);
-        services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero);
+        services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero).UseTestAccess();
         await using var provider = services.BuildServiceProvider(validateScopes: true);
         await using var scope = provider.CreateAsyncScope();
         await call(scope.ServiceProvider);

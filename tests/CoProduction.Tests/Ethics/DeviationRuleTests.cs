@@ -18,6 +18,7 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Ethics;
 
@@ -64,6 +65,7 @@ public sealed class DeviationRuleTests : IDisposable
             .AddCommitteePolicy(ProtocolFixtures.Kemri, policy)                  // the one registry, by CommitteeId
             .AddWorkingDayCalendar(PaperSites.KilifiId, KilifiCalendar);         // Kilifi's weekends and holidays
         #endregion
+        services.AddCoProduction().UseTestAccess();   // these tests are about deviations; access has its own (tests/CoProduction.Tests/Access)
         provider = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -42,7 +42,8 @@ public sealed class AddCoProductionTests
         Assert.NotNull(services.GetRequiredService<IAggregateCommands<Programme>>());
         Assert.NotNull(services.GetRequiredService<CycleCommands>());
         Assert.NotNull(services.GetRequiredService<ICycleRulesProvider>());
-        Assert.Equal(Actor.System, services.GetRequiredService<ICurrentActor>().Current);
+        Assert.True(services.GetRequiredService<ICurrentActor>().Current.IsDefault);   // no one: a command naming no actor is refused
+        Assert.Same(CoProduction.Access.AccessPolicy.Default, services.GetRequiredService<CoProduction.Access.IAccessPolicy>());
         Assert.Contains(services.GetServices<IHostedService>(), s => s is NotificationDispatcher);
 
         var options = services.GetRequiredService<IOptions<CoProductionOptions>>().Value;

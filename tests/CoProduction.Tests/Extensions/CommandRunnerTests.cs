@@ -247,7 +247,7 @@ public sealed class CommandRunnerTests
         store = interfering;
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Now));
-        services.AddCoProduction().UseStore(_ => interfering);
+        services.AddCoProduction().UseTestAccess().UseStore(_ => interfering);
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -35,7 +35,8 @@ public sealed class DependencyInjectionDocsTests
             .AddCommitteePolicy(new CommitteeId("kemri-seru"), CommitteePolicies.KenyaNationalCommittee)
             .AddNotificationHandler<StatusChangeMailer>()                          // "tell me on every status change"
             .AddReminderHandler<ReminderMailer>()                                  // approvals about to lapse, overrunning stages, meetings
-            .UseCurrentActor<SignedInMember>();                                    // who issues commands
+            .AddAdministrator(Actor.Named("resyst-coordinator"))                  // registers sites and their teams
+            .UseCurrentActor<SignedInMember>();                                    // who issues commands (none: refused)
         builder.Services.AddScoped<CycleEndpoints>();
         using var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);              // the app calls host.RunAsync()
@@ -44,7 +45,7 @@ public sealed class DependencyInjectionDocsTests
         {
             var cycles = scope.ServiceProvider.GetRequiredService<CycleCommands>();
             await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>()
-                .CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: TestContext.Current.CancellationToken);
+                .CreateAsync(_ => PaperSites.Kilifi(), actor: Actor.Named("resyst-coordinator"), cancellationToken: TestContext.Current.CancellationToken);
             await cycles.StartAsync(
                 new CycleOpening(new CycleId("kilifi-2016"), new SiteId("kilifi"), 4, "user fees"),
                 cancellationToken: TestContext.Current.CancellationToken);
@@ -103,6 +104,6 @@ public sealed class DependencyInjectionDocsTests
     // docs: who issues commands
     public sealed class SignedInMember : ICurrentActor
     {
-        public Actor Current => Actor.Member(new MemberId("benjamin"));   // e.g. from IHttpContextAccessor
+        public Actor Current => Actor.Member(new MemberId("ke-lead-researcher"));   // in a web app: ClaimsCurrentActor
     }
 }

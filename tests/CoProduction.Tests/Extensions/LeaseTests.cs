@@ -232,7 +232,7 @@ public sealed class LeaseTests : IDisposable
         {
             o.LeaseDuration = TimeSpan.FromSeconds(durationSeconds);
             o.LeaseRenewal = TimeSpan.FromSeconds(renewalSeconds);
-        });
+        }).UseTestAccess();
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
@@ -243,8 +243,8 @@ public sealed class LeaseTests : IDisposable
     [Fact]
     public void Each_store_registers_its_own_lease_store()
     {
-        using var memory = new ServiceCollection().AddCoProduction().Services.BuildServiceProvider();
-        using var sqlite = new ServiceCollection().AddCoProduction().UseSqliteStore(folder.File("di.db")).Services.BuildServiceProvider();
+        using var memory = new ServiceCollection().AddCoProduction().UseTestAccess().Services.BuildServiceProvider();
+        using var sqlite = new ServiceCollection().AddCoProduction().UseTestAccess().UseSqliteStore(folder.File("di.db")).Services.BuildServiceProvider();
 
         Assert.IsType<InMemoryLeaseStore>(memory.GetRequiredService<ILeaseStore>());
         Assert.IsType<SqliteLeaseStore>(sqlite.GetRequiredService<ILeaseStore>());
@@ -261,7 +261,7 @@ public sealed class LeaseTests : IDisposable
         services.AddSingleton(seen);
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<SweepTests.Outbox>();
-        var builder = services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi");
+        var builder = services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi").UseTestAccess();
         store(builder);
         builder
             .AddCommitteePolicy(ProtocolFixtures.Kemri, CommitteePolicies.KenyaNationalCommittee)

@@ -104,7 +104,7 @@ public sealed class NotificationTests
             {
                 o.NotificationPollInterval = TimeSpan.FromHours(1);
                 o.SweepInterval = TimeSpan.FromDays(1);
-            })
+            }).UseTestAccess()
             .AddNotificationHandler<RecordingHandler>();
         using var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -140,7 +140,7 @@ public sealed class NotificationTests
         recorder = new Recorder();
         services.AddSingleton(recorder);
         services.AddSingleton<IClock>(new FakeClock(Now));
-        var builder = services.AddCoProduction()
+        var builder = services.AddCoProduction().UseTestAccess()
             .AddNotificationHandler<RecordingHandler>()
             .AddNotificationHandler<FlakyHandler>();
         if (sqlitePath is not null)

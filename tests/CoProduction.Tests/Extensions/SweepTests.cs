@@ -192,7 +192,7 @@ public sealed class SweepTests
             {
                 o.DefaultTimeZone = "Africa/Nairobi";
                 o.NotificationPollInterval = TimeSpan.FromHours(1);
-            })
+            }).UseTestAccess()
             .AddCommitteePolicy(ProtocolFixtures.Kemri, CommitteePolicies.KenyaNationalCommittee)
             .AddReminderHandler<OutboxReminderHandler>();
     }

@@ -30,7 +30,7 @@ public sealed class WorkflowTests
             services.AddSingleton<ITeamRoster>(KilifiSite.Roster());
             services.AddSingleton<IEthicsGate>(KilifiSite.Gate());
             services.AddSingleton<IEventStore>(Store);
-            var builder = services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero);
+            var builder = services.AddCoProduction(o => o.CommandRetryDelay = TimeSpan.Zero).UseTestAccess();
             if (policy is not null)
             {
                 builder.AddCommitteePolicy(Kemri, policy);

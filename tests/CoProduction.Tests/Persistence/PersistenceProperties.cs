@@ -28,7 +28,8 @@ public sealed class PersistenceProperties : IDisposable
     private static readonly Gen<LocalDate> Dates = Gen.Choose(-200_000, 200_000).Select(d => new LocalDate(2016, 3, 1).PlusDays(d));
     private static readonly Gen<Actor> Actors = Gen.OneOf(
         Gen.Elements("jane", "mwangi", "thandi", "x-1").Select(m => Actor.Member(new MemberId(m))),
-        Gen.Elements("ethics-office", "system", "import tool").Select(Actor.Named));
+        Gen.Elements("ethics-office", "import tool").Select(Actor.Named),
+        Gen.Constant(Actor.System));
 
     private readonly TempFolder folder = new();
 

@@ -9,6 +9,7 @@ using CoProduction.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static CoProduction.Tests.Persistence.StoreTesting;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Persistence;
 
@@ -118,7 +119,7 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         var path = folder.File("app.db");
         SqliteEventStore store;
         SqliteProjectionStore projections;
-        var provider = new ServiceCollection().AddCoProduction().UseSqliteStore(path).Services.BuildServiceProvider();
+        var provider = new ServiceCollection().AddCoProduction().UseTestAccess().UseSqliteStore(path).Services.BuildServiceProvider();
         await using (provider)
         {
             store = Assert.IsType<SqliteEventStore>(provider.GetRequiredService<IEventStore>());

@@ -15,6 +15,7 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Projections;
 
@@ -45,7 +46,7 @@ public abstract class AggregateProjectionConformance
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(PaperSites.At));
-        UseStore(services.AddCoProduction(o => o.ProjectionBatchSize = 5).AddProjection<SiteRows>());
+        UseStore(services.AddCoProduction(o => o.ProjectionBatchSize = 5).UseTestAccess().AddProjection<SiteRows>());
         return services.BuildServiceProvider(validateScopes: true);
     }
 
@@ -167,7 +168,7 @@ public sealed class SqliteAggregateProjectionTests : AggregateProjectionConforma
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(PaperSites.At));
-        UseStore(services.AddCoProduction().AddProjection<SiteRows>());
+        UseStore(services.AddCoProduction().UseTestAccess().AddProjection<SiteRows>());
         return services.BuildServiceProvider(validateScopes: true);
     }
 }

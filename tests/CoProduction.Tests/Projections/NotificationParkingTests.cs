@@ -13,6 +13,7 @@ using CoProduction.Tests.Persistence.Journals;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Projections;
 
@@ -80,7 +81,7 @@ public sealed class NotificationParkingTests : IDisposable
         seen = new Seen();
         services.AddSingleton(seen);
         services.AddSingleton<IClock>(new FakeClock(Now));
-        var builder = services.AddCoProduction(o => o.NotificationAttempts = 3).AddNotificationHandler<CountingHandler>()
+        var builder = services.AddCoProduction(o => o.NotificationAttempts = 3).UseTestAccess().AddNotificationHandler<CountingHandler>()
             .ConfigureEvents(events => events.AddContext(JournalJsonContext.Default));
         if (sqlite)
         {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Projections;
 
@@ -40,7 +41,7 @@ public abstract class ProjectionConformance
             {
                 o.ProjectionBatchSize = 7;
                 configure?.Invoke(o);
-            });
+            }).UseTestAccess();
         UseStore(builder);
         AddTally(builder);
         return services.BuildServiceProvider(validateScopes: true);

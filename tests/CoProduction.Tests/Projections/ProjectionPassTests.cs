@@ -11,6 +11,7 @@ using CoProduction.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Projections;
 
@@ -82,7 +83,7 @@ public sealed class ProjectionPassTests
         collection.AddSingleton(new RecorderSettings());
         collection.AddSingleton<IEventStoreReader>(sp => reads = new CountingReader(sp.GetRequiredService<IEventStore>()));
         collection.TryAddTally();
-        collection.AddCoProduction(o => o.ProjectionBatchSize = 10)
+        collection.AddCoProduction(o => o.ProjectionBatchSize = 10).UseTestAccess()
             .AddProjection<InMemoryTally>()
             .AddProjection<FirstRecorder>()
             .AddProjection<SecondRecorder>();

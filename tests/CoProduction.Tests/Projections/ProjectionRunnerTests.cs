@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Projections;
 
@@ -134,7 +135,7 @@ public sealed class ProjectionRunnerTests
             o.ProjectionBatchSize = 0;
             o.ProjectionLagThreshold = -1;
             o.NotificationAttempts = 101;
-        });
+        }).UseTestAccess();
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
@@ -155,7 +156,7 @@ public sealed class ProjectionRunnerTests
         collection.AddSingleton<IClock>(new FakeClock(Now));
         services?.Invoke(collection);
         collection.TryAddTally();
-        var builder = collection.AddCoProduction(o => o.ProjectionBatchSize = 10).AddProjection<InMemoryTally>();
+        var builder = collection.AddCoProduction(o => o.ProjectionBatchSize = 10).UseTestAccess().AddProjection<InMemoryTally>();
         configure?.Invoke(builder);
         return collection.BuildServiceProvider(validateScopes: true);
     }

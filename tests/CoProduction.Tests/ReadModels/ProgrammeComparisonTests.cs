@@ -21,6 +21,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.ReadModels;
 
@@ -41,7 +42,7 @@ public abstract class ProgrammeComparisonConformance
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(PaperSites.At));
-        UseStore(services.AddCoProduction(o => o.ProjectionBatchSize = 7));
+        UseStore(services.AddCoProduction(o => o.ProjectionBatchSize = 7).UseTestAccess());
         return services.BuildServiceProvider(validateScopes: true);
     }
 

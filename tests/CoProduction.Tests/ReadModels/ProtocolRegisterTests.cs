@@ -19,6 +19,7 @@ using NodaTime;
 using NodaTime.Testing;
 using NodaTime.Text;
 using static CoProduction.Tests.Protocols.ProtocolFixtures;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.ReadModels;
 
@@ -322,7 +323,7 @@ public abstract class ProtocolRegisterTests
                 {
                     o.DefaultTimeZone = "Africa/Nairobi";
                     o.NotificationPollInterval = TimeSpan.FromHours(1);
-                })
+                }).UseTestAccess()
                 .AddCommitteePolicy(Kemri, CommitteePolicies.KenyaNationalCommittee);
             test.UseStore(builder);
             builder.UseStore(sp => new CountingStore { Inner = test.Store(builder, sp) });

@@ -12,6 +12,7 @@ using CoProduction.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.ReadModels;
 
@@ -106,7 +107,7 @@ internal sealed class ReadModelApp : IDisposable
         {
             o.NotificationPollInterval = TimeSpan.FromHours(1);
             configure?.Invoke(o);
-        });
+        }).UseTestAccess();
         if (path is not null)
         {
             builder.UseSqliteStore(path);

@@ -11,6 +11,7 @@ using CoProduction.Tests.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Samples.Snippets;
 
@@ -23,7 +24,7 @@ public sealed class CycleRegisterSnippets
         var ct = TestContext.Current.CancellationToken;
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(PaperSites.At));
-        services.AddCoProduction();
+        services.AddCoProduction().UseTestAccess();
         using var provider = services.BuildServiceProvider(validateScopes: true);
         using var scope = provider.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IAggregateCommands<LearningSite>>().CreateAsync(_ => PaperSites.Kilifi(), cancellationToken: ct);

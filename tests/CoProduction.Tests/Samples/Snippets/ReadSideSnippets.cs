@@ -17,6 +17,7 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
+using CoProduction.Tests.Extensions;
 
 namespace CoProduction.Tests.Samples.Snippets;
 
@@ -149,7 +150,7 @@ public sealed class ReadSideSnippets : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var services = new ServiceCollection();
-        var coproduction = services.AddCoProduction().AddProjection<CycleCards>();
+        var coproduction = services.AddCoProduction().UseTestAccess().AddProjection<CycleCards>();
         if (sqlite)
         {
             coproduction.UseSqliteStore(folder.File("cards.db"));
@@ -178,7 +179,7 @@ public sealed class ReadSideSnippets : IDisposable
     public async Task An_in_memory_projection_folds_the_feed_into_an_immutable_model()
     {
         var services = new ServiceCollection();
-        services.AddCoProduction().AddProjection<EventsPerStream>();
+        services.AddCoProduction().UseTestAccess().AddProjection<EventsPerStream>();
         using var provider = services.BuildServiceProvider();
         var store = provider.GetRequiredService<IEventStore>();
         await store.AppendAsync(new StreamId("cycle-a"), 0, [StoreTesting.Numbered(1), StoreTesting.Numbered(2)], cancellationToken: TestContext.Current.CancellationToken);
