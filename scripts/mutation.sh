@@ -33,8 +33,9 @@ mkdir -p "$out"
 
 dotnet tool restore >/dev/null
 start=$(date +%s)
-# Run from the test project: Stryker would otherwise pick up CoProduction.sln (solution mode).
-( cd tests/CoProduction.Tests &&
+# Run from the slim mutation test project (the fast in-process domain tests, see its csproj);
+# from the root Stryker would pick up CoProduction.sln (solution mode).
+( cd tests/CoProduction.MutationTests &&
   dotnet stryker --config-file "$root/stryker-config.json" "${mutate[@]}" \
     --concurrency "${CONCURRENCY:-1}" --output "$out" --skip-version-check )
 end=$(date +%s)
