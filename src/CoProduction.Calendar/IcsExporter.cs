@@ -243,8 +243,8 @@ public sealed class IcsExporter
     private CalendarEvent? SeriesEvent(MeetingAgenda agenda, MeetingSeriesPlan plan, CalDateTime stamp)
     {
         var state = agenda[plan.Series];
-        var since = plan.FirstDate.PlusDays(-2).AtStartOfDayInZone(plan.Zone).ToInstant();
-        var until = plan.LastDate.PlusDays(3).AtStartOfDayInZone(plan.Zone).ToInstant();
+        var since = plan.FirstDate.PlusDays(-2).AtMidnight().InZoneLeniently(plan.Zone).ToInstant();
+        var until = plan.LastDate.PlusDays(3).AtMidnight().InZoneLeniently(plan.Zone).ToInstant();
         var planned = agenda.Timetable.Occurrences(plan.Series, since, until);
         if (planned.Count == 0)
         {

@@ -86,7 +86,7 @@ public sealed class MeetingAgenda
         foreach (var plan in Timetable.Plans)
         {
             var state = states[plan.Series];
-            var since = plan.FirstDate.PlusDays(-2).AtStartOfDayInZone(plan.Zone).ToInstant();
+            var since = plan.FirstDate.PlusDays(-2).AtMidnight().InZoneLeniently(plan.Zone).ToInstant();
             if (since < now)
             {
                 AddEntries(state, since, now, result);
@@ -115,7 +115,7 @@ public sealed class MeetingAgenda
         {
             var state = states[plan.Series];
             int due = 0, kept = 0, late = 0, missed = 0, cancelled = 0, open = 0;
-            var since = plan.FirstDate.PlusDays(-2).AtStartOfDayInZone(plan.Zone).ToInstant();
+            var since = plan.FirstDate.PlusDays(-2).AtMidnight().InZoneLeniently(plan.Zone).ToInstant();
             foreach (var occurrence in since < now ? Timetable.Occurrences(plan.Series, since, now) : [])
             {
                 due++;
