@@ -6,15 +6,33 @@ using CoProduction.Projections;
 namespace CoProduction.Storage.Sqlite;
 
 /// <summary>
-/// The documents a projection store read or wrote last, parsed, each with the JSON text it was read from: a document whose
-/// stored text is the same again is not parsed again. Reading a whole document's JSON is most of a query's time (a
-/// protocol's entry, with its versions and scopes), and documents change far less often than they are read.
+/// Where a projection's model stands in the file: its generation (counted up at each reset), the version that built it and
+/// its checkpoint. Every write of a model moves it forward — a commit moves the position, a reset the generation — so two
+/// reads that find the same stamp found the same documents.
+/// </summary>
+/// <param name="Generation">How many times the model was reset.</param>
+/// <param name="Version">The projection version that built it; 0 when it was never built.</param>
+/// <param name="Position">Its checkpoint.</param>
+internal readonly record struct DocumentStamp(long Generation, int Version, long Position) : IComparable<DocumentStamp>
+{
+    /// <inheritdoc/>
+    public int CompareTo(DocumentStamp other)
+        => Generation != other.Generation ? Generation.CompareTo(other.Generation) : Position.CompareTo(other.Position);
+}
+
+/// <summary>
+/// The documents a projection store read or wrote last, parsed, all as of one <see cref="DocumentStamp"/> of their
+/// projection: a query that finds the model still at that stamp takes them without reading their JSON from the table, let
+/// alone parsing it. Reading and parsing a whole document (a protocol's entry, with its versions and scopes) is most of a
+/// query's time, and documents change far less often than they are read.
 /// </summary>
 /// <remarks>
-/// Never stale: an entry is used only when the text just read from the table equals the one it was parsed from, so a
-/// change by this process, another process or a reset is seen at once. Documents are immutable values, so callers may
-/// share one. Each projection keeps at most <see cref="Capacity"/> documents of at most <see cref="LongestText"/>
-/// characters; past the capacity it starts again empty.
+/// Never stale: every write of a model moves its stamp, and a stamp is read in the same read transaction as the query's
+/// keys, so a change by this process, another process or a reset is seen at once — the kept documents of an older stamp
+/// are forgotten, and the query reads what it needs from the table. A query whose snapshot is older than the kept stamp
+/// (it began before a commit this process just made) neither uses nor changes what is kept. Documents are immutable
+/// values, so callers may share one. Each projection keeps at most <see cref="Capacity"/> documents of at most
+/// <see cref="LongestText"/> characters; past the capacity it starts again empty.
 /// </remarks>
 internal sealed class SqliteDocumentCache
 {
@@ -25,55 +43,97 @@ internal sealed class SqliteDocumentCache
     public const int LongestText = 8_192;
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Dictionary<string, (string Text, object Document)>> projections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Kept> projections = new(StringComparer.Ordinal);
 
-    /// <summary>The document stored as <paramref name="text"/>: the kept one when it was parsed from the same text, else parsed now and kept.</summary>
-    /// <param name="projection">The projection that reads it.</param>
-    /// <param name="key">The document's key.</param>
-    /// <param name="text">Its JSON text as the table holds it now.</param>
-    /// <returns>The document.</returns>
-    public object Read(IDocumentProjection projection, string key, string text)
+    /// <summary>
+    /// The kept documents of these keys as of <paramref name="stamp"/> (<see langword="null"/> where none is kept); first
+    /// forgets what was kept as of an older stamp.
+    /// </summary>
+    /// <param name="projection">The projection that reads them.</param>
+    /// <param name="stamp">The model's stamp in the reader's snapshot.</param>
+    /// <param name="keys">The keys the query found.</param>
+    /// <returns>One document or <see langword="null"/> per key, in order.</returns>
+    public object?[] Lookup(IDocumentProjection projection, DocumentStamp stamp, IReadOnlyList<string> keys)
     {
+        var found = new object?[keys.Count];
         lock (gate)
         {
-            if (projections.TryGetValue(projection.Name, out var kept) && kept.TryGetValue(key, out var found) && string.Equals(found.Text, text, StringComparison.Ordinal))
+            var kept = At(projection.Name, stamp);
+            if (kept is not null)
             {
-                return found.Document;
+                for (var i = 0; i < found.Length; i++)
+                {
+                    found[i] = kept.Documents.TryGetValue(keys[i], out var document) ? document : null;
+                }
             }
         }
 
+        return found;
+    }
+
+    /// <summary>Parses a document read as <paramref name="text"/> at <paramref name="stamp"/>, and keeps it when that is the kept stamp.</summary>
+    /// <param name="projection">The projection that reads it.</param>
+    /// <param name="stamp">The model's stamp in the reader's snapshot.</param>
+    /// <param name="key">The document's key.</param>
+    /// <param name="text">Its JSON text as the table holds it at that stamp.</param>
+    /// <returns>The document.</returns>
+    public object Parse(IDocumentProjection projection, DocumentStamp stamp, string key, string text)
+    {
         var document = projection.Read(text);
-        Keep(projection, key, text, document);
+        if (text.Length <= LongestText)
+        {
+            lock (gate)
+            {
+                if (At(projection.Name, stamp) is { } kept)
+                {
+                    Put(kept, key, document);
+                }
+            }
+        }
+
         return document;
     }
 
-    /// <summary>Keeps a document just written as <paramref name="text"/>, or forgets the key when it was removed (<paramref name="text"/> is <see langword="null"/>).</summary>
-    /// <param name="projection">The projection that wrote it.</param>
-    /// <param name="key">The document's key.</param>
-    /// <param name="text">Its JSON text; <see langword="null"/> when removed.</param>
-    /// <param name="document">The document; <see langword="null"/> when removed.</param>
-    public void Keep(IDocumentProjection projection, string key, string? text, object? document)
+    /// <summary>
+    /// Keeps the documents a commit just wrote (forgets those it removed), moving the kept stamp from
+    /// <paramref name="before"/> to <paramref name="after"/>; what was kept as of another stamp is forgotten first.
+    /// </summary>
+    /// <param name="projection">The projection that wrote them.</param>
+    /// <param name="before">The model's stamp the commit found.</param>
+    /// <param name="after">The model's stamp the commit left.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="texts">Each written document's JSON text; <see langword="null"/> for a removal.</param>
+    public void Committed(IDocumentProjection projection, DocumentStamp before, DocumentStamp after, IReadOnlyList<DocumentChange> changes, string?[] texts)
     {
         lock (gate)
         {
             if (!projections.TryGetValue(projection.Name, out var kept))
             {
-                kept = new Dictionary<string, (string, object)>(StringComparer.Ordinal);
+                kept = new Kept();
                 projections[projection.Name] = kept;
             }
-
-            if (text is null || document is null || text.Length > LongestText)
+            else if (kept.Stamp.CompareTo(after) > 0)
             {
-                kept.Remove(key);
+                // A read already saw a later stamp: what this commit wrote may be changed again.
                 return;
             }
-
-            if (kept.Count >= Capacity && !kept.ContainsKey(key))
+            else if (kept.Stamp != before)
             {
-                kept.Clear();
+                kept.Documents.Clear();
             }
 
-            kept[key] = (text, document);
+            kept.Stamp = after;
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i].Document is { } document && texts[i] is { Length: <= LongestText })
+                {
+                    Put(kept, changes[i].Key, document);
+                }
+                else
+                {
+                    kept.Documents.Remove(changes[i].Key);
+                }
+            }
         }
     }
 
@@ -85,5 +145,47 @@ internal sealed class SqliteDocumentCache
         {
             projections.Remove(projection);
         }
+    }
+
+    private static void Put(Kept kept, string key, object document)
+    {
+        if (kept.Documents.Count >= Capacity && !kept.Documents.ContainsKey(key))
+        {
+            kept.Documents.Clear();
+        }
+
+        kept.Documents[key] = document;
+    }
+
+    /// <summary>The kept documents as of the stamp, starting again empty at a later one; <see langword="null"/> for an earlier one. Under the lock.</summary>
+    private Kept? At(string projection, DocumentStamp stamp)
+    {
+        if (!projections.TryGetValue(projection, out var kept))
+        {
+            kept = new Kept { Stamp = stamp };
+            projections[projection] = kept;
+            return kept;
+        }
+
+        var order = stamp.CompareTo(kept.Stamp);
+        if (order < 0)
+        {
+            return null;
+        }
+
+        if (order > 0 || stamp != kept.Stamp)
+        {
+            kept.Documents.Clear();
+            kept.Stamp = stamp;
+        }
+
+        return kept;
+    }
+
+    private sealed class Kept
+    {
+        public DocumentStamp Stamp { get; set; }
+
+        public Dictionary<string, object> Documents { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -35,7 +35,8 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     /// <summary>The schema version this code creates and reads.</summary>
     /// <remarks>Version 2 keeps each command id's fingerprint (<see cref="CommandFingerprint"/>); version 3 keeps every table of
-    /// the package (checkpoints, leases, projections) under the version and stamps the file's header as a store's. Older
+    /// the package (checkpoints, leases, projections) under the version and stamps the file's header as a store's; version 4
+    /// counts each projection's resets (its <c>generation</c>), so a process tells its parsed read-model documents current. Older
     /// files are migrated in place when they are first used, and the command ids a version 1 file recorded are matched per
     /// stream, as they were.</remarks>
     public const int SchemaVersion = SqliteSchema.Version;

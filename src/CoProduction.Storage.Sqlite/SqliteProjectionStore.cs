@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Projections;
@@ -162,6 +163,12 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         }
 
         Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
+        using (var count = Command(connection, transaction, "UPDATE projections SET generation = generation + 1 WHERE name = $name"))
+        {
+            count.Parameters.AddWithValue("$name", projection.Name);
+            count.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         parsed.Forget(projection.Name);
     }
@@ -253,10 +260,15 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, projection);
-        if (checkpoint.Position != expectedPosition)
+        var before = StampOf(connection, transaction, projection.Name);
+        if (before.Version != projection.Version)
         {
-            return checkpoint;
+            throw ProjectionArguments.VersionMismatch(projection, before.Version);
+        }
+
+        if (before.Position != expectedPosition)
+        {
+            return new ProjectionCheckpoint(before.Version, before.Position);
         }
 
         using (var rows = new SqliteRows(connection, transaction, projection.Name))
@@ -282,11 +294,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         var after = new ProjectionCheckpoint(projection.Version, position);
         Save(connection, transaction, projection.Name, after);
         transaction.Commit();
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            parsed.Keep(projection, changes[i].Key, bodies[i], changes[i].Document);
-        }
-
+        parsed.Committed(projection, before, before with { Position = position }, changes, bodies);
         return after;
     }
 
@@ -297,13 +305,27 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         ArgumentException.ThrowIfNullOrEmpty(key);
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
-        read.Parameters.AddWithValue("$projection", projection.Name);
-        read.Parameters.AddWithValue("$key", key);
-        return read.ExecuteScalar() is string body ? parsed.Read(projection, key, body) : null;
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var stamp = StampOf(connection, snapshot, projection.Name);
+        var document = parsed.Lookup(projection, stamp, [key])[0];
+        if (document is null)
+        {
+            using var read = Command(connection, snapshot, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
+            read.Parameters.AddWithValue("$projection", projection.Name);
+            read.Parameters.AddWithValue("$key", key);
+            document = read.ExecuteScalar() is string body ? parsed.Parse(projection, stamp, key, body) : null;
+        }
+
+        snapshot.Commit();
+        return document;
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The keys come from the index (or the documents' keys); the documents this store parsed at the model's current stamp
+    /// (<see cref="SqliteDocumentCache"/>) are taken as they are, and only the others are read from the table, all in one
+    /// read transaction.
+    /// </remarks>
     public async ValueTask<IReadOnlyList<FoundDocument>> QueryDocumentsAsync(
         IDocumentProjection projection, string? index, DocumentRange range, DocumentCursor? after, int limit, CancellationToken cancellationToken = default)
     {
@@ -311,32 +333,50 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         ProjectionArguments.CheckQuery(range, limit);
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
-        using var read = Command(
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var stamp = StampOf(connection, snapshot, projection.Name);
+        var keys = new List<string>();
+        var values = new List<string>();
+        using (var read = Command(
             connection,
-            null,
+            snapshot,
             index is null
-                ? "SELECT key, key, body FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
-                : "SELECT i.key, i.value, d.body FROM document_index i JOIN documents d ON d.projection = i.projection AND d.key = i.key"
-                  + " WHERE i.projection = $projection AND i.name = $name AND i.value >= $from AND i.value <= $to"
-                  + " AND ($afterValue IS NULL OR i.value > $afterValue OR (i.value = $afterValue AND i.key > $afterKey))"
-                  + " ORDER BY i.value, i.key LIMIT $limit");
-        read.Parameters.AddWithValue("$projection", projection.Name);
-        if (index is not null)
+                ? "SELECT key, key FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
+                : "SELECT key, value FROM document_index"
+                  + " WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to"
+                  + " AND ($afterValue IS NULL OR value > $afterValue OR (value = $afterValue AND key > $afterKey))"
+                  + " ORDER BY value, key LIMIT $limit"))
         {
-            read.Parameters.AddWithValue("$name", index);
-            read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+            read.Parameters.AddWithValue("$projection", projection.Name);
+            if (index is not null)
+            {
+                read.Parameters.AddWithValue("$name", index);
+                read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+            }
+
+            read.Parameters.AddWithValue("$from", range.From);
+            read.Parameters.AddWithValue("$to", range.To);
+            read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
+            read.Parameters.AddWithValue("$limit", limit);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+                values.Add(reader.GetString(1));
+            }
         }
 
-        read.Parameters.AddWithValue("$from", range.From);
-        read.Parameters.AddWithValue("$to", range.To);
-        read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
-        read.Parameters.AddWithValue("$limit", limit);
-        var found = new List<FoundDocument>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        var documents = parsed.Lookup(projection, stamp, keys);
+        ReadMissing(connection, snapshot, projection, stamp, keys, documents, cancellationToken);
+        snapshot.Commit();
+        // An entry whose document is gone (the file changed outside the store) is left out, as a join would.
+        var found = new List<FoundDocument>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var key = reader.GetString(0);
-            found.Add(new FoundDocument(key, reader.GetString(1), parsed.Read(projection, key, reader.GetString(2))));
+            if (documents[i] is { } document)
+            {
+                found.Add(new FoundDocument(keys[i], values[i], document));
+            }
         }
 
         return found;
@@ -447,6 +487,60 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         command.Transaction = transaction;
         command.CommandText = text;
         return command;
+    }
+
+    /// <summary>Reads the documents a query found that were not kept, by key, a few hundred at a time.</summary>
+    private void ReadMissing(
+        SqliteConnection connection, SqliteTransaction snapshot, IDocumentProjection projection, DocumentStamp stamp, List<string> keys, object?[] documents, CancellationToken cancellationToken)
+    {
+        // A key is found once per index value in range, so it may stand at several places of the answer.
+        var missing = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (documents[i] is null)
+            {
+                missing[keys[i]] = null;
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in missing.Keys.ToList().Chunk(SqliteRows.RowsPerStatement))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var names = new string[chunk.Length];
+            using var read = Command(connection, snapshot, string.Empty);
+            read.Parameters.AddWithValue("$projection", projection.Name);
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                names[k] = "$k" + k.ToString(CultureInfo.InvariantCulture);
+                read.Parameters.AddWithValue(names[k], chunk[k]);
+            }
+
+            read.CommandText = "SELECT key, body FROM documents WHERE projection = $projection AND key IN (" + string.Join(", ", names) + ")";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                missing[key] = parsed.Parse(projection, stamp, key, reader.GetString(1));
+            }
+        }
+
+        for (var i = 0; i < documents.Length; i++)
+        {
+            documents[i] ??= missing[keys[i]];
+        }
+    }
+
+    private static DocumentStamp StampOf(SqliteConnection connection, SqliteTransaction transaction, string name)
+    {
+        using var read = Command(connection, transaction, "SELECT generation, version, position FROM projections WHERE name = $name");
+        read.Parameters.AddWithValue("$name", name);
+        using var reader = read.ExecuteReader();
+        return reader.Read() ? new DocumentStamp(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)) : default;
     }
 
     private static ProjectionCheckpoint Checkpoint(SqliteConnection connection, SqliteTransaction? transaction, string name)

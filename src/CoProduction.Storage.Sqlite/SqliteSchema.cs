@@ -24,11 +24,15 @@ namespace CoProduction.Storage.Sqlite;
 /// table of the package under the version; versions 1 and 2, and files whose side tables were created without a version,
 /// are migrated in place.
 /// </para>
+/// <para>
+/// Version 4 gives each projection's row a <c>generation</c>, counted up at every reset of its model, so that a process can
+/// tell its parsed documents current from the row alone (<see cref="SqliteDocumentCache"/>).
+/// </para>
 /// </remarks>
 internal static class SqliteSchema
 {
     /// <summary>The schema version this code creates and reads.</summary>
-    internal const int Version = 3;
+    internal const int Version = 4;
 
     /// <summary>The header's <c>application_id</c> of a store file: "CoPr".</summary>
     internal const int ApplicationId = 0x436F5072;
@@ -43,9 +47,10 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS checkpoints (subscriber TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS leases (name TEXT NOT NULL PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS projections (
-            name     TEXT    NOT NULL PRIMARY KEY,
-            version  INTEGER NOT NULL,
-            position INTEGER NOT NULL
+            name       TEXT    NOT NULL PRIMARY KEY,
+            version    INTEGER NOT NULL,
+            position   INTEGER NOT NULL,
+            generation INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS parked_events (
             subscriber     TEXT    NOT NULL,
@@ -208,12 +213,27 @@ internal static class SqliteSchema
 
         // Version 3: every side table under the version (a version 2 file may hold some already), and the header stamped.
         Execute(connection, transaction, CreateSideTables);
+
+        // Version 4: a projection's generation (a projections table made before it has none).
+        if (!HasColumn(connection, transaction, "projections", "generation"))
+        {
+            Execute(connection, transaction, "ALTER TABLE projections ADD COLUMN generation INTEGER NOT NULL DEFAULT 0");
+        }
+
         Execute(
             connection,
             transaction,
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"UPDATE schema_version SET version = {Version}; PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {Version};"));
+    }
+
+    private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
+    {
+        using var read = Command(connection, transaction, "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column");
+        read.Parameters.AddWithValue("$table", table);
+        read.Parameters.AddWithValue("$column", column);
+        return (long)read.ExecuteScalar()! > 0;
     }
 
     private static bool IsWal(SqliteConnection connection)

@@ -50,12 +50,12 @@ public sealed class SqliteEventStoreTests : IDisposable
     public async Task A_file_written_by_a_newer_schema_is_refused_and_left_untouched()
     {
         await Open().ReadAllAsync(0, 1);
-        Scalar(folder.File("store.db"), "PRAGMA user_version = 4");
+        Scalar(folder.File("store.db"), $"PRAGMA user_version = {SqliteEventStore.SchemaVersion + 1}");
         SqliteConnection.ClearAllPools();
 
         var ex = await Assert.ThrowsAsync<SqliteStoreException>(async () => await Open().AppendAsync(Stream, 0, [Numbered(1)]));
         Assert.Equal(SqliteStoreFailure.NewerSchema, ex.Reason);
-        Assert.Contains("schema version is 4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version is {SqliteEventStore.SchemaVersion + 1}", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Scalar(folder.File("store.db"), "SELECT COUNT(*) FROM events"));
     }
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Persistence;
+using CoProduction.Projections;
 using CoProduction.Storage.Sqlite;
 using CoProduction.Tests.Projections;
 using Microsoft.Data.Sqlite;
@@ -451,6 +452,30 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal((long)SqliteEventStore.SchemaVersion, Scalar(path, "SELECT version FROM schema_version"));
         Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM tally"));
         Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM documents"));
+    }
+
+    [Fact]
+    public async Task A_file_of_schema_version_3_gets_the_projections_generation_keeping_its_checkpoints()
+    {
+        var path = Path("v3.db");
+        var tally = new DocumentTally(new TallySettings());
+        using (var models = new SqliteProjectionStore(Options(path)))
+        {
+            await models.ResetAsync(tally, TestContext.Current.CancellationToken);
+            await models.CommitDocumentsAsync(tally, 0, [new("a", new TallyRow(1, 1, 1), [])], 5, TestContext.Current.CancellationToken);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Scalar(path, "ALTER TABLE projections DROP COLUMN generation; UPDATE schema_version SET version = 3; PRAGMA user_version = 3");
+
+        using (var models = new SqliteProjectionStore(Options(path)))
+        {
+            Assert.Equal(new ProjectionCheckpoint(1, 5), await models.GetCheckpointAsync(tally, TestContext.Current.CancellationToken));
+            Assert.Equal(new TallyRow(1, 1, 1), await models.GetDocumentAsync(tally, "a", TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal((long)SqliteEventStore.SchemaVersion, Scalar(path, "PRAGMA user_version"));
+        Assert.Equal(0L, Scalar(path, "SELECT generation FROM projections"));
     }
 
     [Fact]
