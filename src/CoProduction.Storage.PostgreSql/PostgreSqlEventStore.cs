@@ -380,61 +380,11 @@ public sealed class PostgreSqlEventStore : IEventStore, IDisposable, IAsyncDispo
             },
             cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Reads the rows into envelopes; consecutive rows mostly share their stream, instant, actor and command, which are parsed once.</summary>
+    /// <summary>Reads the rows into envelopes through the one reader of the database stores (<see cref="StoredEventRows"/>).</summary>
     private async Task<List<StoredEvent>> ReadEventsAsync(NpgsqlCommand read, StreamId? stream, CancellationToken cancellationToken)
     {
-        var events = new List<StoredEvent>();
         using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        string? atText = null, actorText = null, commandText = null, streamText = null;
-        var at = default(NodaTime.Instant);
-        var actor = default(Actor);
-        CommandId? command = null;
-        var current = stream ?? default;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (stream is null)
-            {
-                var text = reader.GetString(8);
-                if (!string.Equals(text, streamText, StringComparison.Ordinal))
-                {
-                    current = new StreamId(text);
-                    streamText = text;
-                }
-            }
-
-            var recorded = reader.GetString(5);
-            if (!string.Equals(recorded, atText, StringComparison.Ordinal))
-            {
-                var parsed = InstantText.Parse(recorded);
-                at = parsed.Success
-                    ? parsed.Value
-                    : throw new InvalidOperationException(string.Create(
-                        CultureInfo.InvariantCulture, $"Event {reader.GetInt64(0)} of stream '{current.Value}' in {DataSource} has an unreadable recorded instant '{recorded}'."));
-                atText = recorded;
-            }
-
-            var by = reader.GetString(6);
-            if (!string.Equals(by, actorText, StringComparison.Ordinal))
-            {
-                actor = Actor.Parse(by);
-                actorText = by;
-            }
-
-            if (reader.IsDBNull(7))
-            {
-                command = null;
-                commandText = null;
-            }
-            else if (reader.GetString(7) is var id && !string.Equals(id, commandText, StringComparison.Ordinal))
-            {
-                command = new CommandId(id);
-                commandText = id;
-            }
-
-            events.Add(new StoredEvent(current, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetFieldValue<byte[]>(4), at, actor, command));
-        }
-
-        return events;
+        return await StoredEventRows.ReadAsync(reader, stream, DataSource, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

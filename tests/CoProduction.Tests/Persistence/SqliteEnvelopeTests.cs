@@ -63,19 +63,19 @@ public sealed class SqliteEnvelopeTests : IDisposable
             var instant = Instant.FromUtc(random.Next(1, 10000), random.Next(1, 13), random.Next(1, 29), random.Next(24), random.Next(60), random.Next(60))
                 .PlusNanoseconds(i % 4 == 0 ? 0 : random.NextInt64(1_000_000_000) / (long)Math.Pow(10, random.Next(9)));
             var text = pattern.Format(instant);
-            Assert.True(SqliteEventStore.TryParseUsualInstant(text, out var parsed), text);
+            Assert.True(StoredEventRows.TryParseUsualInstant(text, out var parsed), text);
             Assert.Equal(instant, parsed);
         }
 
         foreach (var text in new[] { "2016-02-29T23:59:59Z", "2016-03-01T08:00:00.5Z", "9999-12-31T23:59:59.999999999Z" })
         {
-            Assert.True(SqliteEventStore.TryParseUsualInstant(text, out var parsed));
+            Assert.True(StoredEventRows.TryParseUsualInstant(text, out var parsed));
             Assert.Equal(pattern.Parse(text).Value, parsed);
         }
 
         foreach (var text in new[] { "2015-02-29T00:00:00Z", "2016-13-01T00:00:00Z", "2016-03-01T24:00:00Z", "2016-03-01T08:00:00.Z", "2016-03-01 08:00:00Z", "-0001-03-01T08:00:00Z", "2016-03-01T08:00:00.1234567890Z", "2016-03-01T08:00:00+01", "0000-01-01T00:00:00Z", "２016-03-01T08:00:00Z" })
         {
-            Assert.False(SqliteEventStore.TryParseUsualInstant(text, out _), text);
+            Assert.False(StoredEventRows.TryParseUsualInstant(text, out _), text);
         }
     }
 

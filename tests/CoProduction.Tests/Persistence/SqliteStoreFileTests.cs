@@ -516,4 +516,35 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal("open the store", ex.Attempted);
         Assert.IsAssignableFrom<CoProductionException>(ex);
     }
+
+    [Theory]
+    [InlineData("recorded_at", "2016-03-01 08:00", "not an instant in the extended ISO form")]
+    [InlineData("recorded_at", "2016-02-30T08:00:00Z", "not an instant in the extended ISO form")]
+    [InlineData("actor", "robot:r2", "is not an actor")]
+    [InlineData("command_id", " padded", "Padded")]
+    public async Task A_damaged_envelope_value_is_a_typed_error_naming_the_event_and_column_on_every_read_and_the_file_is_unchanged(string column, string damaged, string problem)
+    {
+        var path = await StoreFileAsync(Path("damaged.db"), count: 3);
+        Scalar(path, $"UPDATE events SET {column} = '{damaged}' WHERE version = 2");
+        SqliteConnection.ClearAllPools();
+        var before = Hash(path);
+
+        using (var store = new SqliteEventStore(Options(path)))
+        {
+            var fromStream = await Assert.ThrowsAsync<CorruptEventEnvelopeException>(async () => await store.ReadStreamAsync(Stream, cancellationToken: TestContext.Current.CancellationToken));
+            var fromFeed = await Assert.ThrowsAsync<CorruptEventEnvelopeException>(async () => await store.ReadAllAsync(0, 10, TestContext.Current.CancellationToken));
+            foreach (var ex in new[] { fromStream, fromFeed })
+            {
+                Assert.Equal((Stream, 2L, "test.numbered", column, path), (ex.Stream, ex.Version, ex.EventName, ex.Column, ex.DataSource));
+                Assert.StartsWith($"Event 2 of stream '{Stream}' ('test.numbered', schema 1) in store '{path}' has an unreadable {column} '{damaged}': ", ex.Message, StringComparison.Ordinal);
+                Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+                Assert.IsAssignableFrom<UnreadableEventException>(ex);
+            }
+
+            Assert.Single(await store.ReadStreamAsync(Stream, 3, TestContext.Current.CancellationToken));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, Hash(path));
+    }
 }

@@ -280,6 +280,31 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Assert.Equal(2L, PostgreSqlServer.Scalar($"SELECT COUNT(*) FROM \"{options.Schema}\".events WHERE payload IS NULL"));
     }
 
+    [Theory]
+    [InlineData("recorded_at", "2016-03-01 08:00", "not an instant in the extended ISO form")]
+    [InlineData("actor", "robot:r2", "is not an actor")]
+    public async Task A_damaged_envelope_value_is_the_same_typed_error_as_in_sqlite_on_every_read_and_the_rows_are_unchanged(string column, string damaged, string problem)
+    {
+        var options = server.Options();
+        var stream = new StreamId("cycle-kilifi-2016");
+        using var store = new PostgreSqlEventStore(options);
+        await store.AppendAsync(stream, 0, [Numbered(1), Numbered(2), Numbered(3)], cancellationToken: Ct);
+        PostgreSqlServer.Scalar($"UPDATE \"{options.Schema}\".events SET {column} = @v WHERE version = 2", ("v", damaged));
+        var rows = (string?)PostgreSqlServer.Scalar($"SELECT string_agg(concat_ws('|', position, version, recorded_at, actor, command_id), ';' ORDER BY position) FROM \"{options.Schema}\".events");
+
+        var fromStream = await Assert.ThrowsAsync<CorruptEventEnvelopeException>(async () => await store.ReadStreamAsync(stream, cancellationToken: Ct));
+        var fromFeed = await Assert.ThrowsAsync<CorruptEventEnvelopeException>(async () => await store.ReadAllAsync(0, 10, Ct));
+        foreach (var ex in new[] { fromStream, fromFeed })
+        {
+            Assert.Equal((stream, 2L, "test.numbered", column, store.DataSource), (ex.Stream, ex.Version, ex.EventName, ex.Column, ex.DataSource));
+            Assert.StartsWith($"Event 2 of stream '{stream}' ('test.numbered', schema 1) in store '{store.DataSource}' has an unreadable {column} '{damaged}': ", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await store.ReadStreamAsync(stream, 3, Ct));
+        Assert.Equal(rows, PostgreSqlServer.Scalar($"SELECT string_agg(concat_ws('|', position, version, recorded_at, actor, command_id), ';' ORDER BY position) FROM \"{options.Schema}\".events"));
+    }
+
     [Property(MaxTest = 20)]
     public Property At_most_one_holder_has_a_lease_until_it_expires_or_is_released_in_postgresql()
         => Prop.ForAll(LeaseTests.Steps.ToArbitrary(), steps =>
