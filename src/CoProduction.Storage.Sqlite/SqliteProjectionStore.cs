@@ -251,51 +251,91 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
         IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckCommit(projection, expectedPosition, changes, position);
-        var bodies = new string?[changes.Count];
-        for (var i = 0; i < bodies.Length; i++)
+        return (await CommitAsync([new DocumentCommit(projection, expectedPosition, changes, position)], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The steps are one <c>BEGIN IMMEDIATE</c> transaction: one commit for a batch of every projection.</remarks>
+    public ValueTask<IReadOnlyList<ProjectionCheckpoint>> CommitStepsAsync(IReadOnlyList<DocumentCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckCommits(commits);
+        return CommitAsync(commits, cancellationToken);
+    }
+
+    private async ValueTask<IReadOnlyList<ProjectionCheckpoint>> CommitAsync(IReadOnlyList<DocumentCommit> commits, CancellationToken cancellationToken)
+    {
+        // The documents are written as JSON before the write lock is taken.
+        var bodies = new string?[commits.Count][];
+        for (var c = 0; c < bodies.Length; c++)
         {
-            bodies[i] = changes[i].Document is { } document ? projection.Write(document) : null;
+            var (projection, changes) = (commits[c].Projection, commits[c].Changes);
+            var texts = bodies[c] = new string?[changes.Count];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                texts[i] = changes[i].Document is { } document ? projection.Write(document) : null;
+            }
         }
 
         using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var connection = lease.Connection;
         using var transaction = Begin(connection);
-        var before = StampOf(connection, transaction, projection.Name);
-        if (before.Version != projection.Version)
+        var after = new ProjectionCheckpoint[commits.Count];
+        var before = new DocumentStamp?[commits.Count];
+        for (var c = 0; c < commits.Count; c++)
         {
-            throw ProjectionArguments.VersionMismatch(projection, before.Version);
+            var commit = commits[c];
+            var stamp = StampOf(connection, transaction, commit.Projection.Name);
+            if (stamp.Version != commit.Projection.Version)
+            {
+                throw ProjectionArguments.VersionMismatch(commit.Projection, stamp.Version);
+            }
+
+            if (stamp.Position != commit.ExpectedPosition)
+            {
+                after[c] = new ProjectionCheckpoint(stamp.Version, stamp.Position);
+                continue;
+            }
+
+            Write(connection, transaction, commit, bodies[c], cancellationToken);
+            after[c] = new ProjectionCheckpoint(commit.Projection.Version, commit.Position);
+            Save(connection, transaction, commit.Projection.Name, after[c]);
+            before[c] = stamp;
         }
 
-        if (before.Position != expectedPosition)
-        {
-            return new ProjectionCheckpoint(before.Version, before.Position);
-        }
-
-        using (var rows = new SqliteRows(connection, transaction, projection.Name))
-        {
-            // A step's changes in a few statements of many rows each, not a few statements per document: the old index
-            // entries of every changed key go, removed documents go, written ones are upserted and their entries added.
-            rows.Run(Keys(changes, _ => true), "DELETE FROM document_index WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
-            rows.Run(Keys(changes, c => c.Document is null), "DELETE FROM documents WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
-            rows.Run(
-                Written(changes, bodies),
-                "INSERT INTO documents (projection, key, body) VALUES {0} ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body",
-                "($projection, {0}, {1})",
-                ["$key", "$body"],
-                cancellationToken);
-            rows.Run(
-                Entries(changes),
-                "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES {0}",
-                "($projection, {0}, {1}, {2})",
-                ["$name", "$value", "$key"],
-                cancellationToken);
-        }
-
-        var after = new ProjectionCheckpoint(projection.Version, position);
-        Save(connection, transaction, projection.Name, after);
         transaction.Commit();
-        parsed.Committed(projection, before, before with { Position = position }, changes, bodies);
+        for (var c = 0; c < commits.Count; c++)
+        {
+            if (before[c] is { } stamp)
+            {
+                parsed.Committed(commits[c].Projection, stamp, stamp with { Position = commits[c].Position }, commits[c].Changes, bodies[c]);
+            }
+        }
+
         return after;
+    }
+
+    /// <summary>
+    /// Writes a step's changes in a few statements of many rows each, not a few statements per document: the old index
+    /// entries of every changed key go, removed documents go, written ones are upserted and their entries added.
+    /// </summary>
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, DocumentCommit commit, string?[] bodies, CancellationToken cancellationToken)
+    {
+        var changes = commit.Changes;
+        using var rows = new SqliteRows(connection, transaction, commit.Projection.Name);
+        rows.Run(Keys(changes, _ => true), "DELETE FROM document_index WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+        rows.Run(Keys(changes, c => c.Document is null), "DELETE FROM documents WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+        rows.Run(
+            Written(changes, bodies),
+            "INSERT INTO documents (projection, key, body) VALUES {0} ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body",
+            "($projection, {0}, {1})",
+            ["$key", "$body"],
+            cancellationToken);
+        rows.Run(
+            Entries(changes),
+            "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES {0}",
+            "($projection, {0}, {1}, {2})",
+            ["$name", "$value", "$key"],
+            cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -22,7 +22,7 @@ using Perfolizer.Metrology;
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale [--update-docs] [--sizes 10,100]
 // runs only the scale benchmark (issue 14: 10 to 5,000 protocols on SQLite, a few minutes) and writes
 // BenchmarkDotNet.Artifacts/results/scale.md; --update-docs rewrites its table in docs/performance.md.
-//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale --part sweep|ending|ending-screen|catchup --sizes 5000 [--repeat 20]
+//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --scale --part sweep|ending|ending-screen|command|catchup --sizes 5000 [--repeat 20]
 // runs one part of the scale benchmark on its own, repeated, to compare a change before and after (or under a profiler).
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --archive-memory [--sizes 1000,5000]
 // measures the memory an archive import takes beside the archive (docs/persistence.md).

@@ -96,46 +96,76 @@ public abstract class DocumentProjection<TDocument> : IDocumentProjection, IDocu
             throw ProjectionArguments.VersionMismatch(this, checkpoint.Version);
         }
 
-        var batch = new DocumentBatch<TDocument>(this, store, aggregates);
-        var reached = checkpoint.Position;
-        try
+        var step = new Step(this, store, aggregates, checkpoint.Position);
+        foreach (var e in events)
         {
-            foreach (var e in events)
-            {
-                if (e.Stored.Position <= reached)
-                {
-                    continue;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    await ApplyAsync(e, batch, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not (OperationCanceledException or ReadSideStoreException or ProjectionFailedException))
-                {
-                    throw new ProjectionFailedException(Name, e.Stored, ex);
-                }
-
-                reached = e.Stored.Position;
-            }
-
-            if (reached == checkpoint.Position)
-            {
-                return checkpoint;
-            }
-
-            await CompleteAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ReadSideStoreException failed)
-        {
-            failed.Rethrow();
-            throw;
+            await step.ApplyAsync(e, cancellationToken).ConfigureAwait(false);
         }
 
-        return await store.CommitDocumentsAsync(this, checkpoint.Position, batch.Changes(), reached, cancellationToken).ConfigureAwait(false);
+        return await step.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } commit
+            ? await store.CommitDocumentsAsync(this, commit.ExpectedPosition, commit.Changes, commit.Position, cancellationToken).ConfigureAwait(false)
+            : checkpoint;
     }
+
+    /// <inheritdoc/>
+    IDocumentStep IDocumentFold.Begin(IDocumentStore store, AggregateSource aggregates, long from) => new Step(this, store, aggregates, from);
 
     private TDocument Cast(object document) => document as TDocument ?? throw new ArgumentException(
         $"Projection '{Name}' keeps {typeof(TDocument).Name} documents, not {document.GetType().Name}.", nameof(document));
+
+    /// <summary>One batch folded in memory: the events after the checkpoint, then the batch's completion and its changes.</summary>
+    private sealed class Step(DocumentProjection<TDocument> projection, IDocumentStore store, AggregateSource aggregates, long from) : IDocumentStep
+    {
+        private readonly DocumentBatch<TDocument> batch = new(projection, store, aggregates);
+        private readonly long start = from;
+
+        public IDocumentProjection Projection => projection;
+
+        public long Reached { get; private set; } = from;
+
+        public async ValueTask ApplyAsync(ProjectedEvent e, CancellationToken cancellationToken)
+        {
+            if (e.Stored.Position <= Reached)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await projection.ApplyAsync(e, batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReadSideStoreException failed)
+            {
+                failed.Rethrow();
+                throw;
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or ProjectionFailedException))
+            {
+                throw new ProjectionFailedException(projection.Name, e.Stored, ex);
+            }
+
+            Reached = e.Stored.Position;
+        }
+
+        public async ValueTask<DocumentCommit?> CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (Reached == start)
+            {
+                return null;
+            }
+
+            try
+            {
+                await projection.CompleteAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReadSideStoreException failed)
+            {
+                failed.Rethrow();
+                throw;
+            }
+
+            return new DocumentCommit(projection, start, batch.Changes(), Reached);
+        }
+    }
 }

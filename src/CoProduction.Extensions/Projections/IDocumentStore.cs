@@ -30,6 +30,32 @@ public interface IDocumentStore
     ValueTask<ProjectionCheckpoint> CommitDocumentsAsync(
         IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes several projections' steps, each with its checkpoint, the way <see cref="CommitDocumentsAsync(IDocumentProjection, long, IReadOnlyList{DocumentChange}, long, CancellationToken)"/>
+    /// writes one: a step whose checkpoint another runner has moved since its expected position is left out, the others are written.
+    /// The runner folds a batch of the feed into every document projection behind it and commits them with this call.
+    /// </summary>
+    /// <param name="commits">The steps, a projection at most once.</param>
+    /// <param name="cancellationToken">Cancels the steps; a step not yet written is not kept.</param>
+    /// <returns>Each step's checkpoint after the call, in the order of <paramref name="commits"/>: the new one, or the other runner's.</returns>
+    /// <exception cref="InvalidOperationException">A model was built by another version of its projection.</exception>
+    /// <remarks>
+    /// By default the steps are written one after the other, each atomic with its own checkpoint, which is all a crash needs: a
+    /// store that can, writes them in one transaction (the SQLite store does), so a batch costs one commit, not one per projection.
+    /// </remarks>
+    async ValueTask<IReadOnlyList<ProjectionCheckpoint>> CommitStepsAsync(IReadOnlyList<DocumentCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckCommits(commits);
+        var after = new ProjectionCheckpoint[commits.Count];
+        for (var i = 0; i < after.Length; i++)
+        {
+            var commit = commits[i];
+            after[i] = await CommitDocumentsAsync(commit.Projection, commit.ExpectedPosition, commit.Changes, commit.Position, cancellationToken).ConfigureAwait(false);
+        }
+
+        return after;
+    }
+
     /// <summary>Reads one document.</summary>
     /// <param name="projection">The projection.</param>
     /// <param name="key">The document's key.</param>

@@ -75,6 +75,22 @@ internal static class ProjectionArguments
             CultureInfo.InvariantCulture,
             $"Projection '{projection.Name}' is at version {projection.Version} but its model was built by version {stored}: reset it first (the runner does so at start), or stop the process that runs the other version."));
 
+    /// <summary>Checks several steps committed together: each as <see cref="CheckCommit"/>, a projection at most once.</summary>
+    public static void CheckCommits(IReadOnlyList<DocumentCommit> commits)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            ArgumentNullException.ThrowIfNull(commit, nameof(commits));
+            CheckCommit(commit.Projection, commit.ExpectedPosition, commit.Changes, commit.Position);
+            if (!names.Add(commit.Projection.Name))
+            {
+                throw new ArgumentException($"Projection '{commit.Projection.Name}' has two steps in one commit; fold its events into one step.", nameof(commits));
+            }
+        }
+    }
+
     /// <summary>Checks a document step: the projection, positions in order, keys given once, no index entry on a removal.</summary>
     public static void CheckCommit(IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position)
     {

@@ -34,7 +34,7 @@ public sealed class ProjectionRunner : BackgroundService
     private readonly EventSerializer serializer;
     private readonly IProjectionStore models;
     private readonly IDocumentStore documents;
-    private readonly AggregateSource[] aggregates;
+    private readonly AggregateSource aggregates;
     private readonly IParkedEventStore parked;
     private readonly IProjection[] projections;
     private readonly NotificationSignal.Listener signal;
@@ -67,10 +67,9 @@ public sealed class ProjectionRunner : BackgroundService
         this.parked = parked;
         this.projections = [.. projections.Distinct()];
 
-        // One cache per projection: each folds the batch's events into its own aggregates in feed order, so every event
-        // finds its aggregate at the version before it, where a shared cache, already moved to the batch's end by the
-        // projection before, would read the stream again from the store for each projection after the first.
-        aggregates = [.. this.projections.Select(_ => new AggregateSource(store, serializer))];
+        // One cache for every projection: a batch hands each event to every document projection in turn, so each event
+        // is folded into its aggregate once, and every projection finds the aggregate at that event's version.
+        aggregates = new AggregateSource(store, serializer);
         foreach (var projection in this.projections)
         {
             ProjectionArguments.CheckProjection(projection);
@@ -377,15 +376,34 @@ public sealed class ProjectionRunner : BackgroundService
 
             position = batch[^1].Position;
             total = Math.Max(total, position);
+            var folds = new List<(IDocumentFold Fold, long From)>(behind.Count);
             foreach (var follower in behind)
             {
                 var first = FirstAfter(events, follower.Position);
-                if (first < events.Length)
+                if (first >= events.Length)
                 {
-                    await ApplyParkingAsync(follower.Projection, aggregates[follower.Index], new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
-                    follower.Position = position;
+                    continue;
                 }
 
+                if (follower.Projection is IDocumentFold fold)
+                {
+                    folds.Add((fold, follower.Position));
+                }
+                else
+                {
+                    await ApplyParkingAsync(follower.Projection, new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
+                }
+
+                follower.Position = position;
+            }
+
+            if (folds.Count > 0)
+            {
+                await StepTogetherAsync(folds, events, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var follower in behind)
+            {
                 Reach(follower.Index, follower.Position);
                 CoProductionTelemetry.Lag.Record(total - follower.Position, follower.Tags);
                 if (follower.Logged && time.GetElapsedTime(follower.LastLog) >= ProgressInterval)
@@ -438,8 +456,77 @@ public sealed class ProjectionRunner : BackgroundService
         return low;
     }
 
+    /// <summary>
+    /// Folds a batch into several document projections at once and commits them together: each event goes to every
+    /// projection in turn (so each is folded into its aggregate once), and the changes of all of them, each with its own
+    /// checkpoint, are one call to the store (one transaction for SQLite). A projection that fails on an event drops out
+    /// of the batch and is stepped on its own afterwards, parking the event, while the others are committed.
+    /// </summary>
+    private async Task StepTogetherAsync(List<(IDocumentFold Fold, long From)> folds, ProjectedEvent[] events, CancellationToken cancellationToken)
+    {
+        var steps = new IDocumentStep?[folds.Count];
+        for (var k = 0; k < steps.Length; k++)
+        {
+            steps[k] = folds[k].Fold.Begin(documents, aggregates, folds[k].From);
+        }
+
+        var failed = new List<int>();
+        foreach (var e in events)
+        {
+            for (var k = 0; k < steps.Length; k++)
+            {
+                if (steps[k] is not { } step)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await step.ApplyAsync(e, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ProjectionFailedException f) when (string.Equals(f.Projection, step.Projection.Name, StringComparison.Ordinal))
+                {
+                    steps[k] = null;
+                    failed.Add(k);
+                }
+            }
+        }
+
+        var commits = new List<DocumentCommit>(steps.Length);
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (steps[k] is not { } step)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await step.CompleteAsync(cancellationToken).ConfigureAwait(false) is { } commit)
+                {
+                    commits.Add(commit);
+                }
+            }
+            catch (ProjectionFailedException f) when (string.Equals(f.Projection, step.Projection.Name, StringComparison.Ordinal))
+            {
+                failed.Add(k);
+            }
+        }
+
+        if (commits.Count > 0)
+        {
+            await documents.CommitStepsAsync(commits, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var k in failed)
+        {
+            var first = FirstAfter(events, folds[k].From);
+            await ApplyParkingAsync((IProjection)folds[k].Fold, new ArraySegment<ProjectedEvent>(events, first, events.Length - first), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Applies the events; on a failure applies those before it, parks it, and goes on after it.</summary>
-    private async Task ApplyParkingAsync(IProjection projection, AggregateSource aggregates, ArraySegment<ProjectedEvent> events, CancellationToken cancellationToken)
+    private async Task ApplyParkingAsync(IProjection projection, ArraySegment<ProjectedEvent> events, CancellationToken cancellationToken)
     {
         while (events.Count > 0)
         {
@@ -466,7 +553,7 @@ public sealed class ProjectionRunner : BackgroundService
 
                 if (at > 0)
                 {
-                    await ApplyParkingAsync(projection, aggregates, events[..at], cancellationToken).ConfigureAwait(false);
+                    await ApplyParkingAsync(projection, events[..at], cancellationToken).ConfigureAwait(false);
                 }
 
                 var stored = events[at].Stored;

@@ -17,7 +17,7 @@ namespace CoProduction.Benchmarks.Scale;
 
 /// <summary>
 /// One part of the scale benchmark on its own, repeated, to compare a change before and after on a busy machine
-/// (or to run under a profiler): <c>--scale --part sweep|ending|catchup --sizes 5000 [--repeat 20]</c>. Uses the
+/// (or to run under a profiler): <c>--scale --part sweep|ending|command|catchup --sizes 5000 [--repeat 20]</c>. Uses the
 /// seeded file of the full run (seeding it first when missing); prints every timing and the median.
 /// </summary>
 internal static class ScaleFocus
@@ -74,6 +74,7 @@ internal static class ScaleFocus
                 var sweep = app.GetRequiredService<SweepService>();
                 await sweep.RunOnceAsync(cancellationToken).ConfigureAwait(false);
                 var queries = new ScaleQueries(app);
+                var sites = ScaleSeed.Sites(n);
                 for (var r = 0; r < repeats; r++)
                 {
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -83,7 +84,8 @@ internal static class ScaleFocus
                         "sweep" => (await sweep.RunOnceAsync(cancellationToken).ConfigureAwait(false)).Due.Count,
                         "ending" => await queries.ProtocolsEndingWithinAsync(60, cancellationToken).ConfigureAwait(false),
                         "ending-screen" => await queries.EndingWithinScreenAsync(60, cancellationToken).ConfigureAwait(false),
-                        _ => throw new ArgumentException($"Part '{part}' is not sweep, ending, ending-screen or catchup.", nameof(part)),
+                        "command" => await StartActingAsync(app, ScaleSeed.CycleOf(r % sites), cancellationToken).ConfigureAwait(false),
+                        _ => throw new ArgumentException($"Part '{part}' is not sweep, ending, ending-screen, command or catchup.", nameof(part)),
                     };
                     times.Add(clock.Elapsed.TotalMilliseconds);
                     cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
@@ -101,6 +103,15 @@ internal static class ScaleFocus
         {
             ScaleBenchmark.DeleteDatabase(run);
         }
+    }
+
+    /// <summary>One <c>StartActing</c> through <see cref="Commands.CycleCommands"/> in a scope of its own, as the full run times it.</summary>
+    private static async Task<int> StartActingAsync(IServiceProvider app, CycleId cycle, CancellationToken cancellationToken)
+    {
+        using var scope = app.CreateScope();
+        var cycles = scope.ServiceProvider.GetRequiredService<Commands.CycleCommands>();
+        await cycles.ExecuteAsync(cycle, (c, context) => c.StartActing(context.Context), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return 1;
     }
 
     private static double Median(List<double> values)
