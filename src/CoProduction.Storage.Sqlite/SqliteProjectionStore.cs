@@ -51,9 +51,16 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public async ValueTask<ProjectionCheckpoint> GetCheckpointAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        return Checkpoint(connection, null, projection.Name);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            return Checkpoint(connection, null, projection.Name);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"read the checkpoint of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -61,48 +68,55 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         var sql = Require(projection);
         ProjectionArguments.CheckBatch(events);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, sql);
-        var writer = new SqliteProjectionWriter(connection, transaction);
-        var reached = checkpoint.Position;
         try
         {
-            foreach (var e in events)
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var checkpoint = Current(connection, transaction, sql);
+            var writer = new SqliteProjectionWriter(connection, transaction);
+            var reached = checkpoint.Position;
+            try
             {
-                if (e.Stored.Position <= reached)
+                foreach (var e in events)
                 {
-                    continue;
-                }
+                    if (e.Stored.Position <= reached)
+                    {
+                        continue;
+                    }
 
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    sql.ApplyIn(writer, e);
-                }
-                catch (Exception ex) when (IsTheProjections(ex))
-                {
-                    throw new ProjectionFailedException(projection.Name, e.Stored, ex);
-                }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        sql.ApplyIn(writer, e);
+                    }
+                    catch (Exception ex) when (IsTheProjections(ex))
+                    {
+                        throw new ProjectionFailedException(projection.Name, e.Stored, ex);
+                    }
 
-                reached = e.Stored.Position;
+                    reached = e.Stored.Position;
+                }
             }
-        }
-        finally
-        {
-            writer.Release();
-        }
+            finally
+            {
+                writer.Release();
+            }
 
-        if (reached == checkpoint.Position)
-        {
-            return checkpoint;
-        }
+            if (reached == checkpoint.Position)
+            {
+                return checkpoint;
+            }
 
-        var after = new ProjectionCheckpoint(projection.Version, reached);
-        Save(connection, transaction, projection.Name, after);
-        transaction.Commit();
-        return after;
+            var after = new ProjectionCheckpoint(projection.Version, reached);
+            Save(connection, transaction, projection.Name, after);
+            transaction.Commit();
+            return after;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"apply {events.Count} events to projection '{projection.Name}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -110,69 +124,90 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         RequireKept(projection);
         ProjectionArguments.CheckParked(parked, projection.Name);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, projection);
-        if (parked.Position <= checkpoint.Position)
+        try
         {
-            return checkpoint;
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var checkpoint = Current(connection, transaction, projection);
+            if (parked.Position <= checkpoint.Position)
+            {
+                return checkpoint;
+            }
 
-        Park(connection, transaction, parked);
-        var after = new ProjectionCheckpoint(projection.Version, parked.Position);
-        Save(connection, transaction, projection.Name, after);
-        transaction.Commit();
-        return after;
+            Park(connection, transaction, parked);
+            var after = new ProjectionCheckpoint(projection.Version, parked.Position);
+            Save(connection, transaction, projection.Name, after);
+            transaction.Commit();
+            return after;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"skip the event at position {parked.Position} in projection '{projection.Name}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask ResetAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        if (projection is SqliteProjection sql)
+        try
         {
-            var writer = new SqliteProjectionWriter(connection, transaction);
-            try
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            if (projection is SqliteProjection sql)
             {
-                sql.ResetIn(writer);
+                var writer = new SqliteProjectionWriter(connection, transaction);
+                try
+                {
+                    sql.ResetIn(writer);
+                }
+                finally
+                {
+                    writer.Release();
+                }
             }
-            finally
+            else
             {
-                writer.Release();
+                foreach (var table in (string[])["documents", "document_index"])
+                {
+                    using var empty = Command(connection, transaction, "DELETE FROM " + table + " WHERE projection = $projection");
+                    empty.Parameters.AddWithValue("$projection", projection.Name);
+                    empty.ExecuteNonQuery();
+                }
             }
-        }
-        else
-        {
-            foreach (var table in (string[])["documents", "document_index"])
-            {
-                using var empty = Command(connection, transaction, "DELETE FROM " + table + " WHERE projection = $projection");
-                empty.Parameters.AddWithValue("$projection", projection.Name);
-                empty.ExecuteNonQuery();
-            }
-        }
 
-        using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
-        {
-            forget.Parameters.AddWithValue("$subscriber", projection.Name);
-            forget.ExecuteNonQuery();
-        }
+            using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
+            {
+                forget.Parameters.AddWithValue("$subscriber", projection.Name);
+                forget.ExecuteNonQuery();
+            }
 
-        Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
-        transaction.Commit();
-        parsed.Forget(projection.Name);
+            Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
+            transaction.Commit();
+            parsed.Forget(projection.Name);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"reset projection '{projection.Name}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask ParkAsync(ParkedEvent parked, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckParked(parked);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        Park(connection, null, parked);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            Park(connection, null, parked);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"park the event at position {parked.Position} for '{parked.Subscriber}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -180,63 +215,97 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
         ProjectionArguments.CheckPage(afterPosition, limit);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(
-            connection,
-            null,
-            """
-            SELECT subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at
-            FROM parked_events WHERE subscriber = $subscriber AND position > $after ORDER BY position LIMIT $limit
-            """);
-        read.Parameters.AddWithValue("$subscriber", subscriber);
-        read.Parameters.AddWithValue("$after", afterPosition);
-        read.Parameters.AddWithValue("$limit", limit);
-        var page = new List<ParkedEvent>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            page.Add(new ParkedEvent(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                new StreamId(reader.GetString(2)),
-                reader.GetInt64(3),
-                reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetString(6),
-                reader.GetString(7),
-                InstantText.Parse(reader.GetString(8)).GetValueOrThrow()));
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(
+                connection,
+                null,
+                """
+                SELECT subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at
+                FROM parked_events WHERE subscriber = $subscriber AND position > $after ORDER BY position LIMIT $limit
+                """);
+            read.Parameters.AddWithValue("$subscriber", subscriber);
+            read.Parameters.AddWithValue("$after", afterPosition);
+            read.Parameters.AddWithValue("$limit", limit);
+            var page = new List<ParkedEvent>();
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                try
+                {
+                    page.Add(new ParkedEvent(
+                        reader.GetString(0),
+                        reader.GetInt64(1),
+                        new StreamId(reader.GetString(2)),
+                        reader.GetInt64(3),
+                        reader.GetString(4),
+                        reader.GetInt32(5),
+                        reader.GetString(6),
+                        reader.GetString(7),
+                        InstantText.Parse(reader.GetString(8)).GetValueOrThrow()));
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidCastException)
+                {
+                    // SQLite read the page, but the row holds what no write stored: damage inside a page it cannot see.
+                    throw new SqliteStoreException(
+                        tables.DataSource,
+                        SqliteStoreFailure.Damaged,
+                        $"list the parked events of '{subscriber}'",
+                        string.Create(CultureInfo.InvariantCulture, $"a parked event after position {(page.Count == 0 ? afterPosition : page[^1].Position)} holds a value no write stored ({ex.GetType().Name}), so the file is damaged"),
+                        ex);
+                }
+            }
 
-        return page;
+            return page;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"list the parked events of '{subscriber}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyDictionary<string, long>> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
 
-        return counts;
+            return counts;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, "count the parked events", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask<bool> RemoveAsync(string subscriber, long position, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
-        delete.Parameters.AddWithValue("$subscriber", subscriber);
-        delete.Parameters.AddWithValue("$position", position);
-        return delete.ExecuteNonQuery() > 0;
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
+            delete.Parameters.AddWithValue("$subscriber", subscriber);
+            delete.Parameters.AddWithValue("$position", position);
+            return delete.ExecuteNonQuery() > 0;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"remove the parked event at position {position} of '{subscriber}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -250,44 +319,51 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
             bodies[i] = changes[i].Document is { } document ? projection.Write(document) : null;
         }
 
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, projection);
-        if (checkpoint.Position != expectedPosition)
+        try
         {
-            return checkpoint;
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var checkpoint = Current(connection, transaction, projection);
+            if (checkpoint.Position != expectedPosition)
+            {
+                return checkpoint;
+            }
 
-        using (var rows = new SqliteRows(connection, transaction, projection.Name))
+            using (var rows = new SqliteRows(connection, transaction, projection.Name))
+            {
+                // A step's changes in a few statements of many rows each, not a few statements per document: the old index
+                // entries of every changed key go, removed documents go, written ones are upserted and their entries added.
+                rows.Run(Keys(changes, _ => true), "DELETE FROM document_index WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+                rows.Run(Keys(changes, c => c.Document is null), "DELETE FROM documents WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
+                rows.Run(
+                    Written(changes, bodies),
+                    "INSERT INTO documents (projection, key, body) VALUES {0} ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body",
+                    "($projection, {0}, {1})",
+                    ["$key", "$body"],
+                    cancellationToken);
+                rows.Run(
+                    Entries(changes),
+                    "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES {0}",
+                    "($projection, {0}, {1}, {2})",
+                    ["$name", "$value", "$key"],
+                    cancellationToken);
+            }
+
+            var after = new ProjectionCheckpoint(projection.Version, position);
+            Save(connection, transaction, projection.Name, after);
+            transaction.Commit();
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                parsed.Keep(projection, changes[i].Key, bodies[i], changes[i].Document);
+            }
+
+            return after;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
         {
-            // A step's changes in a few statements of many rows each, not a few statements per document: the old index
-            // entries of every changed key go, removed documents go, written ones are upserted and their entries added.
-            rows.Run(Keys(changes, _ => true), "DELETE FROM document_index WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
-            rows.Run(Keys(changes, c => c.Document is null), "DELETE FROM documents WHERE projection = $projection AND key IN ({0})", "({0})", ["$key"], cancellationToken);
-            rows.Run(
-                Written(changes, bodies),
-                "INSERT INTO documents (projection, key, body) VALUES {0} ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body",
-                "($projection, {0}, {1})",
-                ["$key", "$body"],
-                cancellationToken);
-            rows.Run(
-                Entries(changes),
-                "INSERT OR IGNORE INTO document_index (projection, name, value, key) VALUES {0}",
-                "($projection, {0}, {1}, {2})",
-                ["$name", "$value", "$key"],
-                cancellationToken);
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"commit {changes.Count} document changes of projection '{projection.Name}'"), reason, ex);
         }
-
-        var after = new ProjectionCheckpoint(projection.Version, position);
-        Save(connection, transaction, projection.Name, after);
-        transaction.Commit();
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            parsed.Keep(projection, changes[i].Key, bodies[i], changes[i].Document);
-        }
-
-        return after;
     }
 
     /// <inheritdoc/>
@@ -295,12 +371,19 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
-        read.Parameters.AddWithValue("$projection", projection.Name);
-        read.Parameters.AddWithValue("$key", key);
-        return read.ExecuteScalar() is string body ? parsed.Read(projection, key, body) : null;
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(connection, null, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
+            read.Parameters.AddWithValue("$projection", projection.Name);
+            read.Parameters.AddWithValue("$key", key);
+            return read.ExecuteScalar() is string body ? parsed.Read(projection, key, body) : null;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"read document '{key}' of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -309,37 +392,44 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, limit);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(
-            connection,
-            null,
-            index is null
-                ? "SELECT key, key, body FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
-                : "SELECT i.key, i.value, d.body FROM document_index i JOIN documents d ON d.projection = i.projection AND d.key = i.key"
-                  + " WHERE i.projection = $projection AND i.name = $name AND i.value >= $from AND i.value <= $to"
-                  + " AND ($afterValue IS NULL OR i.value > $afterValue OR (i.value = $afterValue AND i.key > $afterKey))"
-                  + " ORDER BY i.value, i.key LIMIT $limit");
-        read.Parameters.AddWithValue("$projection", projection.Name);
-        if (index is not null)
+        try
         {
-            read.Parameters.AddWithValue("$name", index);
-            read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(
+                connection,
+                null,
+                index is null
+                    ? "SELECT key, key, body FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
+                    : "SELECT i.key, i.value, d.body FROM document_index i JOIN documents d ON d.projection = i.projection AND d.key = i.key"
+                      + " WHERE i.projection = $projection AND i.name = $name AND i.value >= $from AND i.value <= $to"
+                      + " AND ($afterValue IS NULL OR i.value > $afterValue OR (i.value = $afterValue AND i.key > $afterKey))"
+                      + " ORDER BY i.value, i.key LIMIT $limit");
+            read.Parameters.AddWithValue("$projection", projection.Name);
+            if (index is not null)
+            {
+                read.Parameters.AddWithValue("$name", index);
+                read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+            }
 
-        read.Parameters.AddWithValue("$from", range.From);
-        read.Parameters.AddWithValue("$to", range.To);
-        read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
-        read.Parameters.AddWithValue("$limit", limit);
-        var found = new List<FoundDocument>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+            read.Parameters.AddWithValue("$from", range.From);
+            read.Parameters.AddWithValue("$to", range.To);
+            read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
+            read.Parameters.AddWithValue("$limit", limit);
+            var found = new List<FoundDocument>();
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                found.Add(new FoundDocument(key, reader.GetString(1), parsed.Read(projection, key, reader.GetString(2))));
+            }
+
+            return found;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
         {
-            var key = reader.GetString(0);
-            found.Add(new FoundDocument(key, reader.GetString(1), parsed.Read(projection, key, reader.GetString(2))));
+            throw SqliteFile.Failed(tables.DataSource, $"query the documents of projection '{projection.Name}'", reason, ex);
         }
-
-        return found;
     }
 
     /// <inheritdoc/>
@@ -347,23 +437,30 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, 1);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var count = Command(
-            connection,
-            null,
-            index is null
-                ? "SELECT COUNT(*) FROM documents WHERE projection = $projection AND key >= $from AND key <= $to"
-                : "SELECT COUNT(*) FROM document_index WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to");
-        count.Parameters.AddWithValue("$projection", projection.Name);
-        if (index is not null)
+        try
         {
-            count.Parameters.AddWithValue("$name", index);
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var count = Command(
+                connection,
+                null,
+                index is null
+                    ? "SELECT COUNT(*) FROM documents WHERE projection = $projection AND key >= $from AND key <= $to"
+                    : "SELECT COUNT(*) FROM document_index WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to");
+            count.Parameters.AddWithValue("$projection", projection.Name);
+            if (index is not null)
+            {
+                count.Parameters.AddWithValue("$name", index);
+            }
 
-        count.Parameters.AddWithValue("$from", range.From);
-        count.Parameters.AddWithValue("$to", range.To);
-        return (long)count.ExecuteScalar()!;
+            count.Parameters.AddWithValue("$from", range.From);
+            count.Parameters.AddWithValue("$to", range.To);
+            return (long)count.ExecuteScalar()!;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"count the documents of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     private static IEnumerable<string[]> Keys(IReadOnlyList<DocumentChange> changes, Func<DocumentChange, bool> which)
