@@ -1,4 +1,5 @@
 using System;
+using CoProduction.Persistence;
 
 namespace CoProduction.Storage.PostgreSql;
 
@@ -67,24 +68,16 @@ public enum PostgreSqlStoreFailure
 /// the commit itself: then the write is whole or absent, and a retry under the same command id says which. Npgsql's or the
 /// server's own error is the <see cref="Exception.InnerException"/>.
 /// </remarks>
-public sealed class PostgreSqlStoreException : CoProductionException
+public sealed class PostgreSqlStoreException : StoreException
 {
     internal PostgreSqlStoreException(string dataSource, PostgreSqlStoreFailure reason, string attempted, string detail, Exception? innerException = null)
-        : base($"Could not {attempted} (PostgreSQL store {dataSource}): {detail}. {AdviceFor(reason)}", innerException)
+        : base(dataSource, attempted, $"Could not {attempted} (PostgreSQL store {dataSource}): {detail}. {AdviceFor(reason)}", innerException)
     {
-        DataSource = dataSource;
         Reason = reason;
-        Attempted = attempted;
     }
-
-    /// <summary>Gets the server, database and schema, for example <c>db.example.org:5432/programme, schema coproduction</c> (never the password).</summary>
-    public string DataSource { get; }
 
     /// <summary>Gets why the database could not be used.</summary>
     public PostgreSqlStoreFailure Reason { get; }
-
-    /// <summary>Gets what was attempted, for example <c>append to stream 'cycle-kilifi-2016'</c> or <c>open the store</c>.</summary>
-    public string Attempted { get; }
 
     private static string AdviceFor(PostgreSqlStoreFailure reason) => reason switch
     {

@@ -52,9 +52,16 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     public async ValueTask<ProjectionCheckpoint> GetCheckpointAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        return Checkpoint(connection, null, projection.Name);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            return Checkpoint(connection, null, projection.Name);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"read the checkpoint of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -62,48 +69,55 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         var sql = Require(projection);
         ProjectionArguments.CheckBatch(events);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, sql);
-        var writer = new SqliteProjectionWriter(connection, transaction);
-        var reached = checkpoint.Position;
         try
         {
-            foreach (var e in events)
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var checkpoint = Current(connection, transaction, sql);
+            var writer = new SqliteProjectionWriter(connection, transaction);
+            var reached = checkpoint.Position;
+            try
             {
-                if (e.Stored.Position <= reached)
+                foreach (var e in events)
                 {
-                    continue;
-                }
+                    if (e.Stored.Position <= reached)
+                    {
+                        continue;
+                    }
 
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    sql.ApplyIn(writer, e);
-                }
-                catch (Exception ex) when (IsTheProjections(ex))
-                {
-                    throw new ProjectionFailedException(projection.Name, e.Stored, ex);
-                }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        sql.ApplyIn(writer, e);
+                    }
+                    catch (Exception ex) when (IsTheProjections(ex))
+                    {
+                        throw new ProjectionFailedException(projection.Name, e.Stored, ex);
+                    }
 
-                reached = e.Stored.Position;
+                    reached = e.Stored.Position;
+                }
             }
-        }
-        finally
-        {
-            writer.Release();
-        }
+            finally
+            {
+                writer.Release();
+            }
 
-        if (reached == checkpoint.Position)
-        {
-            return checkpoint;
-        }
+            if (reached == checkpoint.Position)
+            {
+                return checkpoint;
+            }
 
-        var after = new ProjectionCheckpoint(projection.Version, reached);
-        Save(connection, transaction, projection.Name, after);
-        transaction.Commit();
-        return after;
+            var after = new ProjectionCheckpoint(projection.Version, reached);
+            Save(connection, transaction, projection.Name, after);
+            transaction.Commit();
+            return after;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"apply {events.Count} events to projection '{projection.Name}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -111,75 +125,96 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         RequireKept(projection);
         ProjectionArguments.CheckParked(parked, projection.Name);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var checkpoint = Current(connection, transaction, projection);
-        if (parked.Position <= checkpoint.Position)
+        try
         {
-            return checkpoint;
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var checkpoint = Current(connection, transaction, projection);
+            if (parked.Position <= checkpoint.Position)
+            {
+                return checkpoint;
+            }
 
-        Park(connection, transaction, parked);
-        var after = new ProjectionCheckpoint(projection.Version, parked.Position);
-        Save(connection, transaction, projection.Name, after);
-        transaction.Commit();
-        return after;
+            Park(connection, transaction, parked);
+            var after = new ProjectionCheckpoint(projection.Version, parked.Position);
+            Save(connection, transaction, projection.Name, after);
+            transaction.Commit();
+            return after;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"skip the event at position {parked.Position} in projection '{projection.Name}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask ResetAsync(IProjection projection, CancellationToken cancellationToken = default)
     {
         RequireKept(projection);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        if (projection is SqliteProjection sql)
+        try
         {
-            var writer = new SqliteProjectionWriter(connection, transaction);
-            try
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            if (projection is SqliteProjection sql)
             {
-                sql.ResetIn(writer);
+                var writer = new SqliteProjectionWriter(connection, transaction);
+                try
+                {
+                    sql.ResetIn(writer);
+                }
+                finally
+                {
+                    writer.Release();
+                }
             }
-            finally
+            else
             {
-                writer.Release();
+                foreach (var table in (string[])["documents", "document_index"])
+                {
+                    using var empty = Command(connection, transaction, "DELETE FROM " + table + " WHERE projection = $projection");
+                    empty.Parameters.AddWithValue("$projection", projection.Name);
+                    empty.ExecuteNonQuery();
+                }
             }
-        }
-        else
-        {
-            foreach (var table in (string[])["documents", "document_index"])
+
+            using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
             {
-                using var empty = Command(connection, transaction, "DELETE FROM " + table + " WHERE projection = $projection");
-                empty.Parameters.AddWithValue("$projection", projection.Name);
-                empty.ExecuteNonQuery();
+                forget.Parameters.AddWithValue("$subscriber", projection.Name);
+                forget.ExecuteNonQuery();
             }
-        }
 
-        using (var forget = Command(connection, transaction, "DELETE FROM parked_events WHERE subscriber = $subscriber"))
+            Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
+            using (var count = Command(connection, transaction, "UPDATE projections SET generation = generation + 1 WHERE name = $name"))
+            {
+                count.Parameters.AddWithValue("$name", projection.Name);
+                count.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            parsed.Forget(projection.Name);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
         {
-            forget.Parameters.AddWithValue("$subscriber", projection.Name);
-            forget.ExecuteNonQuery();
+            throw SqliteFile.Failed(tables.DataSource, $"reset projection '{projection.Name}'", reason, ex);
         }
-
-        Save(connection, transaction, projection.Name, new ProjectionCheckpoint(projection.Version, 0));
-        using (var count = Command(connection, transaction, "UPDATE projections SET generation = generation + 1 WHERE name = $name"))
-        {
-            count.Parameters.AddWithValue("$name", projection.Name);
-            count.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        parsed.Forget(projection.Name);
     }
 
     /// <inheritdoc/>
     public async ValueTask ParkAsync(ParkedEvent parked, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckParked(parked);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        Park(connection, null, parked);
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            Park(connection, null, parked);
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"park the event at position {parked.Position} for '{parked.Subscriber}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -187,63 +222,97 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
         ProjectionArguments.CheckPage(afterPosition, limit);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(
-            connection,
-            null,
-            """
-            SELECT subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at
-            FROM parked_events WHERE subscriber = $subscriber AND position > $after ORDER BY position LIMIT $limit
-            """);
-        read.Parameters.AddWithValue("$subscriber", subscriber);
-        read.Parameters.AddWithValue("$after", afterPosition);
-        read.Parameters.AddWithValue("$limit", limit);
-        var page = new List<ParkedEvent>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            page.Add(new ParkedEvent(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                new StreamId(reader.GetString(2)),
-                reader.GetInt64(3),
-                reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetString(6),
-                reader.GetString(7),
-                InstantText.Parse(reader.GetString(8)).GetValueOrThrow()));
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(
+                connection,
+                null,
+                """
+                SELECT subscriber, position, stream, stream_version, event_name, schema_version, reason, error_type, parked_at
+                FROM parked_events WHERE subscriber = $subscriber AND position > $after ORDER BY position LIMIT $limit
+                """);
+            read.Parameters.AddWithValue("$subscriber", subscriber);
+            read.Parameters.AddWithValue("$after", afterPosition);
+            read.Parameters.AddWithValue("$limit", limit);
+            var page = new List<ParkedEvent>();
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                try
+                {
+                    page.Add(new ParkedEvent(
+                        reader.GetString(0),
+                        reader.GetInt64(1),
+                        new StreamId(reader.GetString(2)),
+                        reader.GetInt64(3),
+                        reader.GetString(4),
+                        reader.GetInt32(5),
+                        reader.GetString(6),
+                        reader.GetString(7),
+                        InstantText.Parse(reader.GetString(8)).GetValueOrThrow()));
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidCastException)
+                {
+                    // SQLite read the page, but the row holds what no write stored: damage inside a page it cannot see.
+                    throw new SqliteStoreException(
+                        tables.DataSource,
+                        SqliteStoreFailure.Damaged,
+                        $"list the parked events of '{subscriber}'",
+                        string.Create(CultureInfo.InvariantCulture, $"a parked event after position {(page.Count == 0 ? afterPosition : page[^1].Position)} holds a value no write stored ({ex.GetType().Name}), so the file is damaged"),
+                        ex);
+                }
+            }
 
-        return page;
+            return page;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"list the parked events of '{subscriber}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyDictionary<string, long>> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var read = Command(connection, null, "SELECT subscriber, COUNT(*) FROM parked_events GROUP BY subscriber");
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
 
-        return counts;
+            return counts;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, "count the parked events", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask<bool> RemoveAsync(string subscriber, long position, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckSubscriber(subscriber, nameof(subscriber));
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
-        delete.Parameters.AddWithValue("$subscriber", subscriber);
-        delete.Parameters.AddWithValue("$position", position);
-        return delete.ExecuteNonQuery() > 0;
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var delete = Command(connection, null, "DELETE FROM parked_events WHERE subscriber = $subscriber AND position = $position");
+            delete.Parameters.AddWithValue("$subscriber", subscriber);
+            delete.Parameters.AddWithValue("$position", position);
+            return delete.ExecuteNonQuery() > 0;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, string.Create(CultureInfo.InvariantCulture, $"remove the parked event at position {position} of '{subscriber}'"), reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -276,42 +345,51 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
             }
         }
 
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var transaction = Begin(connection);
-        var after = new ProjectionCheckpoint[commits.Count];
-        var before = new DocumentStamp?[commits.Count];
-        for (var c = 0; c < commits.Count; c++)
+        try
         {
-            var commit = commits[c];
-            var stamp = StampOf(connection, transaction, commit.Projection.Name);
-            if (stamp.Version != commit.Projection.Version)
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var transaction = Begin(connection);
+            var after = new ProjectionCheckpoint[commits.Count];
+            var before = new DocumentStamp?[commits.Count];
+            for (var c = 0; c < commits.Count; c++)
             {
-                throw ProjectionArguments.VersionMismatch(commit.Projection, stamp.Version);
+                var commit = commits[c];
+                var stamp = StampOf(connection, transaction, commit.Projection.Name);
+                if (stamp.Version != commit.Projection.Version)
+                {
+                    throw ProjectionArguments.VersionMismatch(commit.Projection, stamp.Version);
+                }
+
+                if (stamp.Position != commit.ExpectedPosition)
+                {
+                    after[c] = new ProjectionCheckpoint(stamp.Version, stamp.Position);
+                    continue;
+                }
+
+                Write(connection, transaction, commit, bodies[c], cancellationToken);
+                after[c] = new ProjectionCheckpoint(commit.Projection.Version, commit.Position);
+                Save(connection, transaction, commit.Projection.Name, after[c]);
+                before[c] = stamp;
             }
 
-            if (stamp.Position != commit.ExpectedPosition)
+            transaction.Commit();
+            for (var c = 0; c < commits.Count; c++)
             {
-                after[c] = new ProjectionCheckpoint(stamp.Version, stamp.Position);
-                continue;
+                if (before[c] is { } stamp)
+                {
+                    parsed.Committed(commits[c].Projection, stamp, stamp with { Position = commits[c].Position }, commits[c].Changes, bodies[c]);
+                }
             }
 
-            Write(connection, transaction, commit, bodies[c], cancellationToken);
-            after[c] = new ProjectionCheckpoint(commit.Projection.Version, commit.Position);
-            Save(connection, transaction, commit.Projection.Name, after[c]);
-            before[c] = stamp;
+            return after;
         }
-
-        transaction.Commit();
-        for (var c = 0; c < commits.Count; c++)
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
         {
-            if (before[c] is { } stamp)
-            {
-                parsed.Committed(commits[c].Projection, stamp, stamp with { Position = commits[c].Position }, commits[c].Changes, bodies[c]);
-            }
+            throw SqliteFile.Failed(tables.DataSource, commits.Count == 1
+                ? string.Create(CultureInfo.InvariantCulture, $"commit {commits[0].Changes.Count} document changes of projection '{commits[0].Projection.Name}'")
+                : string.Create(CultureInfo.InvariantCulture, $"commit the document changes of {commits.Count} projections ({string.Join(", ", commits.Select(c => c.Projection.Name))})"), reason, ex);
         }
-
-        return after;
     }
 
     /// <summary>
@@ -343,21 +421,28 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        var stamp = StampOf(connection, snapshot, projection.Name);
-        var document = parsed.Lookup(projection, stamp, [key])[0];
-        if (document is null)
+        try
         {
-            using var read = Command(connection, snapshot, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
-            read.Parameters.AddWithValue("$projection", projection.Name);
-            read.Parameters.AddWithValue("$key", key);
-            document = read.ExecuteScalar() is string body ? parsed.Parse(projection, stamp, key, body) : null;
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var stamp = StampOf(connection, snapshot, projection.Name);
+            var document = parsed.Lookup(projection, stamp, [key])[0];
+            if (document is null)
+            {
+                using var read = Command(connection, snapshot, "SELECT body FROM documents WHERE projection = $projection AND key = $key");
+                read.Parameters.AddWithValue("$projection", projection.Name);
+                read.Parameters.AddWithValue("$key", key);
+                document = read.ExecuteScalar() is string body ? parsed.Parse(projection, stamp, key, body) : null;
+            }
 
-        snapshot.Commit();
-        return document;
+            snapshot.Commit();
+            return document;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"read document '{key}' of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     /// <inheritdoc/>
@@ -371,44 +456,53 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, limit);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        var stamp = StampOf(connection, snapshot, projection.Name);
         var keys = new List<string>();
         var values = new List<string>();
-        using (var read = Command(
-            connection,
-            snapshot,
-            index is null
-                ? "SELECT key, key FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
-                : "SELECT key, value FROM document_index"
-                  + " WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to"
-                  + " AND ($afterValue IS NULL OR value > $afterValue OR (value = $afterValue AND key > $afterKey))"
-                  + " ORDER BY value, key LIMIT $limit"))
+        object?[] documents;
+        try
         {
-            read.Parameters.AddWithValue("$projection", projection.Name);
-            if (index is not null)
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var stamp = StampOf(connection, snapshot, projection.Name);
+            using (var read = Command(
+                connection,
+                snapshot,
+                index is null
+                    ? "SELECT key, key FROM documents WHERE projection = $projection AND key >= $from AND key <= $to AND ($afterKey IS NULL OR key > $afterKey) ORDER BY key LIMIT $limit"
+                    : "SELECT key, value FROM document_index"
+                      + " WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to"
+                      + " AND ($afterValue IS NULL OR value > $afterValue OR (value = $afterValue AND key > $afterKey))"
+                      + " ORDER BY value, key LIMIT $limit"))
             {
-                read.Parameters.AddWithValue("$name", index);
-                read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+                read.Parameters.AddWithValue("$projection", projection.Name);
+                if (index is not null)
+                {
+                    read.Parameters.AddWithValue("$name", index);
+                    read.Parameters.AddWithValue("$afterValue", (object?)after?.Value ?? DBNull.Value);
+                }
+
+                read.Parameters.AddWithValue("$from", range.From);
+                read.Parameters.AddWithValue("$to", range.To);
+                read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
+                read.Parameters.AddWithValue("$limit", limit);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetString(0));
+                    values.Add(reader.GetString(1));
+                }
             }
 
-            read.Parameters.AddWithValue("$from", range.From);
-            read.Parameters.AddWithValue("$to", range.To);
-            read.Parameters.AddWithValue("$afterKey", (object?)after?.Key ?? DBNull.Value);
-            read.Parameters.AddWithValue("$limit", limit);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                keys.Add(reader.GetString(0));
-                values.Add(reader.GetString(1));
-            }
+            documents = parsed.Lookup(projection, stamp, keys);
+            ReadMissing(connection, snapshot, projection, stamp, keys, documents, cancellationToken);
+            snapshot.Commit();
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"query the documents of projection '{projection.Name}'", reason, ex);
         }
 
-        var documents = parsed.Lookup(projection, stamp, keys);
-        ReadMissing(connection, snapshot, projection, stamp, keys, documents, cancellationToken);
-        snapshot.Commit();
         // An entry whose document is gone (the file changed outside the store) is left out, as a join would.
         var found = new List<FoundDocument>(keys.Count);
         for (var i = 0; i < keys.Count; i++)
@@ -427,23 +521,30 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     {
         ProjectionArguments.CheckProjection(projection);
         ProjectionArguments.CheckQuery(range, 1);
-        using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var connection = lease.Connection;
-        using var count = Command(
-            connection,
-            null,
-            index is null
-                ? "SELECT COUNT(*) FROM documents WHERE projection = $projection AND key >= $from AND key <= $to"
-                : "SELECT COUNT(*) FROM document_index WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to");
-        count.Parameters.AddWithValue("$projection", projection.Name);
-        if (index is not null)
+        try
         {
-            count.Parameters.AddWithValue("$name", index);
-        }
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = lease.Connection;
+            using var count = Command(
+                connection,
+                null,
+                index is null
+                    ? "SELECT COUNT(*) FROM documents WHERE projection = $projection AND key >= $from AND key <= $to"
+                    : "SELECT COUNT(*) FROM document_index WHERE projection = $projection AND name = $name AND value >= $from AND value <= $to");
+            count.Parameters.AddWithValue("$projection", projection.Name);
+            if (index is not null)
+            {
+                count.Parameters.AddWithValue("$name", index);
+            }
 
-        count.Parameters.AddWithValue("$from", range.From);
-        count.Parameters.AddWithValue("$to", range.To);
-        return (long)count.ExecuteScalar()!;
+            count.Parameters.AddWithValue("$from", range.From);
+            count.Parameters.AddWithValue("$to", range.To);
+            return (long)count.ExecuteScalar()!;
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw SqliteFile.Failed(tables.DataSource, $"count the documents of projection '{projection.Name}'", reason, ex);
+        }
     }
 
     private static IEnumerable<string[]> Keys(IReadOnlyList<DocumentChange> changes, Func<DocumentChange, bool> which)

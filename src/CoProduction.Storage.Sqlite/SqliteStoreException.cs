@@ -1,4 +1,5 @@
 using System;
+using CoProduction.Persistence;
 
 namespace CoProduction.Storage.Sqlite;
 
@@ -64,24 +65,16 @@ public enum SqliteStoreFailure
 /// written to it: the store checks the file before it switches it to WAL or creates a table. SQLite's own error, when there
 /// is one, is the <see cref="Exception.InnerException"/>.
 /// </remarks>
-public sealed class SqliteStoreException : CoProductionException
+public sealed class SqliteStoreException : StoreException
 {
     internal SqliteStoreException(string dataSource, SqliteStoreFailure reason, string attempted, string detail, Exception? innerException = null)
-        : base($"Could not {attempted} (store file '{dataSource}'): {detail}. {AdviceFor(reason)}", innerException)
+        : base(dataSource, attempted, $"Could not {attempted} (store file '{dataSource}'): {detail}. {AdviceFor(reason)}", innerException)
     {
-        DataSource = dataSource;
         Reason = reason;
-        Attempted = attempted;
     }
-
-    /// <summary>Gets the database file.</summary>
-    public string DataSource { get; }
 
     /// <summary>Gets why the file could not be used.</summary>
     public SqliteStoreFailure Reason { get; }
-
-    /// <summary>Gets what was attempted, for example <c>append to stream 'cycle-kilifi-2016'</c> or <c>open the store</c>.</summary>
-    public string Attempted { get; }
 
     private static string AdviceFor(SqliteStoreFailure reason) => reason switch
     {

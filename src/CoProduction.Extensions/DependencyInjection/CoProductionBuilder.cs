@@ -196,12 +196,8 @@ public sealed class CoProductionBuilder
     /// <exception cref="ArgumentException">The system actor or a default actor.</exception>
     public CoProductionBuilder AddAdministrator(Actor administrator)
     {
-        if (administrator.IsDefault || administrator.IsSystem)
-        {
-            throw new ArgumentException("An administrator is a member or a named actor; the system actor is reserved for the library's sweeps and default(Actor) names no one.", nameof(administrator));
-        }
 
-        Services.AddSingleton(new AdministratorRegistration(administrator));
+        Services.AddSingleton(new AdministratorRegistration(administrator.RequireSomeone("An administrator", nameof(administrator))));
         return this;
     }
 
@@ -212,12 +208,8 @@ public sealed class CoProductionBuilder
     /// <exception cref="ArgumentException">The delegate is the system actor or default.</exception>
     public CoProductionBuilder AllowEndorsementDelegate(Actor delegateActor, MemberId member)
     {
-        if (delegateActor.IsDefault || delegateActor.IsSystem)
-        {
-            throw new ArgumentException("An endorsement delegate is a member or a named actor; the system actor is reserved for the library's sweeps and default(Actor) names no one.", nameof(delegateActor));
-        }
 
-        Services.AddSingleton(new EndorsementDelegateRegistration(new Access.EndorsementDelegate(delegateActor, Preconditions.CheckId(member, nameof(member)))));
+        Services.AddSingleton(new EndorsementDelegateRegistration(new Access.EndorsementDelegate(delegateActor.RequireSomeone("An endorsement delegate", nameof(delegateActor)), Preconditions.CheckId(member, nameof(member)))));
         return this;
     }
 

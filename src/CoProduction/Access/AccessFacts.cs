@@ -33,14 +33,14 @@ public sealed class AccessFacts
         var admins = new List<Actor>();
         foreach (var admin in administrators)
         {
-            admins.Add(CheckActor(admin, "An administrator", nameof(administrators)));
+            admins.Add(admin.RequireSomeone("An administrator", nameof(administrators)));
         }
 
         var list = new List<EndorsementDelegate>();
         foreach (var d in delegates)
         {
             ArgumentNullException.ThrowIfNull(d, nameof(delegates));
-            _ = CheckActor(d.Delegate, "An endorsement delegate", nameof(delegates));
+            _ = d.Delegate.RequireSomeone("An endorsement delegate", nameof(delegates));
             list.Add(d);
         }
 
@@ -72,9 +72,4 @@ public sealed class AccessFacts
     /// <returns>The site's date.</returns>
     public LocalDate DateAt(SiteId site, Instant at)
         => Sites.TimeZoneIdOf(site) is { } id && Zones.GetZoneOrNull(id) is { } zone ? at.InZone(zone).Date : at.InUtc().Date;
-
-    private static Actor CheckActor(Actor actor, string what, string paramName)
-        => actor.IsDefault || actor.IsSystem
-            ? throw new ArgumentException($"{what} is a member or a named actor; {(actor.IsSystem ? "the system actor is reserved for the library's sweeps" : "default(Actor) names no one")}.", paramName)
-            : actor;
 }

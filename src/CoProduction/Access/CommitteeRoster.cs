@@ -21,10 +21,7 @@ public sealed class CommitteeRoster
         {
             ArgumentNullException.ThrowIfNull(reviewer, nameof(reviewers));
             _ = Preconditions.CheckId(reviewer.Committee, nameof(reviewers));
-            if (reviewer.Reviewer.IsDefault || reviewer.Reviewer.IsSystem)
-            {
-                throw new ArgumentException($"A reviewer of committee '{reviewer.Committee}' is a member or a named actor; {(reviewer.Reviewer.IsSystem ? "the system actor is reserved for the library's sweeps" : "default(Actor) names no one")}.", nameof(reviewers));
-            }
+            _ = reviewer.Reviewer.RequireSomeone($"A reviewer of committee '{reviewer.Committee}'", nameof(reviewers));
 
             if (reviewer.To is { } to && to < reviewer.From)
             {

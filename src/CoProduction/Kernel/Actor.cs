@@ -68,6 +68,19 @@ public readonly record struct Actor
         return new(null, checkedName);
     }
 
+    /// <summary>
+    /// The one check that an actor an app configures (an administrator, a reviewer, an endorsement delegate) names
+    /// someone: a member or a named actor, never <see cref="System"/> (the library's sweeps) nor <c>default(Actor)</c> (no one).
+    /// </summary>
+    /// <param name="what">What the actor is to be, as the start of a sentence, for example <c>An administrator</c>.</param>
+    /// <param name="paramName">The parameter that gave it.</param>
+    /// <returns>This actor.</returns>
+    /// <exception cref="ArgumentException">The actor is <see cref="System"/> or <c>default(Actor)</c>.</exception>
+    internal Actor RequireSomeone(string what, string paramName)
+        => IsDefault || IsSystem
+            ? throw new ArgumentException($"{what} is a member or a named actor; {(IsSystem ? "the system actor is reserved for the library's sweeps" : "default(Actor) names no one")}.", paramName)
+            : this;
+
     /// <summary>Parses the text form written by <see cref="ToString"/>.</summary>
     /// <param name="text"><c>member:ID</c> or <c>named:NAME</c>; <c>named:system</c> is <see cref="System"/>.</param>
     /// <returns>The actor.</returns>

@@ -514,7 +514,8 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         Assert.StartsWith($"Could not open the store (store file '{path}'): it belongs to another application", ex.Message, StringComparison.Ordinal);
         Assert.Equal("open the store", ex.Attempted);
-        Assert.IsAssignableFrom<CoProductionException>(ex);
+        var common = Assert.IsAssignableFrom<StoreException>(ex);
+        Assert.Equal((path, "open the store"), (common.DataSource, common.Attempted));
     }
 
     [Theory]

@@ -157,6 +157,9 @@ public sealed class PostgreSqlStoreTests : IDisposable
 
         Assert.Equal(PostgreSqlStoreFailure.NewerSchema, ex.Reason);
         Assert.Contains("schema version is 99", ex.Message, StringComparison.Ordinal);
+        var common = Assert.IsAssignableFrom<StoreException>(ex);
+        Assert.Equal(store.DataSource, common.DataSource);
+        Assert.StartsWith($"Could not {common.Attempted} (PostgreSQL store {store.DataSource}): ", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(options.Schema));
     }
 
