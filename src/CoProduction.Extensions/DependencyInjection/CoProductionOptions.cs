@@ -28,7 +28,7 @@ public sealed class CoProductionOptions
 
     /// <summary>
     /// Gets the days before an approval lapses at which reminders are raised, when no committee policy
-    /// is registered for the protocol's committee. Each must be between 1 and 366. Empty (the default)
+    /// is registered for the protocol's committee. Each must be between 1 and 366, and listed once. Empty (the default)
     /// means 60, 30, 15 and 7 days.
     /// </summary>
     /// <remarks>Empty by default so that configuration binding (which appends) sets exactly the listed days.</remarks>

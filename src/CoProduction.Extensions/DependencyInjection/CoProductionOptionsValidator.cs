@@ -19,6 +19,7 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
                 $"CoProduction:{nameof(CoProductionOptions.DefaultTimeZone)} '{options.DefaultTimeZone}' is not a time-zone id known to {zones.VersionId} (use an IANA id such as 'Africa/Nairobi').");
         }
 
+        var leadDays = new HashSet<int>();
         for (var i = 0; i < options.ReminderLeadTimeDays.Count; i++)
         {
             var days = options.ReminderLeadTimeDays[i];
@@ -27,6 +28,13 @@ internal sealed class CoProductionOptionsValidator(IDateTimeZoneProvider zones) 
                 failures.Add(string.Create(
                     CultureInfo.InvariantCulture,
                     $"CoProduction:{nameof(CoProductionOptions.ReminderLeadTimeDays)}:{i} is {days}; a lead time is 1 to 366 days before the approval lapses."));
+            }
+            else if (!leadDays.Add(days))
+            {
+                // Repeats are refused, never dropped (docs/limits.md); configuration binding appends, so a list bound twice shows here.
+                failures.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"CoProduction:{nameof(CoProductionOptions.ReminderLeadTimeDays)}:{i} is {days}, already listed; list each lead time once."));
             }
         }
 

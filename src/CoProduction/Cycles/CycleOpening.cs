@@ -36,25 +36,19 @@ public sealed record CycleOpening
     public string Focus { get; }
 
     /// <summary>Gets how long working stages are expected to take; optional, at most one per stage.</summary>
-    /// <exception cref="ArgumentException">Set with a <see langword="null"/> item or two lengths for one stage.</exception>
+    /// <exception cref="ArgumentException">Set with a <see langword="null"/> item.</exception>
+    /// <exception cref="InputLimitException">Set with two lengths for one stage (<see cref="InputRule.Repeated"/>, naming <c>ExpectedStageLengths</c> and the stage).</exception>
     public ValueList<ExpectedStageLength> ExpectedStageLengths
     {
         get;
         init
         {
-            for (var i = 0; i < value.Count; i++)
+            foreach (var length in value)
             {
-                ArgumentNullException.ThrowIfNull(value[i], nameof(ExpectedStageLengths));
-                for (var j = 0; j < i; j++)
-                {
-                    if (value[j].Stage == value[i].Stage)
-                    {
-                        throw new ArgumentException($"{value[i].Stage} has more than one expected length.", nameof(ExpectedStageLengths));
-                    }
-                }
+                ArgumentNullException.ThrowIfNull(length, nameof(ExpectedStageLengths));
             }
 
-            field = value;
+            field = Preconditions.CheckDistinctBy(value, static length => length.Stage, nameof(ExpectedStageLengths));
         }
     }
 }

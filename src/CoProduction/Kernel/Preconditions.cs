@@ -139,20 +139,37 @@ internal static class Preconditions
             : throw new ArgumentOutOfRangeException(paramName, value, $"Not a {typeof(TEnum).Name}: use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
     /// <summary>A list without two equal items, of at most <see cref="InputLimits.ListCount"/>.</summary>
+    /// <remarks>The one check of repeats: every list the library takes where a repeat makes no sense comes here (or to <see cref="CheckDistinctBy"/>), and a repeat is never silently dropped.</remarks>
     internal static ValueList<T> CheckDistinct<T>(ValueList<T> values, string paramName)
+        => CheckDistinctBy(values, static value => value, paramName);
+
+    /// <summary>A list in which no two items share a key (two lengths for one stage, two decisions for one activity), of at most <see cref="InputLimits.ListCount"/>.</summary>
+    /// <param name="values">The list.</param>
+    /// <param name="key">What must not repeat.</param>
+    /// <param name="paramName">The parameter holding the list.</param>
+    /// <returns>The list, unchanged.</returns>
+    internal static ValueList<T> CheckDistinctBy<T, TKey>(ValueList<T> values, Func<T, TKey> key, string paramName)
     {
         _ = CheckCount(values, paramName);
-        var seen = new HashSet<T>();
+        var seen = new HashSet<TKey>();
         foreach (var value in values)
         {
-            if (!seen.Add(value))
+            var k = key(value);
+            if (!seen.Add(k))
             {
-                throw new InputLimitException(paramName, "a list", InputRule.Repeated, 0, value?.ToString(), "it lists this item twice");
+                throw Repeated(k, paramName);
             }
         }
 
         return values;
     }
+
+    /// <summary>The error for an item (or a key) a list holds twice: <see cref="InputRule.Repeated"/>, naming the parameter and echoing the item.</summary>
+    /// <param name="value">The repeated item or key.</param>
+    /// <param name="paramName">The parameter holding the list.</param>
+    /// <returns>The exception, to throw.</returns>
+    internal static InputLimitException Repeated(object? value, string paramName)
+        => new(paramName, "a list", InputRule.Repeated, 0, value is null ? "null" : Convert.ToString(value, CultureInfo.InvariantCulture), "it lists this item twice");
 
     /// <summary>Whether <paramref name="value"/> breaks a rule of ids and names, and which (for tests and the docs: the rule a check would name).</summary>
     internal static InputRule? FindLineProblem(string value, int maxLength, out int index)

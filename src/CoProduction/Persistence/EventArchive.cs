@@ -67,10 +67,11 @@ public sealed class EventArchive
     /// <summary>Writes an archive of some streams, or of every stream, to a destination; sealed when the archiver has a key.</summary>
     /// <param name="source">The store to read.</param>
     /// <param name="destination">Where to write the archive; left open.</param>
-    /// <param name="streams">The streams to export (for example a programme's); <see langword="null"/> for every stream. Streams with no events are left out.</param>
+    /// <param name="streams">The streams to export (for example a programme's), each once; <see langword="null"/> for every stream. Streams with no events are left out.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>The manifest of the written archive.</returns>
     /// <exception cref="CorruptEventPayloadException">A stored payload is not JSON.</exception>
+    /// <exception cref="InputLimitException"><paramref name="streams"/> lists a stream twice (<see cref="InputRule.Repeated"/>, naming the stream); nothing was written.</exception>
     public async Task<ArchiveManifest> ExportAsync(
         IEventStoreReader source,
         Stream destination,
@@ -79,6 +80,18 @@ public sealed class EventArchive
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
+        if (streams is not null)
+        {
+            var seen = new HashSet<StreamId>();
+            foreach (var stream in streams)
+            {
+                if (!seen.Add(stream))
+                {
+                    throw Preconditions.Repeated(stream, nameof(streams));
+                }
+            }
+        }
+
         var events = await ReadAsync(source, streams, cancellationToken).ConfigureAwait(false);
         var counts = new List<ArchivedStream>();
         var index = new Dictionary<StreamId, int>();
@@ -198,7 +211,7 @@ public sealed class EventArchive
             }
         }
 
-        foreach (var stream in streams.Distinct())
+        foreach (var stream in streams)
         {
             events.AddRange(await source.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false));
         }

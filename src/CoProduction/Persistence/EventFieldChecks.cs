@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Text.Json.Serialization.Metadata;
@@ -9,8 +10,9 @@ namespace CoProduction.Persistence;
 /// <summary>
 /// Checks the text fields of the library's own events after they are read, through the same
 /// <see cref="Preconditions"/> the commands use: names and titles as names, time-zone ids against the
-/// provider, every other text as free text. Ids, actors, codes and nested records check themselves
-/// when they are built; this covers the plain strings, which JSON alone cannot.
+/// provider, every other text as free text, and every other list for repeats (an event's own lists
+/// come from values that refuse them). Ids, actors, codes and nested records check themselves when
+/// they are built; this covers the plain strings and lists, which JSON alone cannot.
 /// </summary>
 /// <remarks>Built once per event type when the serializer is built, from its JSON metadata: no reflection on the read path.</remarks>
 internal sealed class EventFieldChecks
@@ -35,6 +37,7 @@ internal sealed class EventFieldChecks
         Text,
         Texts,
         Zone,
+        Items,
     }
 
     /// <summary>The checks of one event type; <see langword="null"/> when it has no plain text field or is not one of the library's events.</summary>
@@ -60,7 +63,9 @@ internal sealed class EventFieldChecks
                 ? property.Name == ZoneField ? Kind.Zone : isName ? Kind.Name : Kind.Text
                 : property.PropertyType == typeof(ValueList<string>)
                     ? isName ? Kind.Names : Kind.Texts
-                    : null;
+                    : property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ValueList<>)
+                        ? Kind.Items
+                        : null;
             if (kind is { } k)
             {
                 fields.Add(new Field(property.Name, k, get));
@@ -103,6 +108,9 @@ internal sealed class EventFieldChecks
                     case Kind.Zone:
                         _ = Sites.TimeZoneIds.Find(zones, (string)value);
                         break;
+                    case Kind.Items:
+                        CheckDistinct((IEnumerable)value, field.JsonName);
+                        break;
                 }
             }
             catch (Exception ex) when (ex is ArgumentException or Sites.UnknownTimeZoneException)
@@ -112,6 +120,19 @@ internal sealed class EventFieldChecks
         }
 
         return null;
+    }
+
+    /// <summary>The same refusal as <see cref="Preconditions.CheckDistinct"/>, for a list read from an event whose item type is known only at run time.</summary>
+    private static void CheckDistinct(IEnumerable items, string jsonName)
+    {
+        var seen = new HashSet<object?>();
+        foreach (var item in items)
+        {
+            if (!seen.Add(item))
+            {
+                throw Preconditions.Repeated(item, jsonName);
+            }
+        }
     }
 
     private sealed record Field(string JsonName, Kind Kind, Func<object, object?> Get);

@@ -54,7 +54,8 @@ internal static class StoreArguments
             CheckAppend(part.Stream, part.ExpectedVersion, part.Events);
             if (!seen.Add(part.Stream))
             {
-                throw new ArgumentException($"Stream '{part.Stream}' is written twice in one write; give its events in one part.", nameof(appends));
+                // Give a stream's events in one part: a repeat is refused like every repeated item (docs/limits.md).
+                throw Preconditions.Repeated(part.Stream, nameof(appends));
             }
         }
     }

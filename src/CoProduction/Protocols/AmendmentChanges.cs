@@ -18,7 +18,8 @@ public sealed record AmendmentChanges
     /// <param name="remove">Methods, respondent groups and sites to remove.</param>
     /// <param name="extendApprovalTo">A new, later approval end, if the amendment extends the period.</param>
     /// <param name="personnelChanges">Personnel changes, if any.</param>
-    /// <exception cref="ArgumentException">Nothing changes; an item is both added and removed or listed twice; the approval period is listed as an item; blank personnel changes.</exception>
+    /// <exception cref="ArgumentException">Nothing changes; an item is both added and removed; the approval period is listed as an item; blank personnel changes.</exception>
+    /// <exception cref="InputLimitException">A list has more than <see cref="InputLimits.ListCount"/> items (<see cref="InputRule.TooMany"/>), or lists an item twice (<see cref="InputRule.Repeated"/>, naming <c>add</c> or <c>remove</c> and the item).</exception>
     public AmendmentChanges(ValueList<ScopeItem> add, ValueList<ScopeItem> remove, LocalDate? extendApprovalTo = null, string? personnelChanges = null)
     {
         Check(add, nameof(add));
@@ -118,18 +119,14 @@ public sealed record AmendmentChanges
     private static void Check(ValueList<ScopeItem> items, string name)
     {
         _ = Preconditions.CheckCount(items, name);
-        var seen = new HashSet<ScopeItem>();
         foreach (var item in items)
         {
             if (item.Code is null || !Enum.IsDefined(item.Kind) || item.Kind == ScopeItemKind.ApprovalPeriod)
             {
                 throw new ArgumentException($"'{item}' is not a method, respondent group or site; extend the approval period with extendApprovalTo.", name);
             }
-
-            if (!seen.Add(item))
-            {
-                throw new ArgumentException($"{item} is listed twice.", name);
-            }
         }
+
+        _ = Preconditions.CheckDistinct(items, name);
     }
 }

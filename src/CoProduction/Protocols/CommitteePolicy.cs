@@ -13,7 +13,7 @@ namespace CoProduction.Protocols;
 /// <param name="Name">A name for messages, for example <c>Kenyan national committee (example)</c>.</param>
 /// <param name="RenewalInterval">How long one approval lasts; <see langword="null"/> when no continuing review is required (the approval is open-ended).</param>
 /// <param name="RenewalSubmissionLead">How long before the approval ends the renewal (progress report) is due.</param>
-/// <param name="ReminderLeadDays">Days before the approval end at which to remind the team, for example 60, 30, 15, 7.</param>
+/// <param name="ReminderLeadDays">Days before the approval end at which to remind the team, each once, for example 60, 30, 15, 7.</param>
 /// <param name="AnalysisOnlyStudiesNeedRenewal">Whether a study whose only remaining activity is analysis still needs continuing review.</param>
 /// <param name="LapsedApprovalCanBeRenewed">Whether a lapsed approval can still be renewed (leaving the gap unapproved), or needs a new application.</param>
 /// <param name="LateRenewalPausesStudy">Whether research must pause (and a deviation be filed) while a renewal is late.</param>
@@ -32,6 +32,14 @@ public sealed record CommitteePolicy(
     int DeviationReportingWorkingDays,
     string Source)
 {
+    /// <summary>Gets the days before the approval end at which to remind the team, each once, in the order given.</summary>
+    /// <exception cref="InputLimitException">A day listed twice (<see cref="InputRule.Repeated"/>, naming <c>ReminderLeadDays</c> and the day), or more than <see cref="InputLimits.ListCount"/> days.</exception>
+    public ValueList<int> ReminderLeadDays
+    {
+        get;
+        init => field = Preconditions.CheckDistinct(value, nameof(ReminderLeadDays));
+    } = Preconditions.CheckDistinct(ReminderLeadDays, nameof(ReminderLeadDays));
+
     /// <summary>Gets whether approvals under this policy need continuing review at all.</summary>
     public bool RequiresContinuingReview => RenewalInterval is not null;
 
@@ -58,7 +66,7 @@ public sealed record CommitteePolicy(
     public ValueList<LocalDate> ReminderDates(LocalDate approvalEnd)
         => approvalEnd == LocalDate.MaxIsoValue
             ? []
-            : ReminderLeadDays.Distinct().OrderByDescending(d => d).Select(d => approvalEnd.PlusDays(-d)).ToValueList();
+            : ReminderLeadDays.OrderByDescending(d => d).Select(d => approvalEnd.PlusDays(-d)).ToValueList();
 
     /// <summary>The date a deviation discovered on a date must be reported by.</summary>
     /// <param name="discoveredOn">When the team learned of it.</param>

@@ -17,7 +17,8 @@ public sealed class ProtocolRules
     /// <param name="knownSites">The learning sites that exist; every site a scope names must be one.</param>
     /// <param name="committees">Each reviewing committee's policy.</param>
     /// <param name="calendar">The working-day calendar (weekends and holidays); Monday to Friday when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">A default site or committee id, or a committee listed twice.</exception>
+    /// <exception cref="ArgumentException">A default site or committee id.</exception>
+    /// <exception cref="InputLimitException">A site or a committee listed twice (<see cref="InputRule.Repeated"/>, naming the parameter and the id).</exception>
     public ProtocolRules(IEnumerable<SiteId> knownSites, IEnumerable<KeyValuePair<CommitteeId, CommitteePolicy>> committees, WorkingDayCalendar? calendar = null)
         : this(knownSites, CommitteePolicyTable.Of(committees), calendar)
     {
@@ -29,7 +30,10 @@ public sealed class ProtocolRules
         var sites = new HashSet<SiteId>();
         foreach (var site in knownSites)
         {
-            sites.Add(Preconditions.CheckId(site, nameof(knownSites)));
+            if (!sites.Add(Preconditions.CheckId(site, nameof(knownSites))))
+            {
+                throw Preconditions.Repeated(site, nameof(knownSites));
+            }
         }
 
         KnownSites = sites;
@@ -43,6 +47,7 @@ public sealed class ProtocolRules
     /// <param name="calendar">The working-day calendar (weekends and holidays) of the site concerned; Monday to Friday when <see langword="null"/>.</param>
     /// <returns>The rules.</returns>
     /// <exception cref="ArgumentException">A default site id.</exception>
+    /// <exception cref="InputLimitException">A site listed twice (<see cref="InputRule.Repeated"/>, naming <c>knownSites</c> and the site).</exception>
     public static ProtocolRules Over(IEnumerable<SiteId> knownSites, ICommitteePolicies committees, WorkingDayCalendar? calendar = null)
         => new(knownSites, committees, calendar);
 
@@ -82,7 +87,7 @@ public sealed class ProtocolRules
                 ArgumentNullException.ThrowIfNull(policy, nameof(committees));
                 if (!policies.TryAdd(Preconditions.CheckId(committee, nameof(committees)), policy))
                 {
-                    throw new ArgumentException($"Committee '{committee}' is listed twice.", nameof(committees));
+                    throw Preconditions.Repeated(committee, nameof(committees));
                 }
             }
 

@@ -9,16 +9,17 @@ namespace CoProduction.Protocols;
 /// sites. An activity is in scope when its method, its respondent group and its site all are.
 /// </summary>
 /// <remarks>
-/// Each list is kept sorted by code and free of duplicates, so two scopes with the same items are
-/// equal whatever order they were given in.
+/// Each list is kept sorted by code, so two scopes with the same items are equal whatever order they
+/// were given in. An item listed twice is refused, never silently dropped (docs/limits.md).
 /// </remarks>
 public sealed record ProtocolScope
 {
-    /// <summary>Creates a scope; the lists are sorted and de-duplicated.</summary>
+    /// <summary>Creates a scope; the lists are sorted, and each item is listed once.</summary>
     /// <param name="methods">The data-collection methods.</param>
     /// <param name="respondentGroups">The respondent groups.</param>
     /// <param name="sites">The sites.</param>
     /// <exception cref="System.ArgumentException">A default (unnamed) method, group or site.</exception>
+    /// <exception cref="InputLimitException">A list has more than <see cref="InputLimits.ListCount"/> items (<see cref="InputRule.TooMany"/>), or lists a method, group or site twice (<see cref="InputRule.Repeated"/>, naming the parameter and the item).</exception>
     public ProtocolScope(ValueList<DataCollectionMethod> methods, ValueList<RespondentGroup> respondentGroups, ValueList<SiteId> sites)
     {
         _ = Preconditions.CheckCount(methods, nameof(methods));
@@ -39,9 +40,12 @@ public sealed record ProtocolScope
             Preconditions.CheckId(site, nameof(sites));
         }
 
-        Methods = methods.Distinct().OrderBy(m => m.Code, System.StringComparer.Ordinal).ToValueList();
-        RespondentGroups = respondentGroups.Distinct().OrderBy(g => g.Code, System.StringComparer.Ordinal).ToValueList();
-        Sites = sites.Distinct().OrderBy(s => s.Value, System.StringComparer.Ordinal).ToValueList();
+        _ = Preconditions.CheckDistinct(methods, nameof(methods));
+        _ = Preconditions.CheckDistinct(respondentGroups, nameof(respondentGroups));
+        _ = Preconditions.CheckDistinct(sites, nameof(sites));
+        Methods = methods.OrderBy(m => m.Code, System.StringComparer.Ordinal).ToValueList();
+        RespondentGroups = respondentGroups.OrderBy(g => g.Code, System.StringComparer.Ordinal).ToValueList();
+        Sites = sites.OrderBy(s => s.Value, System.StringComparer.Ordinal).ToValueList();
     }
 
     /// <summary>Gets the scope that permits nothing.</summary>

@@ -14,7 +14,7 @@ public sealed class MeetingAgenda
 
     /// <summary>Creates the agenda of a set of series.</summary>
     /// <param name="series">The series' states (for example <c>MeetingSeries.State</c> of each loaded series).</param>
-    /// <exception cref="ArgumentException">Two states share a series id.</exception>
+    /// <exception cref="InputLimitException">Two states share a series id (<see cref="InputRule.Repeated"/>, naming the series).</exception>
     /// <exception cref="CadenceLinkException">A linked series' base is missing, or links form a cycle.</exception>
     public MeetingAgenda(IEnumerable<MeetingSeriesState> series)
     {
@@ -25,7 +25,7 @@ public sealed class MeetingAgenda
             ArgumentNullException.ThrowIfNull(state, nameof(series));
             if (!states.TryAdd(state.Plan.Series, state))
             {
-                throw new ArgumentException($"Series '{state.Plan.Series}' is on the agenda twice.", nameof(series));
+                throw Preconditions.Repeated(state.Plan.Series, nameof(series));
             }
 
             plans.Add(state.Plan);

@@ -7,26 +7,24 @@ namespace CoProduction.Scheduling;
 public sealed record MeetingAttendance
 {
     /// <summary>Creates the attendance of a held meeting.</summary>
-    /// <param name="attendees">Who attended, in the order given; a person listed twice counts once. A held meeting needs at least one (the series refuses none).</param>
+    /// <param name="attendees">Who attended, each once, in the order given. A held meeting needs at least one (the series refuses none).</param>
     /// <exception cref="ArgumentNullException"><paramref name="attendees"/> is null.</exception>
     /// <exception cref="ArgumentException">A default member id.</exception>
+    /// <exception cref="InputLimitException">More than <see cref="InputLimits.ListCount"/> attendees (<see cref="InputRule.TooMany"/>), or a member listed twice (<see cref="InputRule.Repeated"/>, naming <c>attendees</c> and the member).</exception>
     public MeetingAttendance(IEnumerable<MemberId> attendees)
     {
         ArgumentNullException.ThrowIfNull(attendees);
-        var present = new List<MemberId>();
-        var seen = new HashSet<MemberId>();
-        foreach (var member in attendees)
+        var present = attendees.ToValueList();
+        _ = Preconditions.CheckCount(present, nameof(attendees));
+        foreach (var member in present)
         {
-            if (seen.Add(Preconditions.CheckId(member, nameof(attendees))))
-            {
-                present.Add(member);
-            }
+            _ = Preconditions.CheckId(member, nameof(attendees));
         }
 
-        Attendees = Preconditions.CheckCount(present.ToValueList(), nameof(attendees));
+        Attendees = Preconditions.CheckDistinct(present, nameof(attendees));
     }
 
-    /// <summary>Gets who attended, each once, in the order first given.</summary>
+    /// <summary>Gets who attended, each once, in the order given.</summary>
     public ValueList<MemberId> Attendees { get; }
 
     /// <summary>Gets the action-learning cycle whose reflection the meeting recorded, if any.</summary>

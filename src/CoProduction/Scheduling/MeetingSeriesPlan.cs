@@ -32,12 +32,13 @@ public sealed record MeetingSeriesPlan
     /// <param name="length">How long a meeting lasts: more than zero, at most a day.</param>
     /// <param name="firstDate">The first date a meeting may fall on.</param>
     /// <param name="lastDate">The last date a meeting may fall on; not before <paramref name="firstDate"/>.</param>
-    /// <param name="expectedAttendees">Who is expected; may be empty.</param>
+    /// <param name="expectedAttendees">Who is expected, each once; may be empty.</param>
     /// <param name="cadence">How often the series meets.</param>
     /// <param name="resolution">How a start time in a daylight-saving gap or overlap is placed; RFC 5545's rule unless said.</param>
-    /// <exception cref="ArgumentException">The title is empty, the length is not positive or above a day, or the last date is before the first.</exception>
+    /// <exception cref="ArgumentException">The title is empty, the length is not positive or above a day, the last date is before the first, or an expected attendee is a default id.</exception>
     /// <exception cref="ArgumentNullException">The zone or the cadence is missing.</exception>
     /// <exception cref="CadenceLinkException">The cadence links the series to itself.</exception>
+    /// <exception cref="InputLimitException">A blank, padded or too long title; more than <see cref="InputLimits.ListCount"/> expected attendees, or one listed twice (<see cref="InputRule.Repeated"/>, naming <c>expectedAttendees</c> and the member).</exception>
     [JsonConstructor]
     public MeetingSeriesPlan(
         SeriesId series,
@@ -56,7 +57,12 @@ public sealed record MeetingSeriesPlan
         _ = StringId.Require(series.Value, nameof(SeriesId));
         _ = StringId.Require(site.Value, nameof(SiteId));
         _ = Preconditions.CheckName(title, nameof(title));
-        _ = Preconditions.CheckCount(expectedAttendees, nameof(expectedAttendees));
+        foreach (var member in Preconditions.CheckCount(expectedAttendees, nameof(expectedAttendees)))
+        {
+            _ = Preconditions.CheckId(member, nameof(expectedAttendees));
+        }
+
+        _ = Preconditions.CheckDistinct(expectedAttendees, nameof(expectedAttendees));
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(cadence);
         if (length <= Duration.Zero || length > Duration.FromDays(1))
@@ -125,7 +131,7 @@ public sealed record MeetingSeriesPlan
     /// <summary>Gets the last date a meeting may fall on.</summary>
     public LocalDate LastDate { get; }
 
-    /// <summary>Gets who is expected to attend.</summary>
+    /// <summary>Gets who is expected to attend, each once.</summary>
     public ValueList<MemberId> ExpectedAttendees { get; }
 
     /// <summary>Gets how often the series meets.</summary>

@@ -29,7 +29,7 @@ public sealed class MeetingTimetable
 
     /// <summary>Creates the timetable of a set of series.</summary>
     /// <param name="plans">The series' plans; ids must be unique.</param>
-    /// <exception cref="ArgumentException">Two plans share an id.</exception>
+    /// <exception cref="InputLimitException">Two plans share an id (<see cref="InputRule.Repeated"/>, naming the series).</exception>
     /// <exception cref="CadenceLinkException">A linked series' base is missing, or links form a cycle.</exception>
     public MeetingTimetable(IEnumerable<MeetingSeriesPlan> plans)
     {
@@ -39,7 +39,7 @@ public sealed class MeetingTimetable
             ArgumentNullException.ThrowIfNull(plan, nameof(plans));
             if (!this.plans.TryAdd(plan.Series, plan))
             {
-                throw new ArgumentException($"Series '{plan.Series}' is in the timetable twice; give each series its own id.", nameof(plans));
+                throw Preconditions.Repeated(plan.Series, nameof(plans));
             }
         }
 

@@ -10,8 +10,13 @@ public sealed record ReminderPolicy
     /// <summary>Gets the policy with the documented defaults.</summary>
     public static ReminderPolicy Default { get; } = new();
 
-    /// <summary>Gets the days before an approval lapses (or a renewal is due) that a reminder is due; 60, 30, 15 and 7 by default.</summary>
-    public ValueList<int> LeadDays { get; init; } = [60, 30, 15, 7];
+    /// <summary>Gets the days before an approval lapses (or a renewal is due) that a reminder is due, each once; 60, 30, 15 and 7 by default.</summary>
+    /// <exception cref="InputLimitException">Set to a list with a day twice (<see cref="InputRule.Repeated"/>, naming <c>LeadDays</c> and the day), or with more than <see cref="InputLimits.ListCount"/> days.</exception>
+    public ValueList<int> LeadDays
+    {
+        get;
+        init => field = Preconditions.CheckDistinct(value, nameof(LeadDays));
+    } = [60, 30, 15, 7];
 
     /// <summary>Gets the local time of day, in the input's zone, at which date-based reminders fall due; 08:00 by default.</summary>
     public LocalTime SendAt { get; init; } = new(8, 0);

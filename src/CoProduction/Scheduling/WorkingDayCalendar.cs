@@ -18,9 +18,10 @@ public sealed class WorkingDayCalendar
     private readonly bool[] weekend = new bool[8]; // indexed by IsoDayOfWeek (1..7)
 
     /// <summary>Creates a calendar.</summary>
-    /// <param name="weekendDays">The days of the week that are never working days; at most six.</param>
-    /// <param name="holidays">Dates that are not working days, whatever their day of the week.</param>
+    /// <param name="weekendDays">The days of the week that are never working days, each once; at most six.</param>
+    /// <param name="holidays">Dates that are not working days, whatever their day of the week. A set: a date given twice (national and regional lists overlap) is one holiday.</param>
     /// <exception cref="ArgumentException">Every day of the week is a weekend day, or a day is <see cref="IsoDayOfWeek.None"/>.</exception>
+    /// <exception cref="InputLimitException">A weekend day listed twice (<see cref="InputRule.Repeated"/>, naming <c>weekendDays</c> and the day).</exception>
     public WorkingDayCalendar(IEnumerable<IsoDayOfWeek> weekendDays, IEnumerable<LocalDate>? holidays = null)
     {
         ArgumentNullException.ThrowIfNull(weekendDays);
@@ -29,6 +30,11 @@ public sealed class WorkingDayCalendar
             if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
             {
                 throw new ArgumentException($"'{day}' is not a day of the week.", nameof(weekendDays));
+            }
+
+            if (weekend[(int)day])
+            {
+                throw Preconditions.Repeated(day, nameof(weekendDays));
             }
 
             weekend[(int)day] = true;
@@ -53,7 +59,7 @@ public sealed class WorkingDayCalendar
     public ImmutableSortedSet<LocalDate> Holidays { get; }
 
     /// <summary>Returns a calendar with more holidays.</summary>
-    /// <param name="holidays">The dates to add.</param>
+    /// <param name="holidays">The dates to add; a date that is already a holiday, or given twice, stays one holiday (holidays are a set).</param>
     /// <returns>The new calendar; this one is unchanged.</returns>
     [Pure]
     public WorkingDayCalendar WithHolidays(IEnumerable<LocalDate> holidays)

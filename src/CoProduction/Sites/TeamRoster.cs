@@ -22,7 +22,7 @@ public sealed class TeamRoster : ITeamRoster
     /// <summary>Builds the roster from the sites' current states.</summary>
     /// <param name="sites">The sites; each at most once.</param>
     /// <exception cref="ArgumentNullException"><paramref name="sites"/> or one of its items is null.</exception>
-    /// <exception cref="ArgumentException">A site appears twice.</exception>
+    /// <exception cref="InputLimitException">A site appears twice (<see cref="InputRule.Repeated"/>, naming the site).</exception>
     public TeamRoster(IEnumerable<LearningSiteState> sites)
     {
         ArgumentNullException.ThrowIfNull(sites);
@@ -32,7 +32,7 @@ public sealed class TeamRoster : ITeamRoster
             ArgumentNullException.ThrowIfNull(site, nameof(sites));
             if (!this.sites.TryAdd(site.Id, site))
             {
-                throw new ArgumentException($"Site '{site.Id}' is given twice; a roster holds each site once.", nameof(sites));
+                throw Preconditions.Repeated(site.Id, nameof(sites));
             }
 
             ordered.Add(site);
