@@ -366,8 +366,9 @@ public abstract class EventStoreConformance
     {
         var store = CreateStore();
 
-        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync(
+        var twice = await Assert.ThrowsAsync<InputLimitException>(async () => await store.AppendStreamsAsync(
             [new StreamAppend(Stream, 0, [Numbered(1)]), new StreamAppend(Stream, 1, [Numbered(2)])], null, TestContext.Current.CancellationToken));
+        Assert.Equal((InputRule.Repeated, "appends", Stream.Value), (twice.Rule, twice.ParamName, twice.Echo));
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync([], null, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.AppendStreamsAsync(
             [new StreamAppend(Other, 0, [Numbered(1)]), new StreamAppend(Stream, 0, [])], null, TestContext.Current.CancellationToken));

@@ -146,7 +146,8 @@ public sealed class TeamRosterTests
     public void A_roster_refuses_a_site_given_twice_and_names_the_sites_it_holds_when_asked_for_another()
     {
         var kilifi = PaperSites.Kilifi().State;
-        Assert.Throws<ArgumentException>(() => TeamRoster.Of(kilifi, kilifi));
+        var twice = Assert.Throws<InputLimitException>(() => TeamRoster.Of(kilifi, kilifi));
+        Assert.Equal((InputRule.Repeated, "sites", "kilifi"), (twice.Rule, twice.ParamName, twice.Echo));
         var ex = Assert.Throws<ArgumentException>(() => Roster.ActiveOn(new SiteId("elsewhere"), new LocalDate(2016, 1, 1)));
         Assert.Contains("kilifi, mitchells-plain, sedibeng", ex.Message, StringComparison.Ordinal);
     }
