@@ -27,7 +27,7 @@ using Perfolizer.Metrology;
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --archive-memory [--sizes 1000,5000]
 // measures the memory an archive import takes beside the archive (docs/persistence.md).
 //   export COPRODUCTION_POSTGRES=$(bash .ci/postgres.sh start /tmp/coproduction-pg)
-//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --filter '*Store*' [--update-docs]
+//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --filter '*StoreBenchmarks*' '*StoreWorkloadBenchmarks*' [--update-docs]
 // runs the store benchmarks on SQLite and PostgreSQL side by side (issue 19) and writes BenchmarkDotNet.Artifacts/results/stores.md;
 // --update-docs rewrites its table in docs/performance.md (and the main table only when a benchmark of it ran).
 var updateDocs = args.Contains("--update-docs");
