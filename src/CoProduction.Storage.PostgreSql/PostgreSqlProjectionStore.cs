@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,15 +12,18 @@ using NodaTime.Text;
 namespace CoProduction.Storage.PostgreSql;
 
 /// <summary>
-/// Keeps <see cref="IDocumentProjection"/> documents (tables <c>documents</c> and <c>document_index</c>), their checkpoints
-/// (table <c>projections</c>) and parked events (table <c>parked_events</c>) in the store's own schema. Every step is one
-/// transaction holding the documents' changes and the checkpoint, under an advisory lock of the projection, so instances
+/// Keeps <see cref="IDocumentProjection"/> documents (tables <c>documents</c> and <c>document_index</c>), the tables of
+/// <see cref="PostgreSqlProjection"/> models, their checkpoints (table <c>projections</c>) and parked events (table
+/// <c>parked_events</c>) in the store's own schema. Every step is one transaction holding the model's changes and the
+/// checkpoint, under an advisory lock of the projection, so instances
 /// projecting at once never apply a step twice: the second finds the checkpoint moved and writes nothing.
 /// </summary>
 /// <remarks>
-/// Index values and keys compare as bytes (<c>COLLATE "C"</c>), as in SQLite, whatever the database's collation. Only
-/// document projections (<see cref="DocumentProjection{TDocument}"/>, <see cref="AggregateProjection{TAggregate, TDocument}"/>,
-/// every read model of the library) are kept; a projection of another kind is refused with <see cref="NotSupportedException"/>.
+/// Index values and keys compare as bytes (<c>COLLATE "C"</c>), as in SQLite, whatever the database's collation. Document
+/// projections (<see cref="DocumentProjection{TDocument}"/>, <see cref="AggregateProjection{TAggregate, TDocument}"/>, every
+/// read model of the library) and <see cref="PostgreSqlProjection"/> models (tables of their own in the store's schema, each
+/// step's SQL in the checkpoint's transaction) are kept; a projection of another kind is refused with
+/// <see cref="NotSupportedException"/>.
 /// </remarks>
 public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventStore, IDocumentStore, IDisposable
 {
@@ -62,11 +66,59 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
     }
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">Always: this store keeps document projections only, which commit through <see cref="CommitDocumentsAsync"/>.</exception>
-    public ValueTask<ProjectionCheckpoint> ApplyAsync(IProjection projection, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default)
+    /// <exception cref="NotSupportedException">The projection is a document projection (the runner commits its documents with <see cref="CommitDocumentsAsync"/>) or is not a <see cref="PostgreSqlProjection"/>.</exception>
+    /// <exception cref="ProjectionFailedException">The projection's fold (or its SQL) failed on an event; nothing of the step was committed.</exception>
+    public async ValueTask<ProjectionCheckpoint> ApplyAsync(IProjection projection, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken = default)
     {
-        Require(projection);
-        throw new NotSupportedException($"Projection '{projection.Name}' is a document projection: the runner commits its documents with CommitDocumentsAsync, never ApplyAsync.");
+        var sql = RequireSql(projection);
+        ProjectionArguments.CheckBatch(events);
+        return await database.RunAsync(
+            string.Create(CultureInfo.InvariantCulture, $"apply {events.Count} events to projection '{projection.Name}'"),
+            async (connection, ct) =>
+            {
+                using var transaction = await BeginAsync(connection, projection.Name, ct).ConfigureAwait(false);
+                var checkpoint = await CurrentAsync(connection, transaction, projection, ct).ConfigureAwait(false);
+                await UseSchemaAsync(connection, transaction, ct).ConfigureAwait(false);
+                var writer = new PostgreSqlProjectionWriter(connection, transaction);
+                var reached = checkpoint.Position;
+                try
+                {
+                    foreach (var e in events)
+                    {
+                        if (e.Stored.Position <= reached)
+                        {
+                            continue;
+                        }
+
+                        ct.ThrowIfCancellationRequested();
+                        try
+                        {
+                            await sql.ApplyIn(writer, e, ct).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (IsTheProjections(ex))
+                        {
+                            throw new ProjectionFailedException(projection.Name, e.Stored, ex);
+                        }
+
+                        reached = e.Stored.Position;
+                    }
+                }
+                finally
+                {
+                    writer.Release();
+                }
+
+                if (reached == checkpoint.Position)
+                {
+                    return checkpoint;
+                }
+
+                var after = new ProjectionCheckpoint(projection.Version, reached);
+                await SaveAsync(connection, transaction, projection.Name, after, ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return after;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -103,6 +155,20 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
             async (connection, ct) =>
             {
                 using var transaction = await BeginAsync(connection, projection.Name, ct).ConfigureAwait(false);
+                if (projection is PostgreSqlProjection sql)
+                {
+                    await UseSchemaAsync(connection, transaction, ct).ConfigureAwait(false);
+                    var writer = new PostgreSqlProjectionWriter(connection, transaction);
+                    try
+                    {
+                        await sql.ResetIn(writer, ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        writer.Release();
+                    }
+                }
+
                 using (var empty = new NpgsqlCommand(
                     $"""
                     DELETE FROM {database.Table("documents")} WHERE projection = @projection;
@@ -350,14 +416,36 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks a projection this store keeps: a document projection or a <see cref="PostgreSqlProjection"/>.</summary>
     private static void Require(IProjection projection)
     {
         ProjectionArguments.CheckProjection(projection);
-        if (projection is not IDocumentProjection)
+        if (projection is not IDocumentProjection and not PostgreSqlProjection)
         {
             throw new NotSupportedException(
-                $"Projection '{projection.Name}' ({projection.GetType().Name}) is not a document projection; the PostgreSQL projection store keeps document projections only. Write it as a DocumentProjection or an AggregateProjection, which run on every store.");
+                $"Projection '{projection.Name}' ({projection.GetType().Name}) is neither a document projection nor a PostgreSqlProjection; the PostgreSQL projection store keeps those two kinds only. Write it as a DocumentProjection or an AggregateProjection, which run on every store, or as a PostgreSqlProjection with tables of its own.");
         }
+    }
+
+    /// <summary>Checks a projection whose steps the store applies itself: a <see cref="PostgreSqlProjection"/>.</summary>
+    private static PostgreSqlProjection RequireSql(IProjection projection)
+    {
+        Require(projection);
+        return projection as PostgreSqlProjection ?? throw new NotSupportedException(
+            $"Projection '{projection.Name}' is a document projection: the runner commits its documents with CommitDocumentsAsync, never ApplyAsync.");
+    }
+
+    /// <summary>Whether a failure inside a projection's fold is the projection's own (parked by the runner), not the database's (typed, or retried).</summary>
+    private static bool IsTheProjections(Exception exception)
+        => exception is not OperationCanceledException
+            && PostgreSqlDatabase.FailureOf(exception) is null
+            && !PostgreSqlDatabase.IsTransient(exception);
+
+    /// <summary>Points the step's unqualified table names at the store's schema, for this transaction only.</summary>
+    private async Task UseSchemaAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var path = new NpgsqlCommand($"SET LOCAL search_path TO \"{database.Schema}\"", connection, transaction);
+        await path.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Begins a step's transaction under the projection's advisory lock, so steps of several instances are one at a time.</summary>

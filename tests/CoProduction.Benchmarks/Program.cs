@@ -26,6 +26,10 @@ using Perfolizer.Metrology;
 // runs one part of the scale benchmark on its own, repeated, to compare a change before and after (or under a profiler).
 //   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --archive-memory [--sizes 1000,5000]
 // measures the memory an archive import takes beside the archive (docs/persistence.md).
+//   export COPRODUCTION_POSTGRES=$(bash .ci/postgres.sh start /tmp/coproduction-pg)
+//   dotnet run -c Release --project tests/CoProduction.Benchmarks -- --filter '*StoreBenchmarks*' '*StoreWorkloadBenchmarks*' [--update-docs]
+// runs the store benchmarks on SQLite and PostgreSQL side by side (issue 19) and writes BenchmarkDotNet.Artifacts/results/stores.md;
+// --update-docs rewrites its table in docs/performance.md (and the main table only when a benchmark of it ran).
 var updateDocs = args.Contains("--update-docs");
 var reportOnly = args.Contains("--report");
 var bdnArgs = args.Where(a => a is not "--update-docs" and not "--report").ToArray();
@@ -87,9 +91,24 @@ if (!reportOnly)
     BenchmarkSwitcher.FromAssembly(typeof(MachineBenchmarks).Assembly).Run(bdnArgs, config);
 }
 
-var markdown = Report.Write(results);
+var markdown = Report.Write(results, out var anyMain);
 Console.WriteLine(markdown);
+var stores = Report.WriteStores(results);
+if (stores is not null)
+{
+    Console.WriteLine(stores);
+}
+
 if (updateDocs)
 {
-    Report.UpdateDocs(markdown);
+    // A run of the store benchmarks alone leaves the main table as it was.
+    if (anyMain)
+    {
+        Report.UpdateDocs(markdown);
+    }
+
+    if (stores is not null)
+    {
+        Report.UpdateDocs(stores, Report.StoresStart, Report.StoresEnd);
+    }
 }

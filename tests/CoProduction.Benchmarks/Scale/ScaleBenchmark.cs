@@ -77,17 +77,20 @@ internal static class ScaleBenchmark
     }
 
     /// <summary>The app over a file, as the benchmark builds it: <c>AddCoProduction</c> + <c>UseSqliteStore</c>, the clock fixed at the seed's now.</summary>
-    internal static ServiceProvider App(string path)
+    internal static ServiceProvider App(string path) => App(builder => builder.UseSqliteStore(path));
+
+    /// <summary>The same app over the store <paramref name="useStore"/> chooses (<c>UseSqliteStore</c> or <c>UsePostgreSqlStore</c>).</summary>
+    internal static ServiceProvider App(Func<CoProductionBuilder, CoProductionBuilder> useStore)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FixedClock(ScaleSeed.Now));
-        services.AddCoProduction(o =>
+        var builder = services.AddCoProduction(o =>
             {
                 o.DefaultTimeZone = ScaleSeed.Zone.Id;
                 o.SweepInterval = TimeSpan.FromHours(12);
                 o.NotificationPollInterval = TimeSpan.FromMinutes(10);
-            }).UseTestAccess()
-            .UseSqliteStore(path)
+            }).UseTestAccess();
+        useStore(builder)
             .AddCommitteePolicy(ScaleSeed.Committee, Protocols.CommitteePolicies.KenyaNationalCommittee);
         return services.BuildServiceProvider();
     }
