@@ -80,28 +80,10 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
                 var checkpoint = await CurrentAsync(connection, transaction, projection, ct).ConfigureAwait(false);
                 await UseSchemaAsync(connection, transaction, ct).ConfigureAwait(false);
                 var writer = new PostgreSqlProjectionWriter(connection, transaction);
-                var reached = checkpoint.Position;
+                long reached;
                 try
                 {
-                    foreach (var e in events)
-                    {
-                        if (e.Stored.Position <= reached)
-                        {
-                            continue;
-                        }
-
-                        ct.ThrowIfCancellationRequested();
-                        try
-                        {
-                            await sql.ApplyIn(writer, e, ct).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (IsTheProjections(ex))
-                        {
-                            throw new ProjectionFailedException(projection.Name, e.Stored, ex);
-                        }
-
-                        reached = e.Stored.Position;
-                    }
+                    reached = await ProjectionSteps.FoldAsync(projection.Name, events, checkpoint.Position, e => sql.ApplyIn(writer, e, ct), IsTheProjections, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -437,8 +419,7 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
 
     /// <summary>Whether a failure inside a projection's fold is the projection's own (parked by the runner), not the database's (typed, or retried).</summary>
     private static bool IsTheProjections(Exception exception)
-        => exception is not OperationCanceledException
-            && PostgreSqlDatabase.FailureOf(exception) is null
+        => PostgreSqlDatabase.FailureOf(exception) is null
             && !PostgreSqlDatabase.IsTransient(exception);
 
     /// <summary>Points the step's unqualified table names at the store's schema, for this transaction only.</summary>

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CoProduction.Projections;
 using Npgsql;
 
 namespace CoProduction.Storage.PostgreSql;
@@ -13,15 +13,10 @@ namespace CoProduction.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlProjectionWriter
 {
-    private readonly NpgsqlConnection connection;
-    private readonly NpgsqlTransaction transaction;
-    private readonly Dictionary<string, NpgsqlCommand> prepared = new(StringComparer.Ordinal);
+    private readonly ProjectionStatements statements;
 
     internal PostgreSqlProjectionWriter(NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        this.connection = connection;
-        this.transaction = transaction;
-    }
+        => statements = new ProjectionStatements(connection, transaction);
 
     /// <summary>Runs a statement that changes the model.</summary>
     /// <param name="sql">The statement, with named parameters such as <c>@stream</c>.</param>
@@ -29,7 +24,10 @@ public sealed class PostgreSqlProjectionWriter
     /// <param name="parameters">Each parameter's name (without the <c>@</c>) and value; <see langword="null"/> is SQL NULL.</param>
     /// <returns>The number of rows changed.</returns>
     public async ValueTask<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-        => await Bind(sql, parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return await statements.Bind(sql, parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Runs a query that reads one value, for a fold that needs what the model already holds.</summary>
     /// <param name="sql">The query, with named parameters.</param>
@@ -37,43 +35,11 @@ public sealed class PostgreSqlProjectionWriter
     /// <param name="parameters">Each parameter's name (without the <c>@</c>) and value.</param>
     /// <returns>The first column of the first row, or <see langword="null"/> when there is no row or the value is NULL.</returns>
     public async ValueTask<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-        => await Bind(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return await statements.Bind(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
+    }
 
     /// <summary>Releases the commands at the end of the step.</summary>
-    internal void Release()
-    {
-        foreach (var command in prepared.Values)
-        {
-            command.Dispose();
-        }
-
-        prepared.Clear();
-    }
-
-    private NpgsqlCommand Bind(string sql, (string Name, object? Value)[] parameters)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (!prepared.TryGetValue(sql, out var command))
-        {
-            command = new NpgsqlCommand(sql, connection, transaction);
-            prepared.Add(sql, command);
-        }
-
-        foreach (var (name, value) in parameters)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(parameters));
-            var bound = value ?? DBNull.Value;
-            if (command.Parameters.Contains(name))
-            {
-                command.Parameters[name].Value = bound;
-            }
-            else
-            {
-                command.Parameters.AddWithValue(name, bound);
-            }
-        }
-
-        return command;
-    }
+    internal void Release() => statements.Release();
 }

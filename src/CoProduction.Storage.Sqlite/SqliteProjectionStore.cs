@@ -76,28 +76,20 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
             using var transaction = Begin(connection);
             var checkpoint = Current(connection, transaction, sql);
             var writer = new SqliteProjectionWriter(connection, transaction);
-            var reached = checkpoint.Position;
+            long reached;
             try
             {
-                foreach (var e in events)
-                {
-                    if (e.Stored.Position <= reached)
-                    {
-                        continue;
-                    }
-
-                    cancellationToken.ThrowIfCancellationRequested();
-                    try
+                reached = await ProjectionSteps.FoldAsync(
+                    projection.Name,
+                    events,
+                    checkpoint.Position,
+                    e =>
                     {
                         sql.ApplyIn(writer, e);
-                    }
-                    catch (Exception ex) when (IsTheProjections(ex))
-                    {
-                        throw new ProjectionFailedException(projection.Name, e.Stored, ex);
-                    }
-
-                    reached = e.Stored.Position;
-                }
+                        return ValueTask.CompletedTask;
+                    },
+                    IsTheProjections,
+                    cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -603,8 +595,7 @@ public sealed class SqliteProjectionStore : IProjectionStore, IParkedEventStore,
     }
 
     private static bool IsTheProjections(Exception exception)
-        => exception is not OperationCanceledException
-            && !(exception is SqliteException sqlite && SqliteFile.FailureOf(sqlite) is not null);
+        => !(exception is SqliteException sqlite && SqliteFile.FailureOf(sqlite) is not null);
 
     /// <summary>
     /// Begins a step's write transaction. A model is rebuilt from the events, so its commits need not wait for the disk:

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace CoProduction.Projections;
 
@@ -42,26 +43,18 @@ public abstract class InMemoryProjection<TModel> : IProjection, IInMemoryProject
         var before = current;
         Check(before.Checkpoint);
         var model = before.Model;
-        var reached = before.Checkpoint.Position;
-        foreach (var e in events)
-        {
-            if (e.Stored.Position <= reached)
-            {
-                continue;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+        // Every fold here completes synchronously, so the step's task has its result already.
+        var reached = ProjectionSteps.FoldAsync(
+            Name,
+            events,
+            before.Checkpoint.Position,
+            e =>
             {
                 model = Apply(model, e) ?? throw new InvalidOperationException($"Projection '{Name}' returned no model.");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new ProjectionFailedException(Name, e.Stored, ex);
-            }
-
-            reached = e.Stored.Position;
-        }
+                return ValueTask.CompletedTask;
+            },
+            static _ => true,
+            cancellationToken).GetAwaiter().GetResult();
 
         return Publish(new Snapshot(model, new ProjectionCheckpoint(Version, reached)));
     }
