@@ -1,6 +1,7 @@
 using System;
 using CoProduction.DependencyInjection;
 using CoProduction.Notifications;
+using CoProduction.Privacy;
 using CoProduction.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +21,8 @@ public static class PostgreSqlCoProductionBuilderExtensions
 
     /// <summary>
     /// Keeps events in PostgreSQL, and in the same schema the notification checkpoints, the leases that elect the one
-    /// instance delivering notifications and the one sweeping, the document read models with their checkpoints and the
-    /// parked events. The connection string is <c>ConnectionStrings:CoProduction</c> from the app's configuration, unless
+    /// instance delivering notifications and the one sweeping, the document read models with their checkpoints, the
+    /// parked events and the key table of personal data (<c>ProtectPersonalData()</c>). The connection string is <c>ConnectionStrings:CoProduction</c> from the app's configuration, unless
     /// <paramref name="configure"/> sets one; the options are validated when the app starts. Every instance listens on
     /// the database's notifications, so a commit in one wakes the dispatcher and projection runner of all.
     /// </summary>
@@ -81,6 +82,11 @@ public static class PostgreSqlCoProductionBuilderExtensions
         services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<PostgreSqlProjectionStore>());
         services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<PostgreSqlProjectionStore>());
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<PostgreSqlProjectionStore>());
+
+        services.RemoveAll<PostgreSqlPersonalDataKeys>();
+        services.RemoveAll<IPersonalDataKeys>();
+        services.AddSingleton(sp => new PostgreSqlPersonalDataKeys(sp.GetRequiredService<PostgreSqlDatabase>()));
+        services.AddSingleton<IPersonalDataKeys>(sp => sp.GetRequiredService<PostgreSqlPersonalDataKeys>());
 
         services.TryAddSingleton(sp => new PostgreSqlFeedListener(
             sp.GetRequiredService<PostgreSqlDatabase>(),

@@ -9,7 +9,8 @@ using Npgsql;
 namespace CoProduction.Storage.PostgreSql;
 
 /// <summary>
-/// The one schema of a store (events, command ids, checkpoints, leases, projections, documents, parked events) and the one
+/// The one schema of a store (events, command ids, checkpoints, leases, projections, documents, parked events, the key
+/// table of personal data) and the one
 /// check that the schema is ours before anything is written to it.
 /// </summary>
 /// <remarks>
@@ -17,11 +18,12 @@ namespace CoProduction.Storage.PostgreSql;
 /// a newer release, is refused with <see cref="PostgreSqlStoreException"/> and left as it was; a current one is used
 /// without a write. Only a missing or empty schema, or one of an older version, is created or migrated, in one transaction
 /// under an advisory lock of the schema, which checks it again (another instance may have created it meanwhile).
+/// Version 2 adds <c>personal_keys</c> (<see cref="PostgreSqlPersonalDataKeys"/>).
 /// </remarks>
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code creates and reads.</summary>
-    internal const int Version = 1;
+    internal const int Version = 2;
 
     /// <summary>What the <c>schema_version</c> table's <c>application</c> says in a store's schema.</summary>
     internal const string Application = "coproduction";
@@ -183,7 +185,17 @@ internal static class PostgreSqlSchema
                 cancellationToken).ConfigureAwait(false);
         }
 
-        // Later versions migrate here, one step each: if (from <= 1) { ... }, then the version row updated.
+        // Version 2: the key table of personal data (PostgreSqlPersonalDataKeys).
+        if (from <= 1)
+        {
+            await ExecuteAsync(
+                connection,
+                transaction,
+                $"CREATE TABLE {database.Table("personal_keys")} (subject text COLLATE \"C\" NOT NULL PRIMARY KEY, key bytea NOT NULL)",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // Later versions migrate here, one step each: if (from <= 2) { ... }, then the version row updated.
         await ExecuteAsync(
             connection,
             transaction,

@@ -1,5 +1,6 @@
 using System;
 using CoProduction.Notifications;
+using CoProduction.Privacy;
 using CoProduction.Projections;
 using CoProduction.Storage.Sqlite;
 using CoProduction.Streams;
@@ -61,6 +62,8 @@ public static class SqliteCoProductionBuilderExtensions
         builder.Services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
         builder.Services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
         builder.Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteProjectionStore>());
+        builder.Services.RemoveAll<IPersonalDataKeys>();
+        builder.Services.AddSingleton<IPersonalDataKeys>(_ => new SqlitePersonalDataKeys(options));
         return builder;
     }
 }

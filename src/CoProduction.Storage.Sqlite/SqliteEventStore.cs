@@ -374,6 +374,38 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Compacts the file: rebuilds it without free pages (<c>VACUUM</c>) and empties its write-ahead log
+    /// (<c>wal_checkpoint(TRUNCATE)</c>), so that nothing deleted or overwritten (an erased person's key, a read model's
+    /// older documents) remains in the file's bytes. It needs the write lock for as long as the file takes to copy; run it
+    /// when writes can wait, for example after erasing a person.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels before the compaction starts.</param>
+    /// <returns>A task that completes when the file is compacted.</returns>
+    /// <exception cref="SqliteStoreException">The file is busy past the busy timeout (another connection reads or writes), read-only, or damaged.</exception>
+    public async Task CompactAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var lease = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var vacuum = Command(lease.Connection, null, "VACUUM"))
+            {
+                vacuum.ExecuteNonQuery();
+            }
+
+            using var checkpoint = Command(lease.Connection, null, "PRAGMA wal_checkpoint(TRUNCATE)");
+            using var reader = checkpoint.ExecuteReader();
+            if (reader.Read() && reader.GetInt64(0) != 0)
+            {
+                throw new SqliteStoreException(pool.DataSource, SqliteStoreFailure.Busy, "compact the store", "another connection kept reading while the log was emptied; compact again when it is done");
+            }
+        }
+        catch (SqliteException ex) when (SqliteFile.FailureOf(ex) is { } reason)
+        {
+            throw Failed("compact the store", reason, ex);
+        }
+    }
+
     // The envelope without the stream, which a stream's read knows already; the feed's read adds it last.
     private const string StreamColumns = "version, position, name, schema_version, payload, recorded_at, actor, command_id";
 

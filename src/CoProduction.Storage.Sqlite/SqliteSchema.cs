@@ -28,11 +28,14 @@ namespace CoProduction.Storage.Sqlite;
 /// Version 4 gives each projection's row a <c>generation</c>, counted up at every reset of its model, so that a process can
 /// tell its parsed documents current from the row alone (<see cref="SqliteDocumentCache"/>).
 /// </para>
+/// <para>
+/// Version 5 adds <c>personal_keys</c>, the key table of personal data (<see cref="SqlitePersonalDataKeys"/>).
+/// </para>
 /// </remarks>
 internal static class SqliteSchema
 {
     /// <summary>The schema version this code creates and reads.</summary>
-    internal const int Version = 4;
+    internal const int Version = 5;
 
     /// <summary>The header's <c>application_id</c> of a store file: "CoPr".</summary>
     internal const int ApplicationId = 0x436F5072;
@@ -40,7 +43,7 @@ internal static class SqliteSchema
     // The tables of this package. A file without our header but with a schema_version table and the events tables is ours
     // (versions 1 and 2); one with side tables only (created before they were versioned) is ours at version 0.
     private static readonly HashSet<string> SideTables =
-        new(["checkpoints", "leases", "projections", "parked_events", "documents", "document_index"], StringComparer.OrdinalIgnoreCase);
+        new(["checkpoints", "leases", "projections", "parked_events", "documents", "document_index", "personal_keys"], StringComparer.OrdinalIgnoreCase);
 
     private const string CreateSideTables =
         """
@@ -78,6 +81,7 @@ internal static class SqliteSchema
             PRIMARY KEY (projection, name, value, key)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS document_index_by_key ON document_index (projection, key);
+        CREATE TABLE IF NOT EXISTS personal_keys (subject TEXT NOT NULL PRIMARY KEY, key BLOB NOT NULL) WITHOUT ROWID;
         """;
 
     /// <summary>
@@ -214,6 +218,7 @@ internal static class SqliteSchema
         // Version 3: every side table under the version (a version 2 file may hold some already), and the header stamped.
         Execute(connection, transaction, CreateSideTables);
 
+        // Version 5's personal_keys is one of the side tables above.
         // Version 4: a projection's generation (a projections table made before it has none).
         if (!HasColumn(connection, transaction, "projections", "generation"))
         {

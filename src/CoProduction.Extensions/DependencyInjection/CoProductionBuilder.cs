@@ -48,6 +48,27 @@ public sealed class CoProductionBuilder
         Services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         Services.AddSingleton<IParkedEventStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
         Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        Services.RemoveAll<Privacy.IPersonalDataKeys>();
+        Services.AddSingleton<Privacy.IPersonalDataKeys, Privacy.InMemoryPersonalDataKeys>();
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps personal data (the event properties marked <see cref="Privacy.PersonalDataAttribute"/>: members' names, notes
+    /// about them) sealed under a key per person in the store's key table, so that <see cref="Commands.PersonalDataCommands"/>
+    /// can erase a person by deleting their key. Call it before the first member is added: values written without it stay in clear.
+    /// </summary>
+    /// <param name="configure">Sets the master key, if any.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The master key is not <see cref="Privacy.PersonalDataProtector.KeySize"/> bytes long.</exception>
+    public CoProductionBuilder ProtectPersonalData(Action<PersonalDataOptions>? configure = null)
+    {
+        var options = new PersonalDataOptions();
+        configure?.Invoke(options);
+        var masterKey = options.MasterKey ?? [];
+        _ = new Privacy.PersonalDataProtector(new Privacy.InMemoryPersonalDataKeys(), masterKey);   // checks the key now
+        Services.RemoveAll<Privacy.PersonalDataProtector>();
+        Services.AddSingleton(sp => new Privacy.PersonalDataProtector(sp.GetRequiredService<Privacy.IPersonalDataKeys>(), masterKey));
         return this;
     }
 

@@ -99,6 +99,7 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(IEventStoreWriter), CoProductionBuilder.ForwardToStore));
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
         services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
+        services.TryAddSingleton<Privacy.IPersonalDataKeys, Privacy.InMemoryPersonalDataKeys>();
         services.TryAddSingleton(Serializer);
         services.TryAddSingleton(typeof(AggregateRepository<>));
 
@@ -129,6 +130,7 @@ public static class CoProductionServiceCollectionExtensions
         services.TryAddScoped(sp => new AmendmentWorkflow(sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ProtocolRulesSource>()));
         services.TryAddScoped(sp => new DeviationWorkflow(
             sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<ProtocolRulesSource>(), sp.GetRequiredService<IDateTimeZoneProvider>()));
+        services.TryAddScoped(sp => new PersonalDataCommands(sp.GetRequiredService<IAggregateCommands<Sites.LearningSite>>(), sp.GetService<Privacy.PersonalDataProtector>()));
         services.TryAddScoped(sp => new ProtocolCommands(sp.GetRequiredService<IAggregateCommands<Protocols.Protocol>>(), sp.GetRequiredService<ProtocolRulesSource>()));
         services.TryAddScoped(sp => new CycleCommands(
             sp.GetRequiredService<AggregateCommands<Cycle>>(), sp.GetRequiredService<ICycleRulesProvider>(), sp.GetRequiredService<WorkflowCommands>(), sp.GetRequiredService<DeviationWorkflow>()));
@@ -204,7 +206,8 @@ public static class CoProductionServiceCollectionExtensions
     {
         var changes = services.GetServices<EventRegistryConfiguration>().ToList();
         var zones = services.GetRequiredService<IDateTimeZoneProvider>();
-        if (changes.Count == 0 && ReferenceEquals(zones, DateTimeZoneProviders.Tzdb))
+        var protector = services.GetService<Privacy.PersonalDataProtector>();
+        if (changes.Count == 0 && ReferenceEquals(zones, DateTimeZoneProviders.Tzdb) && protector is null)
         {
             return EventSerializer.Default;
         }
@@ -215,7 +218,7 @@ public static class CoProductionServiceCollectionExtensions
             change.Configure(registry);
         }
 
-        return new EventSerializer(registry);
+        return new EventSerializer(registry, protector);
     }
 
     private static CyclePolicy Policy(CoProductionOptions options) => new()

@@ -13,6 +13,7 @@ namespace CoProduction.ReadModels;
 /// <param name="Level">The level of the health system the site covers.</param>
 /// <param name="TimeZoneId">The site's IANA time-zone id, in which its dates are kept.</param>
 /// <param name="Members">The team, past and present, in the order added.</param>
+/// <param name="MemberNaming">How the site's reminders and reports name its members.</param>
 /// <param name="Version">The site's stream version the entry was summarized at.</param>
 /// <param name="Position">The global position of the site's last event the entry reflects.</param>
 public sealed record SiteBoardEntry(
@@ -22,5 +23,6 @@ public sealed record SiteBoardEntry(
     SiteLevel Level,
     string TimeZoneId,
     ValueList<SiteBoardMember> Members,
+    MemberNaming MemberNaming,
     long Version,
     long Position);

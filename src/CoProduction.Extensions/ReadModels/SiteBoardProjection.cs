@@ -21,7 +21,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
     public override string Name => ProjectionName;
 
     /// <inheritdoc/>
-    public override int Version => 1;
+    public override int Version => 2;   // 2: the entry keeps the site's member naming
 
     /// <summary>The <c>engagement</c> index's values up to a date, included, never engaged first.</summary>
     public static DocumentRange EngagedUpTo(LocalDate date)
@@ -45,7 +45,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
             };
         }
 
-        return LearningSiteState.Restore(entry.Site, entry.Name, entry.Country, entry.Level, entry.TimeZoneId, ValueList<SiteMember>.Wrap(members));
+        return LearningSiteState.Restore(entry.Site, entry.Name, entry.Country, entry.Level, entry.TimeZoneId, ValueList<SiteMember>.Wrap(members), entry.MemberNaming);
     }
 
     /// <inheritdoc/>
@@ -60,7 +60,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
         }
 
         return new SiteBoardEntry(
-            state.Id, state.Name, state.Country, state.Level, state.TimeZoneId, ValueList<SiteBoardMember>.Wrap(members), aggregate.Version, 0);
+            state.Id, state.Name, state.Country, state.Level, state.TimeZoneId, ValueList<SiteBoardMember>.Wrap(members), state.MemberNaming, aggregate.Version, 0);
     }
 
     /// <inheritdoc/>

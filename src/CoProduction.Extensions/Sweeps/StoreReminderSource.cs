@@ -80,7 +80,7 @@ internal sealed class StoreReminderSource(
             {
                 if (manager.LastEngaged is { } last)
                 {
-                    engagements.Add(new EngagementInput(manager.Member, manager.DisplayName, last, TimeZoneIds.Find(zones, zoneId), site));
+                    engagements.Add(new EngagementInput(manager.Member, manager.NameInReminders, last, TimeZoneIds.Find(zones, zoneId), site));
                 }
             }
 

@@ -55,6 +55,8 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(MemberMarkedCore))]
 [JsonSerializable(typeof(MemberCoreMarkCleared))]
 [JsonSerializable(typeof(EngagementRecorded))]
+[JsonSerializable(typeof(MemberErased))]
+[JsonSerializable(typeof(MemberNamingChosen))]
 // Programmes
 [JsonSerializable(typeof(ProgrammeRegistered))]
 [JsonSerializable(typeof(ProgrammeSiteAdded))]

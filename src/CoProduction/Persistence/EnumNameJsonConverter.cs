@@ -45,6 +45,7 @@ internal sealed class EnumNameJsonConverter : JsonConverterFactory
         [typeof(Sites.RoleKind)] = static () => new Names<Sites.RoleKind>(),
         [typeof(Sites.Seniority)] = static () => new Names<Sites.Seniority>(),
         [typeof(Sites.SiteLevel)] = static () => new Names<Sites.SiteLevel>(),
+        [typeof(Sites.MemberNaming)] = static () => new Names<Sites.MemberNaming>(),
         [typeof(Sites.SiteStatus)] = static () => new Names<Sites.SiteStatus>(),
         [typeof(NodaTime.IsoDayOfWeek)] = static () => new Names<NodaTime.IsoDayOfWeek>(),
     }.ToFrozenDictionary();

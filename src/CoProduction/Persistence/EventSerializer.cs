@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CoProduction.Events;
+using CoProduction.Privacy;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace CoProduction.Persistence;
@@ -29,13 +30,28 @@ public sealed class EventSerializer
     private readonly FrozenDictionary<Type, Entry> byType;
     private readonly FrozenDictionary<(string, int), IEventUpcaster> upcasters;
     private readonly NodaTime.IDateTimeZoneProvider zones;
+    private readonly PersonalDataProtector? protector;
 
     /// <summary>Creates a serializer for the events the registry knows, resolving their JSON metadata now.</summary>
     /// <param name="registry">The configured registry; later changes to it do not affect this serializer.</param>
-    /// <exception cref="InvalidOperationException">A registered event type has no JSON metadata in any added context.</exception>
+    /// <exception cref="InvalidOperationException">A registered event type has no JSON metadata in any added context, or marks a property <see cref="PersonalDataAttribute"/> wrongly.</exception>
     public EventSerializer(EventTypeRegistry registry)
+        : this(registry, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a serializer that keeps the events' personal data (<see cref="PersonalDataAttribute"/>) sealed under each
+    /// person's key: written sealed, read back open while the person's key exists, and as <see cref="PersonalData.ErasedMarker"/>
+    /// once they are erased.
+    /// </summary>
+    /// <param name="registry">The configured registry; later changes to it do not affect this serializer.</param>
+    /// <param name="protector">The protector, or <see langword="null"/> to write personal data as plain text (reading a sealed value is then refused).</param>
+    /// <exception cref="InvalidOperationException">A registered event type has no JSON metadata in any added context, or marks a property <see cref="PersonalDataAttribute"/> wrongly.</exception>
+    public EventSerializer(EventTypeRegistry registry, PersonalDataProtector? protector)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        this.protector = protector;
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -69,7 +85,7 @@ public sealed class EventSerializer
                     ex);
             }
 
-            entries.Add(new Entry(type, info, EventFieldChecks.For(info)));
+            entries.Add(new Entry(type, info, EventFieldChecks.For(info), PersonalFields(type.ClrType, info)));
         }
 
         byName = entries.ToFrozenDictionary(e => e.Type.Name, StringComparer.Ordinal);
@@ -80,6 +96,9 @@ public sealed class EventSerializer
 
     /// <summary>Gets a serializer that knows only the library's own events.</summary>
     public static EventSerializer Default { get; } = new(new EventTypeRegistry());
+
+    /// <summary>Gets the protector of personal data, or <see langword="null"/> when personal data is written as plain text.</summary>
+    public PersonalDataProtector? Protector => protector;
 
     /// <summary>Gets every event type this serializer reads and writes.</summary>
     public IEnumerable<RegisteredEventType> Types => byName.Values.Select(e => e.Type);
@@ -119,6 +138,11 @@ public sealed class EventSerializer
         }
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(@event, entry.Info);
+        if (entry.Personal.Length > 0 && protector is not null)
+        {
+            payload = Seal(payload, (IPersonalDataEvent)@event, entry);
+        }
+
         return new EventData(entry.Type.Name, entry.Type.SchemaVersion, payload, @event.At, @event.By);
     }
 
@@ -142,7 +166,8 @@ public sealed class EventSerializer
     /// <param name="stored">The stored record.</param>
     /// <returns>The domain event.</returns>
     /// <exception cref="UnknownEventTypeException">The wire name is unknown, the schema version is newer than the code's, or an upcaster is missing.</exception>
-    /// <exception cref="CorruptEventPayloadException">The payload is not a valid JSON document of the type, or holds a value a command would refuse (the message names its JSON path and why).</exception>
+    /// <exception cref="CorruptEventPayloadException">The payload is not a valid JSON document of the type, holds a value a command would refuse (the message names its JSON path and why), or a sealed personal value that is damaged.</exception>
+    /// <exception cref="PersonalDataException">The payload holds sealed personal data and this serializer has no protector, or the protector cannot open the person's stored key.</exception>
     public IDomainEvent Deserialize(StoredEvent stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -163,12 +188,21 @@ public sealed class EventSerializer
 
         try
         {
-            var result = stored.SchemaVersion == current
+            var isSealed = stored.Payload.Span.IndexOf(SealedProperty) >= 0;
+            string? sealedFor = null;
+            var result = stored.SchemaVersion == current && !isSealed
                 ? JsonSerializer.Deserialize(stored.Payload.Span, entry.Info)
-                : Upcast(stored, entry).Deserialize(entry.Info);
+                : Upcast(stored, entry, isSealed, out sealedFor).Deserialize(entry.Info);
             var @event = result as IDomainEvent
                 ?? throw new CorruptEventPayloadException(
                     stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, "the payload is JSON null.");
+            if (sealedFor is not null && (@event is not IPersonalDataEvent personal || !string.Equals(personal.PersonalDataSubject, sealedFor, StringComparison.Ordinal)))
+            {
+                // A value sealed for one person, with its subject, copied into an event about another: it would open as a wrong name.
+                throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"its personal data is sealed for '{sealedFor}', but the event is about {(@event is IPersonalDataEvent p ? $"'{p.PersonalDataSubject}'" : "no person")}."));
+            }
             if (entry.Checks?.Problem(@event, zones) is { } problem)
             {
                 throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, problem);
@@ -205,11 +239,18 @@ public sealed class EventSerializer
         return events;
     }
 
-    private JsonObject Upcast(StoredEvent stored, Entry entry)
+    /// <summary>The payload as a JSON object with its sealed personal values opened, lifted to the current schema.</summary>
+    private JsonObject Upcast(StoredEvent stored, Entry entry, bool isSealed, out string? sealedFor)
     {
+        sealedFor = null;
         var node = JsonNode.Parse(stored.Payload.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
             ?? throw new CorruptEventPayloadException(
                 stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, "the payload is not a JSON object.");
+        if (isSealed)
+        {
+            sealedFor = Unseal(stored, node);
+        }
+
         for (var version = stored.SchemaVersion; version < entry.Type.SchemaVersion; version++)
         {
             if (!upcasters.TryGetValue((stored.EventName, version), out var upcaster))
@@ -227,5 +268,99 @@ public sealed class EventSerializer
         return node;
     }
 
-    private sealed record Entry(RegisteredEventType Type, JsonTypeInfo Info, EventFieldChecks? Checks);
+    /// <summary>The JSON names of a type's personal properties, checked: text properties of an <see cref="IPersonalDataEvent"/>.</summary>
+    private static string[] PersonalFields(Type type, JsonTypeInfo info)
+    {
+        var personal = info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), false) == true).ToArray();
+        if (personal.Length == 0)
+        {
+            return [];
+        }
+
+        if (!typeof(IPersonalDataEvent).IsAssignableFrom(type))
+        {
+            throw new InvalidOperationException($"The event type {type.FullName} marks {string.Join(", ", personal.Select(p => p.Name))} as personal data but does not implement IPersonalDataEvent: implement it to name the person the data belongs to.");
+        }
+
+        if (personal.FirstOrDefault(p => p.PropertyType != typeof(string)) is { } wrong)
+        {
+            throw new InvalidOperationException($"The event type {type.FullName} marks {wrong.Name} ({wrong.PropertyType.Name}) as personal data; only text properties can be sealed.");
+        }
+
+        return personal.Select(p => p.Name).ToArray();
+    }
+
+    /// <summary>The payload with each personal value replaced by <c>{"$sealed": …, "$subject": …}</c>.</summary>
+    private byte[] Seal(byte[] payload, IPersonalDataEvent @event, Entry entry)
+    {
+        var subject = @event.PersonalDataSubject;
+        var node = (JsonObject)JsonNode.Parse(payload)!;
+        foreach (var name in entry.Personal)
+        {
+            if (node[name] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                node[name] = new JsonObject { [SealedName] = protector!.Seal(subject, text), [SubjectName] = subject };
+            }
+        }
+
+        using var buffer = new System.IO.MemoryStream(payload.Length * 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Opens every sealed value at the payload's top level: the person's value, or <see cref="PersonalData.ErasedMarker"/> once they are erased.</summary>
+    /// <returns>The person the values are sealed for, or <see langword="null"/> when none is sealed.</returns>
+    private string? Unseal(StoredEvent stored, JsonObject node)
+    {
+        string? sealedFor = null;
+        foreach (var (name, value) in node.ToArray())
+        {
+            if (value is not JsonObject sealedValue || !sealedValue.ContainsKey(SealedName))
+            {
+                continue;
+            }
+
+            if (protector is null)
+            {
+                throw new PersonalDataException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"Event {stored.Version} of stream '{stored.Stream}' ('{stored.EventName}') holds sealed personal data in '{name}', and this serializer has no protector. Read the store with personal data protection configured (ProtectPersonalData) over the store's key table."));
+            }
+
+            if (sealedValue.Count != 2 || sealedValue[SealedName] is not JsonValue s || !s.TryGetValue<string>(out var text)
+                || sealedValue[SubjectName] is not JsonValue j || !j.TryGetValue<string>(out var subject) || subject.Length == 0)
+            {
+                throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, $"'$.{name}' is a sealed value not of the form {{\"{SealedName}\": text, \"{SubjectName}\": text}}.");
+            }
+
+            if (sealedFor is not null && !string.Equals(sealedFor, subject, StringComparison.Ordinal))
+            {
+                throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, $"'$.{name}' is sealed for '{subject}', another of its values for '{sealedFor}'; one event's personal data belongs to one person.");
+            }
+
+            sealedFor = subject;
+
+            try
+            {
+                node[name] = protector.Unseal(subject, text) ?? PersonalData.ErasedMarker;
+            }
+            catch (FormatException ex)
+            {
+                throw new CorruptEventPayloadException(stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, $"'$.{name}': {ex.Message}", ex);
+            }
+        }
+
+        return sealedFor;
+    }
+
+    private const string SealedName = "$sealed";
+    private const string SubjectName = "$subject";
+
+    private static ReadOnlySpan<byte> SealedProperty => "\"$sealed\""u8;
+
+    private sealed record Entry(RegisteredEventType Type, JsonTypeInfo Info, EventFieldChecks? Checks, string[] Personal);
 }

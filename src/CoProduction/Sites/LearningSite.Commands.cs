@@ -115,12 +115,63 @@ public sealed partial class LearningSite
     /// <param name="stamp">When and by whom.</param>
     /// <exception cref="System.ArgumentException">A default member, or a stamp naming no actor.</exception>
     /// <exception cref="System.ArgumentNullException"><paramref name="engagement"/> is null.</exception>
-    /// <exception cref="CommandRejectedException">The person is not a member of the site, or the command is dated before the latest event.</exception>
+    /// <exception cref="CommandRejectedException">The person is not a member of the site, the engagement has a note about a member whose personal data was erased, or the command is dated before the latest event.</exception>
     public void RecordEngagement(MemberId member, Engagement engagement, Stamp stamp)
     {
         System.ArgumentNullException.ThrowIfNull(engagement);
-        _ = Member(member, null, SiteTrigger.RecordEngagement, stamp);
+        var found = Member(member, null, SiteTrigger.RecordEngagement, stamp);
+        if (found.IsErased && engagement.Note is not null)
+        {
+            throw Refuse(Machine, State, SiteTrigger.RecordEngagement, $"member '{member}' of {Description} was erased, and no new personal data is kept about them; record the engagement without a note");
+        }
+
         Record(new EngagementRecorded(Id, member, engagement.On, engagement.Kind, engagement.Note, stamp.At, stamp.By));
+    }
+
+    /// <summary>
+    /// Erases a member's personal data: records <see cref="MemberErased"/>, after which their name and the notes about them
+    /// read as <see cref="Privacy.PersonalData.ErasedMarker"/> in this site. The key that sealed them is deleted by the
+    /// app's command layer (<c>PersonalDataCommands.EraseMemberAsync</c> in <c>CoProduction.Extensions</c>), which makes the stored
+    /// copies unreadable everywhere; the member's pseudonym, roles and engagement dates remain for reports.
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <param name="requestedBy">Who asked for the erasure; one line, not padded.</param>
+    /// <param name="reason">Why (for example the law and article the request rests on); one line, not padded.</param>
+    /// <param name="stamp">When and by whom.</param>
+    /// <exception cref="System.ArgumentException">A default member, a blank or padded text, or a stamp naming no actor.</exception>
+    /// <exception cref="CommandRejectedException">The person is not a member of the site, was erased before, or the command is dated before the latest event.</exception>
+    public void EraseMember(MemberId member, string requestedBy, string reason, Stamp stamp)
+    {
+        Preconditions.CheckName(requestedBy, nameof(requestedBy));
+        Preconditions.CheckName(reason, nameof(reason));
+        var found = Member(member, null, SiteTrigger.EraseMember, stamp);
+        if (found.IsErased)
+        {
+            throw Refuse(Machine, State, SiteTrigger.EraseMember, $"member '{member}' of {Description} was erased before; an erasure is recorded once");
+        }
+
+        Record(new MemberErased(Id, member, requestedBy, reason, stamp.At, stamp.By));
+    }
+
+    /// <summary>
+    /// Chooses how the site's reminders and research reports name its members: with <see cref="MemberNaming.Pseudonyms"/>,
+    /// a member is named by their pseudonym, or by their id when they have none, and never by their display name.
+    /// </summary>
+    /// <param name="naming">The naming.</param>
+    /// <param name="stamp">When and by whom.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="naming"/> is not a defined value.</exception>
+    /// <exception cref="System.ArgumentException">A stamp naming no actor.</exception>
+    /// <exception cref="CommandRejectedException">The site names its members so already, or the command is dated before the latest event.</exception>
+    public void ChooseMemberNaming(MemberNaming naming, Stamp stamp)
+    {
+        Preconditions.CheckDefined(naming, nameof(naming));
+        Decide(Machine, State, SiteTrigger.ChooseMemberNaming, stamp);
+        if (State.MemberNaming == naming)
+        {
+            throw Refuse(Machine, State, SiteTrigger.ChooseMemberNaming, $"{Description} names its members by {(naming == MemberNaming.Pseudonyms ? "pseudonyms only" : "display names")} already; choose the other naming to change it");
+        }
+
+        Record(new MemberNamingChosen(Id, naming, stamp.At, stamp.By));
     }
 
     /// <summary>Checks the member's id (and role), decides the trigger, and finds the member, refusing a person who is not in the team.</summary>

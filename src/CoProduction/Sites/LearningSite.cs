@@ -91,6 +91,7 @@ public sealed partial class LearningSite : AggregateRoot<SiteId, LearningSiteSta
             MemberMarkedCore e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
             MemberCoreMarkCleared e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
             EngagementRecorded e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
+            MemberErased e => before.FindMember(e.Member) is { } m ? (m.IsErased ? $"member '{e.Member}' is already erased." : null) : NotAMember(e.Member),
             _ => null,
         };
     }

@@ -15,7 +15,9 @@ internal static class LearningSiteMachine
             .Record(SiteTrigger.LeaveRole, "a tenure ended")
             .Record(SiteTrigger.MarkCore, "a core mark")
             .Record(SiteTrigger.ClearCore, "a core mark cleared")
-            .Record(SiteTrigger.RecordEngagement, "an engagement"));
+            .Record(SiteTrigger.RecordEngagement, "an engagement")
+            .Record(SiteTrigger.EraseMember, "a member's erasure")
+            .Record(SiteTrigger.ChooseMemberNaming, "how members are named"));
 
     /// <summary>The trigger an event records, for the replay check.</summary>
     public static SiteTrigger TriggerOf(ISiteEvent @event) => @event switch
@@ -27,6 +29,8 @@ internal static class LearningSiteMachine
         MemberMarkedCore => SiteTrigger.MarkCore,
         MemberCoreMarkCleared => SiteTrigger.ClearCore,
         EngagementRecorded => SiteTrigger.RecordEngagement,
+        MemberErased => SiteTrigger.EraseMember,
+        MemberNamingChosen => SiteTrigger.ChooseMemberNaming,
         _ => throw Fold.Unknown<LearningSiteState>(@event),
     };
 }

@@ -45,6 +45,9 @@ public sealed record LearningSiteState
     /// <summary>Gets the team, past and present, in the order added.</summary>
     public ValueList<SiteMember> Members { get; private init; }
 
+    /// <summary>Gets how reminders and reports name the members: <see cref="MemberNaming.DisplayNames"/> until the site chooses otherwise.</summary>
+    public MemberNaming MemberNaming { get; private init; } = MemberNaming.DisplayNames;
+
     /// <summary>Gets the state before the first event.</summary>
     internal static LearningSiteState Initial { get; } = new();
 
@@ -53,7 +56,7 @@ public sealed record LearningSiteState
     /// engagement), so that the roster's queries (<see cref="TeamRoster.ActiveOn"/>,
     /// <see cref="TeamRoster.CoreManagerEngagements"/>) answer for a day at query time with the domain's own rules.
     /// </summary>
-    internal static LearningSiteState Restore(SiteId id, string name, CountryCode country, SiteLevel level, string timeZoneId, ValueList<SiteMember> members)
+    internal static LearningSiteState Restore(SiteId id, string name, CountryCode country, SiteLevel level, string timeZoneId, ValueList<SiteMember> members, MemberNaming naming)
         => new()
         {
             Id = id,
@@ -63,6 +66,7 @@ public sealed record LearningSiteState
             Level = level,
             TimeZoneId = timeZoneId,
             Members = members,
+            MemberNaming = naming,
         };
 
     /// <summary>The site's time zone, from the provider the app injects.</summary>
@@ -84,6 +88,21 @@ public sealed record LearningSiteState
     {
         var i = IndexOf(member);
         return i < 0 ? null : Members[i];
+    }
+
+    /// <summary>
+    /// The name by which the site's reminders and research reports name a member, under the site's
+    /// <see cref="MemberNaming"/>: with pseudonyms only, the pseudonym or else the member's id, never the display name.
+    /// </summary>
+    /// <param name="member">A member of the site.</param>
+    /// <param name="inReport">Whether the name is for a research report (which prefers the pseudonym under either naming) rather than a reminder.</param>
+    /// <returns>The name to print.</returns>
+    public string NameOf(SiteMember member, bool inReport)
+    {
+        System.ArgumentNullException.ThrowIfNull(member);
+        return MemberNaming == MemberNaming.Pseudonyms
+            ? member.Pseudonym ?? member.Id.Value
+            : inReport ? member.NameForReports : member.DisplayName;
     }
 
     /// <summary>The one fold: the state after <paramref name="event"/>.</summary>
@@ -109,6 +128,8 @@ public sealed record LearningSiteState
         MemberMarkedCore e => With(e.Member, static (m, _) => m with { IsCore = true }, e),
         MemberCoreMarkCleared e => With(e.Member, static (m, _) => m with { IsCore = false }, e),
         EngagementRecorded e => With(e.Member, static (m, e) => m with { Engagements = m.Engagements.Add(new Engagement(e.On, e.Kind, e.Note)) }, e),
+        MemberErased e => With(e.Member, static (m, _) => m.Erased(), e),
+        MemberNamingChosen e => this with { MemberNaming = e.Naming },
         _ => throw Fold.Unknown<LearningSiteState>(@event),
     };
 

@@ -37,8 +37,29 @@ public sealed record SiteMember
     /// <summary>Gets every engagement, in the order recorded.</summary>
     public ValueList<Engagement> Engagements { get; internal init; }
 
+    /// <summary>Gets a value indicating whether the member's personal data was erased (<see cref="MemberErased"/>): their name reads as <see cref="Privacy.PersonalData.ErasedMarker"/>, their engagements keep no note.</summary>
+    public bool IsErased { get; private init; }
+
     /// <summary>Gets the name to print in research reports: the pseudonym when there is one, else the display name.</summary>
     public string NameForReports => Pseudonym ?? DisplayName;
+
+    /// <summary>The member after their erasure: the name replaced by the marker, the engagements' notes dropped.</summary>
+    internal SiteMember Erased()
+    {
+        var engagements = new Engagement[Engagements.Count];
+        for (var i = 0; i < engagements.Length; i++)
+        {
+            engagements[i] = new Engagement(Engagements[i].On, Engagements[i].Kind, null);
+        }
+
+        return new SiteMember(Id, Privacy.PersonalData.ErasedMarker, Pseudonym)
+        {
+            IsCore = IsCore,
+            Tenures = Tenures,
+            Engagements = ValueList<Engagement>.Wrap(engagements),
+            IsErased = true,
+        };
+    }
 
     /// <summary>Whether the member held any role on <paramref name="date"/>.</summary>
     /// <param name="date">The date, in the site's calendar.</param>

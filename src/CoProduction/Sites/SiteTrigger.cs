@@ -23,4 +23,10 @@ public enum SiteTrigger
 
     /// <summary>Record a member's engagement.</summary>
     RecordEngagement = 6,
+
+    /// <summary>Erase a member's personal data.</summary>
+    EraseMember = 7,
+
+    /// <summary>Choose how reminders and reports name the site's members.</summary>
+    ChooseMemberNaming = 8,
 }

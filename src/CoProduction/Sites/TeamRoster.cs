@@ -104,12 +104,13 @@ public sealed class TeamRoster : ITeamRoster
     public IReadOnlyList<ActiveMember> ActiveOn(SiteId site, LocalDate date)
     {
         var result = new List<ActiveMember>();
-        foreach (var member in Site(site).Members)
+        var state = Site(site);
+        foreach (var member in state.Members)
         {
             var roles = member.RolesOn(date);
             if (roles.Count > 0)
             {
-                result.Add(new ActiveMember(member.Id, member.DisplayName, member.NameForReports, member.IsCore, roles.ToValueList()));
+                result.Add(new ActiveMember(member.Id, member.DisplayName, state.NameOf(member, inReport: true), member.IsCore, roles.ToValueList()));
             }
         }
 
@@ -203,7 +204,8 @@ public sealed class TeamRoster : ITeamRoster
     public IReadOnlyList<CoreManagerEngagement> CoreManagerEngagements(SiteId site, LocalDate asOf)
     {
         var result = new List<CoreManagerEngagement>();
-        foreach (var member in Site(site).Members)
+        var state = Site(site);
+        foreach (var member in state.Members)
         {
             if (!member.IsCore)
             {
@@ -228,6 +230,7 @@ public sealed class TeamRoster : ITeamRoster
             result.Add(new CoreManagerEngagement(
                 member.Id,
                 member.DisplayName,
+                state.NameOf(member, inReport: false),
                 managerRoles.ToValueList(),
                 last?.On,
                 last?.Kind,

@@ -57,6 +57,10 @@ public sealed partial class BadInputSuite
         yield return Sync<CommandRejectedException>("Site.RecordEngagement(nobody, new Engagement(2019-01-10, Workshop), stamp)", w => w.Site.RecordEngagement(Nobody, new Engagement(new LocalDate(2019, 1, 10), EngagementKind.Workshop), w.Stamp), SiteTrigger.RecordEngagement);
         yield return Sync<InputLimitException>("Site.RecordEngagement(ke-health-director, new Engagement(2019-01-10, Workshop, note: \"a\\0b\"), stamp)", w => w.Site.RecordEngagement(PaperSites.KilifiDirector, new Engagement(new LocalDate(2019, 1, 10), EngagementKind.Workshop, "a\0b"), w.Stamp), InputRule.ControlCharacter);
         yield return Sync<ArgumentException>("Site.RecordEngagement(ke-health-director, new Engagement(2019-01-10, default(EngagementKind)), stamp)", w => w.Site.RecordEngagement(PaperSites.KilifiDirector, new Engagement(new LocalDate(2019, 1, 10), default), w.Stamp), "kind");
+        yield return Sync<ArgumentOutOfRangeException>("Site.ChooseMemberNaming((MemberNaming)42, stamp)", w => w.Site.ChooseMemberNaming((MemberNaming)42, w.Stamp), "naming");
+        yield return Sync<CommandRejectedException>("Site.ChooseMemberNaming(DisplayNames, the naming already, stamp)", w => w.Site.ChooseMemberNaming(MemberNaming.DisplayNames, w.Stamp), SiteTrigger.ChooseMemberNaming);
+        yield return Sync<CommandRejectedException>("Site.EraseMember(nobody, \"the member\", \"a request\", stamp)", w => w.Site.EraseMember(Nobody, "the member", "a request", w.Stamp), SiteTrigger.EraseMember);
+        yield return Sync<InputLimitException>("Site.EraseMember(ke-health-director, \" the member\", \"a request\", stamp)", w => w.Site.EraseMember(PaperSites.KilifiDirector, " the member", "a request", w.Stamp), InputRule.Padded);
     }
 
     private static IEnumerable<BadInputCase> ProgrammeCases()

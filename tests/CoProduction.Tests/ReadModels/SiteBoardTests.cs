@@ -56,7 +56,7 @@ public abstract class SiteBoardTests(bool sqlite)
             board.Members.Select(m => (m.Member, m.IsCore, Assert.Single(m.Roles))));
         var manager = Assert.Single(board.CoreManagers);
         Assert.Equal(
-            new CoreManagerEngagement(PaperSites.KilifiDirector, "County health director", [PaperSites.CountyDirector], new LocalDate(2018, 11, 20), EngagementKind.ManagerialRequest, 56),
+            new CoreManagerEngagement(PaperSites.KilifiDirector, "County health director", "County health director", [PaperSites.CountyDirector], new LocalDate(2018, 11, 20), EngagementKind.ManagerialRequest, 56),
             manager);
         Assert.Equal(app.Positions[AggregateRepository<LearningSite>.StreamOf(PaperSites.KilifiId).Value], board.Entry.Position);
         Assert.Null(await app.Board.GetAsync(new SiteId("nowhere"), Token));
@@ -164,6 +164,33 @@ public abstract class SiteBoardTests(bool sqlite)
         Assert.Equal(
             "County health director has not been engaged since 2018-11-20 (101 days): invite them to the next reflection or workshop.",
             reminders[1].Text);
+    }
+
+    [Fact]
+    public async Task A_site_that_chose_pseudonyms_is_reminded_of_its_managers_by_pseudonym_and_its_roster_never_prints_a_display_name()
+    {
+        using var app = await SitesAsync();
+        await app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.ChooseMemberNaming(MemberNaming.Pseudonyms, ctx.Stamp));
+        await app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.AddMember(NewFacilityManager, "Amina Chengo", ctx.Stamp));
+        await app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.JoinRole(NewFacilityManager, PaperSites.SubCountyManager, new LocalDate(2019, 1, 15), ctx.Stamp));
+        var sweep = app.Provider.GetRequiredService<SweepService>();
+
+        clock.Reset(Instant.FromUtc(2019, 3, 1, 6, 0));
+        var march = await sweep.RunOnceAsync(Token);
+        var board = await app.Board.GetAsync(PaperSites.KilifiId, Token);
+
+        var kilifi = march.Due.Single(r => r.Id == "member-not-engaged/kilifi/ke-health-director/2018-11-20");
+        Assert.Equal("M1 has not been engaged since 2018-11-20 (101 days): invite them to the next reflection or workshop.", kilifi.Text);
+        Assert.Equal(MemberNaming.Pseudonyms, board!.Entry.MemberNaming);
+        Assert.Equal("ke-facility-manager", board.Members.Single(m => m.Member == NewFacilityManager).NameForReports);   // no pseudonym: the id, not "Amina Chengo"
+        Assert.StartsWith(
+            "Sub-district manager has not been engaged since 2018-10-05",
+            march.Due.Single(r => r.Id.StartsWith("member-not-engaged/mitchells-plain/", StringComparison.Ordinal)).Text,
+            StringComparison.Ordinal);   // other sites keep display names
+
+        await app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.ChooseMemberNaming(MemberNaming.DisplayNames, ctx.Stamp));
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(() => app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.ChooseMemberNaming(MemberNaming.DisplayNames, ctx.Stamp)));
+        Assert.Contains("names its members by display names already", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class SiteHistoryTests
             .ToList();
         var names = types.Select(t => (Type: t, Name: t.GetCustomAttribute<EventNameAttribute>()?.Name)).ToList();
 
-        Assert.Equal(11, types.Count);
+        Assert.Equal(13, types.Count);
         Assert.All(names, n => Assert.Matches(typeof(ISiteEvent).IsAssignableFrom(n.Type) ? "^site\\.[a-z-]+$" : "^programme\\.[a-z-]+$", n.Name));
         Assert.Equal(names.Count, names.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count());
     }
