@@ -44,7 +44,7 @@ public sealed class PersonalDataCommands
     public async ValueTask<CommandResult<LearningSite>> EraseMemberAsync(
         SiteId site, MemberId member, string requestedBy, string reason, CommandId? commandId = null, Actor? actor = null, CancellationToken cancellationToken = default)
     {
-        var keys = protector ?? throw new InvalidOperationException(
+        var protection = protector ?? throw new InvalidOperationException(
             $"Cannot erase member '{member}' of site '{site}': personal data protection is not configured, so their name is stored in clear and no key can make it unreadable. Call ProtectPersonalData() on the CoProduction builder (before any member is added).");
         var result = await sites.ExecuteAsync(
             site,
@@ -58,7 +58,7 @@ public sealed class PersonalDataCommands
             commandId,
             actor,
             cancellationToken).ConfigureAwait(false);
-        keys.Erase(PersonalData.SubjectOf(site, member));
+        protection.Erase(PersonalData.SubjectOf(site, member));
         return result;
     }
 }

@@ -188,7 +188,8 @@ public sealed class EventSerializer
 
         try
         {
-            var isSealed = stored.Payload.Span.IndexOf(SealedProperty) >= 0;
+            // Only a type with personal fields holds sealed values; a sealed value anywhere else fails as a wrongly typed field.
+            var isSealed = entry.Personal.Length > 0 && stored.Payload.Span.IndexOf(SealedProperty) >= 0;
             string? sealedFor = null;
             var result = stored.SchemaVersion == current && !isSealed
                 ? JsonSerializer.Deserialize(stored.Payload.Span, entry.Info)
@@ -248,7 +249,7 @@ public sealed class EventSerializer
                 stored.Stream, stored.Version, stored.EventName, stored.SchemaVersion, "the payload is not a JSON object.");
         if (isSealed)
         {
-            sealedFor = Unseal(stored, node);
+            sealedFor = Unseal(stored, node, entry.Personal);
         }
 
         for (var version = stored.SchemaVersion; version < entry.Type.SchemaVersion; version++)
@@ -312,14 +313,14 @@ public sealed class EventSerializer
         return buffer.ToArray();
     }
 
-    /// <summary>Opens every sealed value at the payload's top level: the person's value, or <see cref="PersonalData.ErasedMarker"/> once they are erased.</summary>
+    /// <summary>Opens the sealed values of the type's personal fields: the person's value, or <see cref="PersonalData.ErasedMarker"/> once they are erased.</summary>
     /// <returns>The person the values are sealed for, or <see langword="null"/> when none is sealed.</returns>
-    private string? Unseal(StoredEvent stored, JsonObject node)
+    private string? Unseal(StoredEvent stored, JsonObject node, string[] personal)
     {
         string? sealedFor = null;
-        foreach (var (name, value) in node.ToArray())
+        foreach (var name in personal)
         {
-            if (value is not JsonObject sealedValue || !sealedValue.ContainsKey(SealedName))
+            if (node[name] is not JsonObject sealedValue || !sealedValue.ContainsKey(SealedName))
             {
                 continue;
             }

@@ -168,7 +168,7 @@ public sealed partial class LearningSite
         Decide(Machine, State, SiteTrigger.ChooseMemberNaming, stamp);
         if (State.MemberNaming == naming)
         {
-            throw Refuse(Machine, State, SiteTrigger.ChooseMemberNaming, $"{Description} names its members by {(naming == MemberNaming.Pseudonyms ? "pseudonyms only" : "display names")} already; choose the other naming to change it");
+            throw Refuse(Machine, State, SiteTrigger.ChooseMemberNaming, $"{Description} names its members by {Describe(naming)} already; choose the other naming to change it");
         }
 
         Record(new MemberNamingChosen(Id, naming, stamp.At, stamp.By));

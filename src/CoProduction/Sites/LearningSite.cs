@@ -90,13 +90,17 @@ public sealed partial class LearningSite : AggregateRoot<SiteId, LearningSiteSta
             MemberLeftRole e => before.FindMember(e.Member) is { } m ? AsSentence(TenureRules.WhyCannotLeave(m, e.Role, e.On)) : NotAMember(e.Member),
             MemberMarkedCore e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
             MemberCoreMarkCleared e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
-            EngagementRecorded e => before.FindMember(e.Member) is null ? NotAMember(e.Member) : null,
+            EngagementRecorded e => before.FindMember(e.Member) is { } m ? (m.IsErased && e.Note is not null ? $"it keeps a note about member '{e.Member}', who was erased." : null) : NotAMember(e.Member),
             MemberErased e => before.FindMember(e.Member) is { } m ? (m.IsErased ? $"member '{e.Member}' is already erased." : null) : NotAMember(e.Member),
+            MemberNamingChosen e => before.MemberNaming == e.Naming ? $"the site names its members by {Describe(e.Naming)} already." : null,
             _ => null,
         };
     }
 
     private static string? AsSentence(string? reason) => reason is null ? null : reason + ".";
+
+    /// <summary>A naming in words, for refusals.</summary>
+    private static string Describe(MemberNaming naming) => naming == MemberNaming.Pseudonyms ? "pseudonyms only" : "display names";
 
     private static string NotAMember(MemberId member) => $"'{member}' is not a member of the site.";
 }

@@ -91,18 +91,27 @@ public sealed record LearningSiteState
     }
 
     /// <summary>
-    /// The name by which the site's reminders and research reports name a member, under the site's
-    /// <see cref="MemberNaming"/>: with pseudonyms only, the pseudonym or else the member's id, never the display name.
+    /// The name the site's research reports print for a member, under the site's <see cref="MemberNaming"/>: the pseudonym
+    /// when there is one; else, with pseudonyms only, the member's id, and otherwise the display name.
     /// </summary>
     /// <param name="member">A member of the site.</param>
-    /// <param name="inReport">Whether the name is for a research report (which prefers the pseudonym under either naming) rather than a reminder.</param>
     /// <returns>The name to print.</returns>
-    public string NameOf(SiteMember member, bool inReport)
+    public string NameInReports(SiteMember member)
     {
         System.ArgumentNullException.ThrowIfNull(member);
-        return MemberNaming == MemberNaming.Pseudonyms
-            ? member.Pseudonym ?? member.Id.Value
-            : inReport ? member.NameForReports : member.DisplayName;
+        return MemberNaming == MemberNaming.Pseudonyms ? member.Pseudonym ?? member.Id.Value : member.NameForReports;
+    }
+
+    /// <summary>
+    /// The name the site's reminders print for a member, under the site's <see cref="MemberNaming"/>: the display name; with
+    /// pseudonyms only, the pseudonym, or the member's id when there is none.
+    /// </summary>
+    /// <param name="member">A member of the site.</param>
+    /// <returns>The name to print.</returns>
+    public string NameInReminders(SiteMember member)
+    {
+        System.ArgumentNullException.ThrowIfNull(member);
+        return MemberNaming == MemberNaming.Pseudonyms ? member.Pseudonym ?? member.Id.Value : member.DisplayName;
     }
 
     /// <summary>The one fold: the state after <paramref name="event"/>.</summary>

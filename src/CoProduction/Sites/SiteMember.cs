@@ -40,7 +40,10 @@ public sealed record SiteMember
     /// <summary>Gets a value indicating whether the member's personal data was erased (<see cref="MemberErased"/>): their name reads as <see cref="Privacy.PersonalData.ErasedMarker"/>, their engagements keep no note.</summary>
     public bool IsErased { get; private init; }
 
-    /// <summary>Gets the name to print in research reports: the pseudonym when there is one, else the display name.</summary>
+    /// <summary>
+    /// Gets the pseudonym when there is one, else the display name. It does not know the site's naming: a site that chose
+    /// pseudonyms only names a member without one by their id, so print <see cref="LearningSiteState.NameInReports"/>.
+    /// </summary>
     public string NameForReports => Pseudonym ?? DisplayName;
 
     /// <summary>The member after their erasure: the name replaced by the marker, the engagements' notes dropped.</summary>

@@ -110,7 +110,7 @@ public sealed class TeamRoster : ITeamRoster
             var roles = member.RolesOn(date);
             if (roles.Count > 0)
             {
-                result.Add(new ActiveMember(member.Id, member.DisplayName, state.NameOf(member, inReport: true), member.IsCore, roles.ToValueList()));
+                result.Add(new ActiveMember(member.Id, member.DisplayName, state.NameInReports(member), member.IsCore, roles.ToValueList()));
             }
         }
 
@@ -230,7 +230,7 @@ public sealed class TeamRoster : ITeamRoster
             result.Add(new CoreManagerEngagement(
                 member.Id,
                 member.DisplayName,
-                state.NameOf(member, inReport: false),
+                state.NameInReminders(member),
                 managerRoles.ToValueList(),
                 last?.On,
                 last?.Kind,

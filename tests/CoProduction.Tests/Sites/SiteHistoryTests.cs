@@ -103,6 +103,31 @@ public sealed class SiteHistoryTests
         Assert.Contains("cannot leave it earlier", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("naming")]
+    [InlineData("note")]
+    public void A_history_that_records_what_the_commands_refuse_about_naming_and_erasure_cannot_be_replayed(string what)
+    {
+        var site = PaperSites.Kilifi();
+        var history = new List<IDomainEvent>(site.History);
+        var expected = what == "naming" ? "names its members by pseudonyms only already" : "who was erased";
+        if (what == "naming")
+        {
+            history.Add(new MemberNamingChosen(PaperSites.KilifiId, MemberNaming.Pseudonyms, PaperSites.At, PaperSites.Lead));
+            history.Add(new MemberNamingChosen(PaperSites.KilifiId, MemberNaming.Pseudonyms, PaperSites.At, PaperSites.Lead));
+        }
+        else
+        {
+            history.Add(new MemberErased(PaperSites.KilifiId, PaperSites.KilifiDirector, "the member", "a request", PaperSites.At, PaperSites.Lead));
+            history.Add(new EngagementRecorded(PaperSites.KilifiId, PaperSites.KilifiDirector, new LocalDate(2019, 1, 15), EngagementKind.Workshop, "a note", PaperSites.At, PaperSites.Lead));
+        }
+
+        var ex = Assert.Throws<InvalidHistoryException>(() => LearningSite.Rehydrate(site.StreamId, history));
+
+        Assert.Equal(history.Count, ex.Version);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_history_with_overlapping_tenure_or_an_unknown_member_cannot_be_replayed()
     {
