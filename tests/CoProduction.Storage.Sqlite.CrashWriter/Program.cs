@@ -17,6 +17,21 @@ using NodaTime;
 // With "project": runs the projection runner over the file (catch-up, then the live feed) while appending.
 // With "app": runs the app with the library's read models while issuing domain commands (see ProgrammeChild).
 // With "deliver" / "deliver-seed": see DeliveringChild.
+// Usage: dotnet CoProduction.Storage.Sqlite.CrashWriter.dll <connection string> <instance> postgres-app <schema> <own> <shared> <reminders> <from>:
+// one app instance of several on a PostgreSQL database (see PostgreSqlAppChild).
+if (args is [_, _, "postgres-app", _, _, _, _, _])
+{
+    await CoProduction.Storage.Sqlite.CrashWriter.PostgreSqlAppChild.RunAsync(
+        args[0],
+        int.Parse(args[1], CultureInfo.InvariantCulture),
+        args[3],
+        int.Parse(args[4], CultureInfo.InvariantCulture),
+        int.Parse(args[5], CultureInfo.InvariantCulture),
+        int.Parse(args[6], CultureInfo.InvariantCulture),
+        long.Parse(args[7], CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is [_, _, "deliver" or "deliver-seed", _])
 {
     await (args[2] == "deliver"

@@ -64,6 +64,9 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Gets the child's arguments, for messages.</summary>
     public string Description { get; }
 
+    /// <summary>Gets the child's process id (the one a lease holder names).</summary>
+    public int Id => process.Id;
+
     /// <summary>Gets whether the child has ended (killed or on its own).</summary>
     public bool HasExited => process.HasExited;
 
