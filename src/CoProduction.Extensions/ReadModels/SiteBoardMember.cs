@@ -13,10 +13,15 @@ namespace CoProduction.ReadModels;
 /// <param name="IsCore">Whether the member is marked core.</param>
 /// <param name="Tenures">Every tenure period, in the order recorded.</param>
 /// <param name="LastEngagement">The latest engagement, or <see langword="null"/> when never engaged.</param>
+/// <param name="IsErased">
+/// Whether the member's personal data was erased (<see cref="MemberErased"/>): <paramref name="DisplayName"/> is then
+/// <see cref="Privacy.PersonalData.ErasedMarker"/> and <paramref name="LastEngagement"/> keeps no note.
+/// </param>
 public sealed record SiteBoardMember(
     MemberId Member,
     string DisplayName,
     string? Pseudonym,
     bool IsCore,
     ValueList<Tenure> Tenures,
-    Engagement? LastEngagement);
+    Engagement? LastEngagement,
+    bool IsErased);

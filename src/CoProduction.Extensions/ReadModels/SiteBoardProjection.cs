@@ -21,7 +21,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
     public override string Name => ProjectionName;
 
     /// <inheritdoc/>
-    public override int Version => 2;   // 2: the entry keeps the site's member naming
+    public override int Version => 3;   // 2: the entry keeps the site's member naming; 3: and which members were erased
 
     /// <summary>The <c>engagement</c> index's values up to a date, included, never engaged first.</summary>
     public static DocumentRange EngagedUpTo(LocalDate date)
@@ -42,6 +42,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
                 IsCore = m.IsCore,
                 Tenures = m.Tenures,
                 Engagements = m.LastEngagement is { } last ? [last] : [],
+                IsErased = m.IsErased,
             };
         }
 
@@ -56,7 +57,7 @@ internal sealed class SiteBoardProjection() : AggregateProjection<LearningSite, 
         for (var i = 0; i < members.Length; i++)
         {
             var m = state.Members[i];
-            members[i] = new SiteBoardMember(m.Id, m.DisplayName, m.Pseudonym, m.IsCore, m.Tenures, m.LastEngagement(LocalDate.MaxIsoValue));
+            members[i] = new SiteBoardMember(m.Id, m.DisplayName, m.Pseudonym, m.IsCore, m.Tenures, m.LastEngagement(LocalDate.MaxIsoValue), m.IsErased);
         }
 
         return new SiteBoardEntry(

@@ -38,7 +38,7 @@ public sealed record SiteMember
     public ValueList<Engagement> Engagements { get; internal init; }
 
     /// <summary>Gets a value indicating whether the member's personal data was erased (<see cref="MemberErased"/>): their name reads as <see cref="Privacy.PersonalData.ErasedMarker"/>, their engagements keep no note.</summary>
-    public bool IsErased { get; private init; }
+    public bool IsErased { get; internal init; }
 
     /// <summary>
     /// Gets the pseudonym when there is one, else the display name. It does not know the site's naming: a site that chose

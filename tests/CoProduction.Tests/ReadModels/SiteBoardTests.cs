@@ -194,6 +194,23 @@ public abstract class SiteBoardTests(bool sqlite)
     }
 
     [Fact]
+    public async Task An_erased_member_stays_on_the_board_marked_erased_under_the_marker()
+    {
+        using var app = await SitesAsync();
+        await app.SiteAsync(PaperSites.KilifiId, (s, ctx) => s.EraseMember(PaperSites.KilifiSubCountyManager, "the member", "Kenya Data Protection Act 2019, s. 40", ctx.Stamp));
+
+        var board = await app.Board.GetAsync(PaperSites.KilifiId, Token);
+
+        Assert.NotNull(board);
+        Assert.Equal(
+            [(PaperSites.KilifiLeadResearcher, false), (PaperSites.KilifiDirector, false), (PaperSites.KilifiSubCountyManager, true), (PaperSites.KilifiResearcher, false)],
+            board.Entry.Members.Select(m => (m.Member, m.IsErased)));
+        var erased = board.Entry.Members.Single(m => m.IsErased);
+        Assert.Equal(CoProduction.Privacy.PersonalData.ErasedMarker, erased.DisplayName);
+        Assert.Equal([PaperSites.SubCountyManager], board.Members.Single(m => m.Member == PaperSites.KilifiSubCountyManager).Roles);   // still holds the role today
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_refused()
     {
         using var app = await SitesAsync();
