@@ -55,7 +55,8 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
                 or ProtocolTrigger.DraftAmendment or ProtocolTrigger.LodgeAmendment => (Protocol.StreamCategory, AccessRule.PrincipalInvestigator),
             ProtocolTrigger.StartReview or ProtocolTrigger.RequestChanges or ProtocolTrigger.Approve or ProtocolTrigger.Reject
                 or ProtocolTrigger.Suspend or ProtocolTrigger.Reinstate => (Protocol.StreamCategory, AccessRule.Committee),
-            ProtocolTrigger.ReleaseAmendment or ProtocolTrigger.ApplyAmendment => (Protocol.StreamCategory, AccessRule.ProtocolParties),
+            ProtocolTrigger.RecordConsent => (Protocol.StreamCategory, AccessRule.PrincipalInvestigator),
+            ProtocolTrigger.ReleaseAmendment or ProtocolTrigger.ApplyAmendment or ProtocolTrigger.WithdrawConsent => (Protocol.StreamCategory, AccessRule.ProtocolParties),
             ProtocolTrigger.ObserveExpiry => (Protocol.StreamCategory, AccessRule.System),
             AmendmentTrigger.Revise or AmendmentTrigger.Rebase or AmendmentTrigger.Submit or AmendmentTrigger.Withdraw
                 => (Amendment.StreamCategory, AccessRule.PrincipalInvestigator),

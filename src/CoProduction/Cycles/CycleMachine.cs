@@ -225,7 +225,7 @@ internal static class CycleMachine
 
     /// <summary>Asks the ethics gate about one activity on one date.</summary>
     internal static EthicsGateDecision Check(CycleDecision d, PlannedActivity activity, DataCollection collection, LocalDate date)
-        => d.Rules.EthicsGate.Check(new ResearchActivity(activity.Title, collection.Method, collection.RespondentGroup, d.State.Site, date));
+        => d.Rules.EthicsGate.Check(new ResearchActivity(activity.Title, collection.Method, collection.RespondentGroup, d.State.Site, date, collection.Participants));
 
     /// <summary>What the gate says each protocol lacks (its details; the headline is restated by the caller), each once, without closing punctuation.</summary>
     private static List<string> GateDetails(EthicsGateDecision decision)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using CoProduction.Protocols;
 
 namespace CoProduction.Cycles;
@@ -10,11 +12,17 @@ public sealed record DataCollection
     /// <summary>Creates the data collection of an activity.</summary>
     /// <param name="method">The data-collection method, for example journaling; not <c>default</c>.</param>
     /// <param name="respondentGroup">Who the data is collected from, for example facility managers; not <c>default</c>.</param>
-    /// <exception cref="ArgumentException">A <c>default</c> method or group.</exception>
-    public DataCollection(DataCollectionMethod method, RespondentGroup respondentGroup)
+    /// <param name="participants">
+    /// The participants it collects from, by study code, when it names them (for example the managers who keep a journal);
+    /// empty when it does not. The ethics gate then asks that each has a consent standing under the covering protocol on the
+    /// activity's day (<see cref="Protocols.Protocol.RecordConsent"/>).
+    /// </param>
+    /// <exception cref="ArgumentException">A <c>default</c> method, group or participant, or a participant named twice.</exception>
+    public DataCollection(DataCollectionMethod method, RespondentGroup respondentGroup, ValueList<ParticipantId> participants = default)
     {
         Method = method;
         RespondentGroup = respondentGroup;
+        Participants = participants;
     }
 
     /// <summary>Gets the data-collection method.</summary>
@@ -35,5 +43,27 @@ public sealed record DataCollection
         init => field = value.Code is null
             ? throw new ArgumentException("A respondent group is required; this one is the default, empty value: use RespondentGroup.FacilityManagers and the like.", nameof(RespondentGroup))
             : value;
+    }
+
+    /// <summary>Gets the participants it collects from, by study code; empty when it names none (then only a group's withdrawn consent can stop it).</summary>
+    /// <exception cref="ArgumentException">Set with a <c>default</c> participant or one named twice.</exception>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<ParticipantId> Participants
+    {
+        get;
+        init
+        {
+            var seen = new HashSet<ParticipantId>();
+            foreach (var participant in value)
+            {
+                Preconditions.CheckId(participant, nameof(Participants));
+                if (!seen.Add(participant))
+                {
+                    throw new ArgumentException($"Participant '{participant}' is named twice: name each participant once.", nameof(Participants));
+                }
+            }
+
+            field = value;
+        }
     }
 }

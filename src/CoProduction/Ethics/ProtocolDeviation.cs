@@ -81,7 +81,7 @@ public sealed partial class ProtocolDeviation : AggregateRoot<DeviationId, Proto
             ?? throw new System.ArgumentException($"Cycle '{cycle.Id}' has no activity {lapse.Activity}.", nameof(recorded));
         var collection = planned.DataCollection
             ?? throw new System.ArgumentException($"Activity {lapse.Activity} of cycle '{cycle.Id}' collects no data: it needs no approval.", nameof(recorded));
-        var activity = new ResearchActivity(planned.Title, collection.Method, collection.RespondentGroup, cycle.State.Site, lapse.On);
+        var activity = new ResearchActivity(planned.Title, collection.Method, collection.RespondentGroup, cycle.State.Site, lapse.On, collection.Participants);
         var version = lapse.ProtocolVersion is { } v ? $" version {v}" : string.Empty;
         var description = $"Action on '{planned.Title}' on {lapse.On.Iso()} was recorded outside approval of protocol '{protocol.Id}'{version} in cycle '{cycle.Id}': {string.Join(" ", lapse.Reasons)}";
         var deviation = new DeviationRecording(id, activity, description, LocalDate.Max(discoveredOn, lapse.On));

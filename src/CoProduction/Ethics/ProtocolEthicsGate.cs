@@ -19,6 +19,9 @@ namespace CoProduction.Ethics;
 /// protocols change. When several protocols cover an activity, the first in the order given is named.
 /// The protocols are indexed by every site their versions name, so deciding that an activity is covered
 /// looks only at the protocols of its site, however many protocols the programme has.
+/// Consent recorded under a covering protocol (<see cref="Protocol.RecordConsent"/>) is consulted too: a respondent
+/// group's withdrawn collective consent refuses collecting from the group, and an activity that names participants
+/// needs, for each, a consent standing on its day that includes its method.
 /// </remarks>
 public sealed class ProtocolEthicsGate : IEthicsGate
 {
@@ -69,15 +72,81 @@ public sealed class ProtocolEthicsGate : IEthicsGate
     {
         ArgumentNullException.ThrowIfNull(activity);
         var date = activity.Date;
+        EthicsGateDecision? withoutConsent = null;
         foreach (var p in bySite.GetValueOrDefault(activity.Site) ?? [])
         {
             if (p.VersionInForceOn(date) is { } version && version.Scope.Covers(activity.Method, activity.RespondentGroup, activity.Site))
             {
-                return EthicsGateDecision.Covered(activity, p.Id, version.Number);
+                if (p.Consents.IsEmpty && activity.Participants.IsEmpty)
+                {
+                    return EthicsGateDecision.Covered(activity, p.Id, version.Number);
+                }
+
+                var (reasons, remedies) = ConsentProblems(p, activity);
+                if (reasons.Count == 0)
+                {
+                    return EthicsGateDecision.Covered(activity, p.Id, version.Number);
+                }
+
+                // Covered by scope, refused by consent: another protocol of the site may still cover it with consent.
+                withoutConsent ??= EthicsGateDecision.NotCovered(
+                    activity,
+                    $"Planned activity {Describe(activity)} is within protocol '{p.Id}' version {version.Number} on {LocalDatePattern.Iso.Format(date)}, but consent does not allow it.",
+                    reasons,
+                    remedies,
+                    null,
+                    new ProtocolBreach(p.Id, version.Number, ProtocolStatus.Approved, PausesStudy: false, p.Committee));
             }
         }
 
-        return Explain(activity);
+        return withoutConsent ?? Explain(activity);
+    }
+
+    /// <summary>
+    /// Why consent recorded under <paramref name="p"/> does not allow the activity on its day: the group's collective consent
+    /// was withdrawn or does not include the method, or a participant it names has no consent standing that includes the method.
+    /// </summary>
+    private static (List<string> Reasons, List<string> Remedies) ConsentProblems(ProtocolState p, ResearchActivity activity)
+    {
+        var (reasons, remedies) = (new List<string>(), new List<string>());
+        var (date, method, group) = (activity.Date, activity.Method, activity.RespondentGroup);
+        var day = LocalDatePattern.Iso.Format(date);
+        if (p.ConsentOn(group, null, date) is { } collective)
+        {
+            if (!collective.StandsOn(date))
+            {
+                reasons.Add($"respondent group {group} withdrew its consent under protocol '{p.Id}' on {LocalDatePattern.Iso.Format(collective.WithdrawnOn!.Value)}: no further data is collected from it; what was collected before stays.");
+                remedies.Add($"record the group's renewed consent under protocol '{p.Id}' if it agrees again, or collect from another group");
+            }
+            else if (!collective.Methods.Contains(method))
+            {
+                reasons.Add($"respondent group {group} consented under protocol '{p.Id}' to {string.Join(", ", collective.Methods)}, not to {method}.");
+                remedies.Add($"withdraw and record the group's consent again with {method}, once it agrees to it");
+            }
+        }
+
+        foreach (var participant in activity.Participants)
+        {
+            var subject = Consent.Describe(group, participant);
+            var consent = p.ConsentOn(group, participant, date);
+            if (consent is null)
+            {
+                reasons.Add($"{subject} has no consent recorded under protocol '{p.Id}' on {day}.");
+                remedies.Add($"record the consent of participant '{participant}' under protocol '{p.Id}' before collecting from them, or leave them out");
+            }
+            else if (!consent.StandsOn(date))
+            {
+                reasons.Add($"{subject} withdrew consent under protocol '{p.Id}' on {LocalDatePattern.Iso.Format(consent.WithdrawnOn!.Value)}: no further data is collected from them; what was collected before stays.");
+                remedies.Add($"leave participant '{participant}' out of the activity");
+            }
+            else if (!consent.Methods.Contains(method))
+            {
+                reasons.Add($"{subject} consented under protocol '{p.Id}' to {string.Join(", ", consent.Methods)}, not to {method}.");
+                remedies.Add($"ask participant '{participant}' for consent to {method} and record it, or leave them out");
+            }
+        }
+
+        return (reasons, remedies);
     }
 
     private static string Describe(ResearchActivity a)

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using CoProduction.Protocols;
 using NodaTime;
 
@@ -13,9 +14,11 @@ namespace CoProduction.Ethics;
 /// <param name="RespondentGroup">Who the data is collected from.</param>
 /// <param name="Site">Where.</param>
 /// <param name="Date">When, in the site's calendar.</param>
+/// <param name="Participants">The participants it collects from, by study code, when it names them: each needs a consent standing on the date under the covering protocol.</param>
 public sealed record ResearchActivity(
     string Title,
     DataCollectionMethod Method,
     RespondentGroup RespondentGroup,
     SiteId Site,
-    LocalDate Date);
+    LocalDate Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] ValueList<ParticipantId> Participants = default);

@@ -221,3 +221,26 @@ public readonly record struct SeriesId : IStringId<SeriesId>
     /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
     public override string ToString() => Value ?? string.Empty;
 }
+
+/// <summary>
+/// Identifies a research participant by a study code (for example <c>mp-fm-07</c>), never by name: consent is
+/// recorded and checked under this code, so a participant's identity stays with the research team.
+/// </summary>
+[JsonConverter(typeof(StringIdJsonConverter<ParticipantId>))]
+public readonly record struct ParticipantId : IStringId<ParticipantId>
+{
+    /// <summary>Creates the identifier.</summary>
+    /// <param name="value">The identifier's text (see <see cref="IStringId{TSelf}.From"/> for the rules).</param>
+    /// <exception cref="System.ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public ParticipantId(string value) => Value = StringId.Require(value, nameof(ParticipantId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static ParticipantId From(string value) => new(value);
+
+    /// <summary>Returns the identifier's text.</summary>
+    /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}

@@ -38,6 +38,7 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(DilemmaId))]
 [JsonSerializable(typeof(CommitteeId))]
 [JsonSerializable(typeof(SeriesId))]
+[JsonSerializable(typeof(ParticipantId))]
 [JsonSerializable(typeof(DataCollectionMethod))]
 [JsonSerializable(typeof(RespondentGroup))]
 [JsonSerializable(typeof(ResearchActivity))]
@@ -114,6 +115,8 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(ProtocolAmendmentLodged))]
 [JsonSerializable(typeof(ProtocolAmendmentReleased))]
 [JsonSerializable(typeof(ProtocolAmendmentApplied))]
+[JsonSerializable(typeof(ProtocolConsentGiven))]
+[JsonSerializable(typeof(ProtocolConsentWithdrawn))]
 // Ethics: deviations and dilemmas
 [JsonSerializable(typeof(DeviationRecorded))]
 [JsonSerializable(typeof(DeviationReported))]

@@ -334,6 +334,129 @@ public sealed partial class Protocol
         return reasons;
     }
 
+    /// <summary>
+    /// Records a respondent group's collective consent, or one named participant's, to data collection by some of the
+    /// protocol's methods from a day. From then the ethics gate lets an activity collect from them by those methods, and
+    /// refuses one that names a participant without a consent standing on its day.
+    /// </summary>
+    /// <param name="group">The respondent group (the participant's group): in the scope of the version that applies on <paramref name="on"/>.</param>
+    /// <param name="participant">The participant, by study code (never a name); <see langword="null"/> for the group's collective consent.</param>
+    /// <param name="methods">The methods consented to: at least one, each in the scope of that version.</param>
+    /// <param name="on">The day consent was given: the protocol approved and unexpired that day, not after the day it is recorded.</param>
+    /// <param name="stamp">When and by whom.</param>
+    /// <exception cref="System.ArgumentException">A default group, participant or method, or no method.</exception>
+    /// <exception cref="CommandRejectedException">
+    /// Not approved; the protocol was not approved on <paramref name="on"/>; the group or a method is outside its scope; the
+    /// day is after the day it is recorded; the subject's earlier consent still stands (withdraw it first) or was withdrawn after
+    /// <paramref name="on"/>; or dated before the latest event.
+    /// </exception>
+    public void RecordConsent(RespondentGroup group, ParticipantId? participant, IEnumerable<DataCollectionMethod> methods, LocalDate on, Stamp stamp)
+    {
+        CheckSubject(group, participant);
+        System.ArgumentNullException.ThrowIfNull(methods);
+        ValueList<DataCollectionMethod> consented = [.. methods.Distinct()];
+        if (consented.IsEmpty || consented.Contains(default))
+        {
+            throw new System.ArgumentException(
+                $"Consent of {Consent.Describe(group, participant)} names {(consented.IsEmpty ? "no method" : "a default, empty method")}: name each data-collection method consented to, for example DataCollectionMethod.Interview.",
+                nameof(methods));
+        }
+
+        var now = Now();
+        Decide(Machine, now, ProtocolTrigger.RecordConsent, stamp);
+        var subject = Consent.Describe(group, participant);
+        var reasons = new List<string>();
+        if (on > stamp.At.Plus(Duration.FromHours(14)).InUtc().Date)
+        {
+            reasons.Add($"consent of {subject} would be given on {on.Iso()}, after the day it is recorded ({stamp.At.InUtc().Date.Iso()} UTC): record a consent once it is given");
+        }
+
+        if (State.VersionInForceOn(on) is not { } version)
+        {
+            reasons.Add($"protocol '{Id}' is {State.StatusOn(on)} on {on.Iso()}: consent is taken under an approved, unexpired protocol");
+        }
+        else
+        {
+            if (!version.Scope.Contains(ScopeItem.Of(group)))
+            {
+                reasons.Add($"respondent group {group} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent from it");
+            }
+
+            foreach (var method in consented)
+            {
+                if (!version.Scope.Contains(ScopeItem.Of(method)))
+                {
+                    reasons.Add($"method {method} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent to it");
+                }
+            }
+        }
+
+        if (State.StandingConsent(group, participant) is { } standing)
+        {
+            reasons.Add($"{subject} consented on {standing.GivenOn.Iso()} to {string.Join(", ", standing.Methods)}, and that consent stands: record its withdrawal first to record a new one");
+        }
+        else if (State.Consents.LastOrDefault(c => c.IsOf(group, participant)) is { WithdrawnOn: { } withdrawn } && on < withdrawn)
+        {
+            reasons.Add($"{subject} withdrew consent on {withdrawn.Iso()}: a new consent is given on that day or later, not on {on.Iso()}");
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw Refuse(Machine, now, ProtocolTrigger.RecordConsent, [.. reasons]);
+        }
+
+        Record(new ProtocolConsentGiven(group, participant, consented, on, stamp.At, stamp.By));
+    }
+
+    /// <summary>
+    /// Records that a respondent group, or a named participant, withdrew consent from a day: the ethics gate refuses any
+    /// further data collection from them on or after it, and what was collected before stays (nothing recorded is changed).
+    /// </summary>
+    /// <param name="group">The respondent group.</param>
+    /// <param name="participant">The participant, by study code; <see langword="null"/> for the group's collective consent.</param>
+    /// <param name="on">The first day without consent: not before the consent was given.</param>
+    /// <param name="stamp">When and by whom.</param>
+    /// <exception cref="System.ArgumentException">A default group or participant.</exception>
+    /// <exception cref="CommandRejectedException">Not approved, suspended or expired; no consent of the subject stands; the day is before it was given; or dated before the latest event.</exception>
+    public void WithdrawConsent(RespondentGroup group, ParticipantId? participant, LocalDate on, Stamp stamp)
+    {
+        CheckSubject(group, participant);
+        var now = Now();
+        Decide(Machine, now, ProtocolTrigger.WithdrawConsent, stamp);
+        var subject = Consent.Describe(group, participant);
+        if (State.StandingConsent(group, participant) is not { } standing)
+        {
+            var earlier = State.Consents.LastOrDefault(c => c.IsOf(group, participant));
+            throw Refuse(
+                Machine,
+                now,
+                ProtocolTrigger.WithdrawConsent,
+                earlier is null
+                    ? $"no consent of {subject} is recorded under protocol '{Id}': there is nothing to withdraw"
+                    : $"{subject} withdrew consent on {earlier.WithdrawnOn!.Value.Iso()} already: there is nothing more to withdraw");
+        }
+
+        if (on < standing.GivenOn)
+        {
+            throw Refuse(Machine, now, ProtocolTrigger.WithdrawConsent, $"the withdrawal on {on.Iso()} is before {subject} consented on {standing.GivenOn.Iso()}: a consent is withdrawn after it is given");
+        }
+
+        Record(new ProtocolConsentWithdrawn(group, participant, on, stamp.At, stamp.By));
+    }
+
+    private static void CheckSubject(RespondentGroup group, ParticipantId? participant)
+    {
+        if (group.Code is null)
+        {
+            throw new System.ArgumentException("A respondent group is required; this one is the default, empty value: use RespondentGroup.FacilityManagers and the like.", nameof(group));
+        }
+
+        if (participant is { } p)
+        {
+            Preconditions.CheckId(p, nameof(participant));
+        }
+    }
+
     private ProtocolDecision Now() => new(State, null);
 
     private void Review(ProtocolTrigger trigger, Stamp stamp, IProtocolEvent reviewed)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CoProduction.Events;
 using NodaTime;
 
@@ -134,5 +135,15 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
 
     /// <inheritdoc/>
     private protected override string? CheckReplay(ProtocolState before, IProtocolEvent @event, ProtocolState after)
-        => Machine.CheckReplay(before.Status, ProtocolMachine.TriggerOf(@event), after.Status);
+        => Machine.CheckReplay(before.Status, ProtocolMachine.TriggerOf(@event), after.Status) ?? @event switch
+        {
+            ProtocolConsentGiven e when before.StandingConsent(e.Group, e.Participant) is { } standing
+                => $"{standing.Subject} consented again while the consent given on {standing.GivenOn.Iso()} stands",
+            ProtocolConsentGiven e when e.Methods.IsEmpty || before.VersionInForceOn(e.On) is not { } version
+                || !version.Scope.Contains(ScopeItem.Of(e.Group)) || e.Methods.Any(m => !version.Scope.Contains(ScopeItem.Of(m)))
+                => $"{Consent.Describe(e.Group, e.Participant)} consented on {e.On.Iso()} to [{string.Join(", ", e.Methods)}], which protocol '{before.Id}' did not then permit",
+            ProtocolConsentWithdrawn e when before.StandingConsent(e.Group, e.Participant) is null
+                => $"{Consent.Describe(e.Group, e.Participant)} withdrew a consent that was not standing",
+            _ => null,
+        };
 }

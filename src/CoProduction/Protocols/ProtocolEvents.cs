@@ -151,3 +151,22 @@ public sealed record ProtocolAmendmentApplied(
     string? PersonnelChanges,
     Instant At,
     Actor By) : IProtocolEvent;
+
+/// <summary>A respondent group, or a named participant of it, consented to data collection under the protocol.</summary>
+/// <param name="Group">The respondent group.</param>
+/// <param name="Participant">The participant, by study code; <see langword="null"/> for the group's collective consent.</param>
+/// <param name="Methods">The methods consented to.</param>
+/// <param name="On">The day consent was given.</param>
+/// <param name="At">When it was recorded.</param>
+/// <param name="By">Who recorded it.</param>
+[EventName("protocol.consent-given")]
+public sealed record ProtocolConsentGiven(RespondentGroup Group, ParticipantId? Participant, ValueList<DataCollectionMethod> Methods, LocalDate On, Instant At, Actor By) : IProtocolEvent;
+
+/// <summary>A respondent group, or a named participant, withdrew consent: no further data is collected from them; what was collected before stays.</summary>
+/// <param name="Group">The respondent group.</param>
+/// <param name="Participant">The participant, by study code; <see langword="null"/> for the group's collective consent.</param>
+/// <param name="On">The first day without consent.</param>
+/// <param name="At">When it was recorded.</param>
+/// <param name="By">Who recorded it.</param>
+[EventName("protocol.consent-withdrawn")]
+public sealed record ProtocolConsentWithdrawn(RespondentGroup Group, ParticipantId? Participant, LocalDate On, Instant At, Actor By) : IProtocolEvent;

@@ -61,16 +61,20 @@ internal static class ProtocolMachine
                 .Record(ProtocolTrigger.DraftAmendment, ApprovedOnTheDay)
                 .Record(ProtocolTrigger.LodgeAmendment, "reserves the items it touches")
                 .Record(ProtocolTrigger.ReleaseAmendment, "frees a withdrawn or rejected amendment")
-                .Record(ProtocolTrigger.ApplyAmendment, "next version");
+                .Record(ProtocolTrigger.ApplyAmendment, "next version")
+                .Record(ProtocolTrigger.RecordConsent, "a group or participant consents")
+                .Record(ProtocolTrigger.WithdrawConsent, "no further data from them");
             m.In(ProtocolStatus.Suspended)
                 .Permit(ProtocolTrigger.Reinstate, ProtocolStatus.Approved)
                 .Permit(ProtocolTrigger.ObserveExpiry, ProtocolStatus.Expired)
                 .Permit(ProtocolTrigger.Close, ProtocolStatus.Closed, NothingPending)
-                .Record(ProtocolTrigger.ReleaseAmendment, "frees a withdrawn or rejected amendment");
+                .Record(ProtocolTrigger.ReleaseAmendment, "frees a withdrawn or rejected amendment")
+                .Record(ProtocolTrigger.WithdrawConsent, "no further data from them");
             m.In(ProtocolStatus.Expired)
                 .Permit(ProtocolTrigger.Renew, ProtocolStatus.Approved)
                 .Permit(ProtocolTrigger.Close, ProtocolStatus.Closed, NothingPending)
-                .Record(ProtocolTrigger.ReleaseAmendment, "frees a withdrawn or rejected amendment");
+                .Record(ProtocolTrigger.ReleaseAmendment, "frees a withdrawn or rejected amendment")
+                .Record(ProtocolTrigger.WithdrawConsent, "no further data from them");
             m.In(ProtocolStatus.Rejected);
             m.In(ProtocolStatus.Withdrawn);
             m.In(ProtocolStatus.Closed);
@@ -94,6 +98,8 @@ internal static class ProtocolMachine
         ProtocolAmendmentLodged => ProtocolTrigger.LodgeAmendment,
         ProtocolAmendmentReleased => ProtocolTrigger.ReleaseAmendment,
         ProtocolAmendmentApplied => ProtocolTrigger.ApplyAmendment,
+        ProtocolConsentGiven => ProtocolTrigger.RecordConsent,
+        ProtocolConsentWithdrawn => ProtocolTrigger.WithdrawConsent,
         _ => throw Fold.Unknown<ProtocolState>(@event),
     };
 

@@ -55,6 +55,9 @@ public sealed record ProtocolState
     /// <summary>Gets the amendments lodged and awaiting a decision.</summary>
     public ValueList<PendingAmendment> Pending { get; private init; }
 
+    /// <summary>Gets the consents recorded under the protocol, in the order recorded; a withdrawn one keeps its place with its withdrawal day.</summary>
+    public ValueList<Consent> Consents { get; private init; }
+
     /// <summary>Gets the latest approved version, or <see langword="null"/> before approval.</summary>
     public ProtocolVersion? CurrentVersion => Versions.IsEmpty ? null : Versions[^1];
 
@@ -160,6 +163,25 @@ public sealed record ProtocolState
         System.ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         System.ArgumentOutOfRangeException.ThrowIfGreaterThan(number, Versions.Count);
         return Versions[number - 1];
+    }
+
+    /// <summary>The consent of a subject that applied on a date: the latest one recorded for that group or participant given on or before it, withdrawn or not.</summary>
+    /// <param name="group">The respondent group.</param>
+    /// <param name="participant">The participant, or <see langword="null"/> for the group's collective consent.</param>
+    /// <param name="date">The day asked about.</param>
+    /// <returns>The consent (ask <see cref="Consent.StandsOn"/>), or <see langword="null"/> when none was given by then.</returns>
+    public Consent? ConsentOn(RespondentGroup group, ParticipantId? participant, LocalDate date)
+    {
+        Consent? found = null;
+        foreach (var consent in Consents)
+        {
+            if (consent.IsOf(group, participant) && consent.GivenOn <= date)
+            {
+                found = consent;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The scope changes between two versions.</summary>
@@ -268,8 +290,37 @@ public sealed record ProtocolState
             Approvals = e.ExtendApprovalTo is { } end ? ExtendLast(end) : Approvals,
             Pending = Pending.RemoveAll(p => p.Amendment == e.Amendment),
         },
+        ProtocolConsentGiven e => this with { Consents = Consents.Add(new Consent(e.Group, e.Participant, e.Methods, e.On, null)) },
+        ProtocolConsentWithdrawn e => this with { Consents = Withdraw(e.Group, e.Participant, e.On) },
         _ => throw Fold.Unknown<ProtocolState>(@event),
     };
+
+    /// <summary>The consent of a subject that stands now (not withdrawn), if any.</summary>
+    internal Consent? StandingConsent(RespondentGroup group, ParticipantId? participant)
+    {
+        foreach (var consent in Consents)
+        {
+            if (consent.IsOf(group, participant) && consent.Stands)
+            {
+                return consent;
+            }
+        }
+
+        return null;
+    }
+
+    private ValueList<Consent> Withdraw(RespondentGroup group, ParticipantId? participant, LocalDate on)
+    {
+        for (var i = 0; i < Consents.Count; i++)
+        {
+            if (Consents[i].IsOf(group, participant) && Consents[i].Stands)
+            {
+                return Consents.SetItem(i, Consents[i] with { WithdrawnOn = on });
+            }
+        }
+
+        return Consents; // the replay check refuses such a history (Protocol.CheckReplay)
+    }
 
     private ValueList<ApprovalPeriod> ExtendLast(LocalDate end)
         => Approvals.SetItem(Approvals.Count - 1, new ApprovalPeriod(Approvals[^1].Start, end));

@@ -50,4 +50,10 @@ public enum ProtocolTrigger
 
     /// <summary>Apply an approved amendment: the protocol's next version.</summary>
     ApplyAmendment = 15,
+
+    /// <summary>Record a respondent group's or a participant's consent to data collection under the approved protocol.</summary>
+    RecordConsent = 16,
+
+    /// <summary>Record that a respondent group or a participant withdrew consent: no further data collection from them.</summary>
+    WithdrawConsent = 17,
 }

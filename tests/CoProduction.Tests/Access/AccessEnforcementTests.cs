@@ -107,6 +107,51 @@ public sealed class AccessEnforcementTests
     }
 
     [Fact]
+    public async Task Consent_is_recorded_by_the_principal_investigator_withdrawn_by_a_reviewer_and_the_cycle_then_refuses_to_collect_from_that_participant()
+    {
+        using var app = await App.WithKilifiAsync();
+        var protocols = app.Scope.ServiceProvider.GetRequiredService<ProtocolCommands>();
+        var runner = app.Scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>();
+        var draft = new ProtocolDraft(new ProtocolId("KWTRP-9"), "Governance in a county health system", Kemri, new ProtocolScope(
+            [DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [PaperSites.KilifiId]))
+        { Institution = "KEMRI-Wellcome Trust" };
+        await protocols.DraftAsync(draft, actor: Researcher, cancellationToken: Ct);
+        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Submit(ctx.Stamp), actor: Researcher, cancellationToken: Ct);
+        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.StartReview(ctx.Stamp), actor: Reviewer, cancellationToken: Ct);
+        var day = new LocalDate(2019, 2, 1);
+        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Approve(day, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(day), ctx.Stamp), actor: Reviewer, cancellationToken: Ct);
+        var participant = new ParticipantId("kl-dm-03");
+        var before = await app.PositionAsync();
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => runner.ExecuteAsync(
+            draft.Id, (p, ctx) => p.RecordConsent(RespondentGroup.DistrictManagers, participant, [DataCollectionMethod.Interview], day, ctx.Stamp), actor: Manager, cancellationToken: Ct).AsTask());
+        Assert.Equal(Permission.For(ProtocolTrigger.RecordConsent), denied.Permission);
+        Assert.Equal(before, await app.PositionAsync());
+
+        await runner.ExecuteAsync(
+            draft.Id, (p, ctx) => p.RecordConsent(RespondentGroup.DistrictManagers, participant, [DataCollectionMethod.Interview], day, ctx.Stamp), actor: Researcher, cancellationToken: Ct);
+        await app.Cycles.StartAsync(new CycleOpening(CycleId, PaperSites.KilifiId, 1, "hospital fees"), actor: Researcher, cancellationToken: Ct);
+        var interviews = new PlannedActivity(
+            new ActivityId("interviews"), "interviews with the county team", ActivityKind.Research,
+            new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers, [participant]), new LocalDate(2019, 2, 1), PaperSites.KilifiDirector);
+        await app.Cycles.ExecuteAsync(CycleId, (c, ctx) => c.PlanActivity(interviews, ctx.Context), actor: Researcher, cancellationToken: Ct);
+        await app.Cycles.ExecuteAsync(CycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiLeadResearcher, ctx.Context), actor: Researcher, cancellationToken: Ct);
+        await app.Cycles.ExecuteAsync(CycleId, (c, ctx) => c.EndorsePlan(PaperSites.KilifiDirector, ctx.Context), actor: Manager, cancellationToken: Ct);
+        Assert.Contains(await app.Cycles.AvailabilityAsync(CycleId, Ct), a => a.Trigger == CycleTrigger.StartActing && a.IsPermitted);
+
+        // The participant withdraws through the committee: a reviewer records it, and the cycle may no longer act on the plan.
+        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.WithdrawConsent(RespondentGroup.DistrictManagers, participant, day, ctx.Stamp), actor: Reviewer, cancellationToken: Ct);
+        var cycleBefore = await app.PositionAsync();
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(() => app.Cycles.ExecuteAsync(CycleId, (c, ctx) => c.StartActing(ctx.Context), actor: Researcher, cancellationToken: Ct).AsTask());
+
+        Assert.Contains(
+            refused.Refusal.UnmetGuards.SelectMany(g => g.Reasons),
+            r => r.Contains("participant 'kl-dm-03' (district-managers) withdrew consent under protocol 'KWTRP-9' on 2019-02-01", StringComparison.Ordinal));
+        Assert.Equal(cycleBefore, await app.PositionAsync());
+        Assert.Equal(CycleStage.Planning, (await app.LoadCycleAsync()).State.Stage);
+    }
+
+    [Fact]
     public async Task The_system_actor_is_only_for_the_sweeps_and_a_denial_is_counted()
     {
         using var app = await App.WithKilifiAsync();

@@ -125,6 +125,8 @@ public sealed class AccessPolicyTableTests
         }
 
         Assert.Equal(AccessRule.System, Permission.For(ProtocolTrigger.ObserveExpiry).Rule);
+        Assert.Equal(AccessRule.PrincipalInvestigator, Permission.For(ProtocolTrigger.RecordConsent).Rule);
+        Assert.Equal(AccessRule.ProtocolParties, Permission.For(ProtocolTrigger.WithdrawConsent).Rule);
         Assert.Equal("cycle.EndorsePlan", Permission.For(CycleTrigger.EndorsePlan).Name);
     }
 

@@ -95,7 +95,7 @@ public sealed class DeviationAndDilemmaTests
             .ToArray();
         var names = types.Select(t => t.GetCustomAttributes(typeof(CoProduction.Events.EventNameAttribute), false).Cast<CoProduction.Events.EventNameAttribute>().Single().Name).ToArray();
 
-        Assert.Equal(32, types.Length);
+        Assert.Equal(34, types.Length);
         Assert.Equal(names.Length, names.Distinct().Count());
         Assert.All(names, n => Assert.Matches("^(protocol|amendment|deviation|dilemma)\\.[a-z-]+$", n));
     }
