@@ -86,13 +86,7 @@ public sealed class AccessEnforcementTests
     public async Task The_principal_investigator_cannot_approve_their_own_protocol_and_a_committee_reviewer_can()
     {
         using var app = await App.WithKilifiAsync();
-        var protocols = app.Scope.ServiceProvider.GetRequiredService<ProtocolCommands>();
-        var runner = app.Scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>();
-        var draft = new ProtocolDraft(new ProtocolId("KWTRP-9"), "Governance in a county health system", Kemri, new ProtocolScope(
-            [DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [PaperSites.KilifiId]))
-        { Institution = "KEMRI-Wellcome Trust" };
-        await protocols.DraftAsync(draft, actor: Researcher, cancellationToken: Ct);
-        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Submit(ctx.Stamp), actor: Researcher, cancellationToken: Ct);
+        var (runner, draft) = await app.SubmittedProtocolAsync();
 
         var selfReview = await Assert.ThrowsAsync<AccessDeniedException>(() => runner.ExecuteAsync(draft.Id, (p, ctx) => p.StartReview(ctx.Stamp), actor: Researcher, cancellationToken: Ct).AsTask());
         Assert.Contains($"a reviewer of committee '{Kemri}'", selfReview.AllowedRoles, StringComparison.Ordinal);
@@ -110,13 +104,7 @@ public sealed class AccessEnforcementTests
     public async Task Consent_is_recorded_by_the_principal_investigator_withdrawn_by_a_reviewer_and_the_cycle_then_refuses_to_collect_from_that_participant()
     {
         using var app = await App.WithKilifiAsync();
-        var protocols = app.Scope.ServiceProvider.GetRequiredService<ProtocolCommands>();
-        var runner = app.Scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>();
-        var draft = new ProtocolDraft(new ProtocolId("KWTRP-9"), "Governance in a county health system", Kemri, new ProtocolScope(
-            [DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [PaperSites.KilifiId]))
-        { Institution = "KEMRI-Wellcome Trust" };
-        await protocols.DraftAsync(draft, actor: Researcher, cancellationToken: Ct);
-        await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Submit(ctx.Stamp), actor: Researcher, cancellationToken: Ct);
+        var (runner, draft) = await app.SubmittedProtocolAsync();
         await runner.ExecuteAsync(draft.Id, (p, ctx) => p.StartReview(ctx.Stamp), actor: Reviewer, cancellationToken: Ct);
         var day = new LocalDate(2019, 2, 1);
         await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Approve(day, CommitteePolicies.KenyaNationalCommittee.ApprovalPeriodFrom(day), ctx.Stamp), actor: Reviewer, cancellationToken: Ct);
@@ -267,6 +255,18 @@ public sealed class AccessEnforcementTests
             var feedback = new PlannedActivity(
                 new ActivityId("feedback"), "feedback to county policy-makers", ActivityKind.Feedback, null, new LocalDate(2019, 3, 1), PaperSites.KilifiDirector);
             await Cycles.ExecuteAsync(CycleId, (c, ctx) => c.PlanActivity(feedback, ctx.Context), actor: Researcher, cancellationToken: Ct);
+        }
+
+        /// <summary>Drafts protocol KWTRP-9 (interviews with district managers at Kilifi) and submits it, as the lead researcher.</summary>
+        public async Task<(IAggregateCommands<Protocol> Runner, ProtocolDraft Draft)> SubmittedProtocolAsync()
+        {
+            var runner = Scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>();
+            var draft = new ProtocolDraft(new ProtocolId("KWTRP-9"), "Governance in a county health system", Kemri, new ProtocolScope(
+                [DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [PaperSites.KilifiId]))
+            { Institution = "KEMRI-Wellcome Trust" };
+            await Scope.ServiceProvider.GetRequiredService<ProtocolCommands>().DraftAsync(draft, actor: Researcher, cancellationToken: Ct);
+            await runner.ExecuteAsync(draft.Id, (p, ctx) => p.Submit(ctx.Stamp), actor: Researcher, cancellationToken: Ct);
+            return (runner, draft);
         }
 
         public async Task<long> PositionAsync()
