@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using CoProduction.Protocols;
 
@@ -17,7 +16,8 @@ public sealed record DataCollection
     /// empty when it does not. The ethics gate then asks that each has a consent standing under the covering protocol on the
     /// activity's day (<see cref="Protocols.Protocol.RecordConsent"/>).
     /// </param>
-    /// <exception cref="ArgumentException">A <c>default</c> method, group or participant, or a participant named twice.</exception>
+    /// <exception cref="ArgumentException">A <c>default</c> method, group or participant.</exception>
+    /// <exception cref="InputLimitException">A participant named twice, or too many.</exception>
     public DataCollection(DataCollectionMethod method, RespondentGroup respondentGroup, ValueList<ParticipantId> participants = default)
     {
         Method = method;
@@ -46,24 +46,20 @@ public sealed record DataCollection
     }
 
     /// <summary>Gets the participants it collects from, by study code; empty when it names none (then only a group's withdrawn consent can stop it).</summary>
-    /// <exception cref="ArgumentException">Set with a <c>default</c> participant or one named twice.</exception>
+    /// <exception cref="ArgumentException">Set with a <c>default</c> participant.</exception>
+    /// <exception cref="InputLimitException">Set with a participant named twice (<see cref="InputRule.Repeated"/>) or more than <see cref="InputLimits.ListCount"/>.</exception>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public ValueList<ParticipantId> Participants
     {
         get;
         init
         {
-            var seen = new HashSet<ParticipantId>();
             foreach (var participant in value)
             {
                 Preconditions.CheckId(participant, nameof(Participants));
-                if (!seen.Add(participant))
-                {
-                    throw new ArgumentException($"Participant '{participant}' is named twice: name each participant once.", nameof(Participants));
-                }
             }
 
-            field = value;
+            field = Preconditions.CheckDistinct(value, nameof(Participants));
         }
     }
 }

@@ -345,6 +345,7 @@ public sealed partial class Protocol
     /// <param name="on">The day consent was given: the protocol approved and unexpired that day, not after the day it is recorded.</param>
     /// <param name="stamp">When and by whom.</param>
     /// <exception cref="System.ArgumentException">A default group, participant or method, or no method.</exception>
+    /// <exception cref="InputLimitException">A method named twice, or more than <see cref="InputLimits.ListCount"/>.</exception>
     /// <exception cref="CommandRejectedException">
     /// Not approved; the protocol was not approved on <paramref name="on"/>; the group or a method is outside its scope; the
     /// day is after the day it is recorded; the subject's earlier consent still stands (withdraw it first) or was withdrawn after
@@ -354,7 +355,7 @@ public sealed partial class Protocol
     {
         CheckSubject(group, participant);
         System.ArgumentNullException.ThrowIfNull(methods);
-        ValueList<DataCollectionMethod> consented = [.. methods.Distinct()];
+        var consented = Preconditions.CheckDistinct([.. methods], nameof(methods));
         if (consented.IsEmpty || consented.Contains(default))
         {
             throw new System.ArgumentException(

@@ -158,7 +158,7 @@ public sealed class ConsentTests
             new ResearchActivity("journaling", collection.Method, collection.RespondentGroup, MitchellsPlain, new LocalDate(2014, 6, 2), collection.Participants));
 
         Assert.False(decision.IsCovered);
-        Assert.Throws<ArgumentException>(() => new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, [Manager7, Manager7]));
+        Assert.Equal(InputRule.Repeated, Assert.Throws<InputLimitException>(() => new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, [Manager7, Manager7])).Rule);
         Assert.Throws<ArgumentException>(() => new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, [default]));
     }
 
@@ -260,6 +260,7 @@ public sealed class ConsentTests
         Assert.Throws<ArgumentException>(() => protocol.RecordConsent(RespondentGroup.FacilityManagers, Manager7, [], day, On(day)));
         Assert.Throws<ArgumentException>(() => protocol.RecordConsent(RespondentGroup.FacilityManagers, Manager7, [default], day, On(day)));
         Assert.Throws<ArgumentNullException>(() => protocol.RecordConsent(RespondentGroup.FacilityManagers, Manager7, null!, day, On(day)));
+        Assert.Equal(InputRule.Repeated, Assert.Throws<InputLimitException>(() => protocol.RecordConsent(RespondentGroup.FacilityManagers, Manager7, [DataCollectionMethod.Journaling, DataCollectionMethod.Journaling], day, On(day))).Rule);
         Assert.Throws<ArgumentException>(() => protocol.WithdrawConsent(default, null, day, On(day)));
         Assert.Same(state, protocol.State);
     }
