@@ -37,8 +37,10 @@ public static class ReminderSchedule
         var result = new List<Reminder>();
         foreach (var approval in inputs.Approvals)
         {
-            AddLatest(result, ExpiryReminders(approval, policy), now);
-            AddLatest(result, RenewalReminders(approval, policy), now);
+            // Texts count the days actually left on the day they are handed over, in the approval's zone, not the lead time's bucket.
+            var today = now.InZone(approval.Zone).Date;
+            AddLatest(result, ExpiryReminders(approval, policy, today), now);
+            AddLatest(result, RenewalReminders(approval, policy, today), now);
         }
 
         foreach (var stage in inputs.CycleStages)
@@ -127,8 +129,8 @@ public static class ReminderSchedule
         ArgumentNullException.ThrowIfNull(approval);
         policy ??= ReminderPolicy.Default;
         policy.Validate();
-        var result = new List<Reminder>(ExpiryReminders(approval, policy));
-        result.AddRange(RenewalReminders(approval, policy));
+        var result = new List<Reminder>(ExpiryReminders(approval, policy, null));
+        result.AddRange(RenewalReminders(approval, policy, null));
         result.Sort(ByDueThenId);
         return result;
     }
@@ -142,7 +144,8 @@ public static class ReminderSchedule
         return approval.ValidUntil.PlusDays(1).AtStartOfDayInZone(approval.Zone).ToInstant();
     }
 
-    private static List<Reminder> ExpiryReminders(ApprovalWindowInput approval, ReminderPolicy policy)
+    /// <summary>The approval's expiry reminders; their texts count the days left from <paramref name="today"/>, or from each one's due day when it is <see langword="null"/>.</summary>
+    private static List<Reminder> ExpiryReminders(ApprovalWindowInput approval, ReminderPolicy policy, LocalDate? today)
     {
         var result = new List<Reminder>(policy.LeadDays.Count + 1);
         var until = Date.Format(approval.ValidUntil);
@@ -154,7 +157,7 @@ public static class ReminderSchedule
                 ReminderKind.ApprovalExpiring,
                 At(lapse.PlusDays(-lead), policy.SendAt, approval.Zone),
                 $"protocol {approval.Protocol}",
-                Text($"The approval of protocol {approval.Protocol} ('{approval.Title}') lapses in {lead} days: it is valid until {until}. Submit the renewal or plan to stop the research it covers."),
+                Text($"The approval of protocol {approval.Protocol} ('{approval.Title}') lapses in {Days(today is { } t ? Period.DaysBetween(t, lapse) : lead)}: it is valid until {until}. Submit the renewal or plan to stop the research it covers."),
                 approval.Site));
         }
 
@@ -168,7 +171,8 @@ public static class ReminderSchedule
         return result;
     }
 
-    private static List<Reminder> RenewalReminders(ApprovalWindowInput approval, ReminderPolicy policy)
+    /// <summary>The approval's renewal reminders; their texts count the days left from <paramref name="today"/>, or from each one's due day when it is <see langword="null"/>.</summary>
+    private static List<Reminder> RenewalReminders(ApprovalWindowInput approval, ReminderPolicy policy, LocalDate? today)
     {
         if (approval.RenewalDue is not { } dueDate)
         {
@@ -184,7 +188,7 @@ public static class ReminderSchedule
                 ReminderKind.RenewalDue,
                 At(dueDate.PlusDays(-lead), policy.SendAt, approval.Zone),
                 $"protocol {approval.Protocol}",
-                Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') is due on {due}, in {lead} days."),
+                RenewalText(approval, due, today is { } t ? Period.DaysBetween(t, dueDate) : lead),
                 approval.Site));
         }
 
@@ -248,6 +252,12 @@ public static class ReminderSchedule
         => LocalTimeResolution.ShiftForwardOrEarlier.Resolve(date + time, zone).ToInstant();
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string RenewalText(ApprovalWindowInput approval, string due, int left) => left == 0
+        ? Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') is due today, {due}.")
+        : Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') is due on {due}, in {Days(left)}.");
+
+    private static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
 
     private static string Words(MeetingKind kind) => kind switch
     {

@@ -27,6 +27,28 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void A_reminder_handed_over_late_says_the_days_actually_left_not_its_lead_time()
+    {
+        // Valid until 2026-12-21, so it lapses on the 22nd: the 30-day reminder fell due on 22 November, and a sweep on
+        // 1 December (the first since) hands it over with 21 days left.
+        var approval = Kwtrp with { ValidUntil = new LocalDate(2026, 12, 21), RenewalDue = new LocalDate(2026, 12, 3) };
+        var due = ReminderSchedule.Due(new ReminderInputs { Approvals = [approval] }, Instant.FromUtc(2026, 12, 1, 6, 0));
+
+        var expiring = Assert.Single(due, r => r.Kind == ReminderKind.ApprovalExpiring);
+        Assert.Equal("approval-expiring/KWTRP-2/2026-12-21/30d", expiring.Id);
+        Assert.Contains("lapses in 21 days: it is valid until 2026-12-21", expiring.Text, System.StringComparison.Ordinal);
+        var renewal = Assert.Single(due, r => r.Kind == ReminderKind.RenewalDue);
+        Assert.EndsWith("is due on 2026-12-03, in 2 days.", renewal.Text, System.StringComparison.Ordinal);
+
+        var lastDay = ReminderSchedule.Due(new ReminderInputs { Approvals = [approval with { RenewalDue = new LocalDate(2026, 12, 21) }] }, Instant.FromUtc(2026, 12, 21, 6, 0));
+        Assert.Contains("lapses in 1 day:", Assert.Single(lastDay, r => r.Kind == ReminderKind.ApprovalExpiring).Text, System.StringComparison.Ordinal);
+        Assert.EndsWith("is due today, 2026-12-21.", Assert.Single(lastDay, r => r.Kind == ReminderKind.RenewalDue).Text, System.StringComparison.Ordinal);
+
+        // The schedule for calendars still names each reminder by its lead time.
+        Assert.Contains(ReminderSchedule.ForApproval(approval), r => r.Text.Contains("lapses in 30 days", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void After_the_last_valid_day_the_approval_has_lapsed()
     {
         var due = ReminderSchedule.Due(new ReminderInputs { Approvals = [Kwtrp with { RenewalDue = null }] }, Instant.FromUtc(2017, 6, 30, 21, 0));
