@@ -85,7 +85,7 @@ public sealed partial class LearningSiteScenario
     private string Calendar()
     {
         var exporter = new IcsExporter(_clock, "learning-sites.example.org");
-        var calendar = exporter.MeetingsCalendar(Meetings);
+        var calendar = exporter.MeetingsCalendar(Meetings, _sites.ToDictionary(s => s.Key, s => s.Value.State.Name));
         var approvals = exporter.ApprovalsCalendar(ApprovalWindows());
         foreach (var zone in approvals.TimeZones)
         {

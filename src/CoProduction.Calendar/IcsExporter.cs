@@ -34,7 +34,11 @@ namespace CoProduction.Calendar;
 /// its last valid day, in its zone), with one DISPLAY alarm per reminder of
 /// <see cref="ReminderSchedule.ForApproval"/> at that reminder's exact due instant (a trigger
 /// relative to DTSTART in hours, minutes and seconds). A renewal due date becomes a VTODO starting
-/// at its first reminder and due at the end of the due day, with its alarms.</para>
+/// at its first reminder and due at the end of the due day, with its alarms. Their UIDs name the protocol only
+/// (<c>approval-{protocol}@{uidDomain}</c>, <c>renewal-{protocol}@{uidDomain}</c>), so after a renewal a calendar that
+/// imported the earlier file moves the event rather than keeping a stale one.</para>
+/// <para>Descriptions and locations are words a person reads: the meeting kind in words, the site's name when
+/// <c>siteNames</c> gives it, and the cadence in words ("Cross-site meeting at Sedibeng District, every 12 months on day 22.").</para>
 /// <para>Output is deterministic: DTSTAMP is the injected clock's instant, UIDs derive from ids, and
 /// components are ordered by id. Attendees are not exported (members have ids, not addresses).</para>
 /// </remarks>
@@ -72,8 +76,9 @@ public sealed class IcsExporter
 
     /// <summary>The .ics text of every series on an agenda.</summary>
     /// <param name="agenda">The series and their recorded outcomes.</param>
+    /// <param name="siteNames">The sites' names, for each event's location and description (<c>Sedibeng District</c>, not <c>sedibeng</c>); a site without one is named by its id.</param>
     /// <returns>The .ics text.</returns>
-    public string ExportMeetings(MeetingAgenda agenda) => Serialize(MeetingsCalendar(agenda));
+    public string ExportMeetings(MeetingAgenda agenda, IReadOnlyDictionary<SiteId, string>? siteNames = null) => Serialize(MeetingsCalendar(agenda, siteNames));
 
     /// <summary>The .ics text of approval expiries and renewals with their alarms.</summary>
     /// <param name="approvals">The approval windows.</param>
@@ -84,8 +89,9 @@ public sealed class IcsExporter
 
     /// <summary>Every series on an agenda as an Ical.Net calendar (see the remarks on <see cref="IcsExporter"/>).</summary>
     /// <param name="agenda">The series and their recorded outcomes.</param>
+    /// <param name="siteNames">The sites' names, for each event's location and description; a site without one is named by its id.</param>
     /// <returns>A new calendar.</returns>
-    public IcalCalendar MeetingsCalendar(MeetingAgenda agenda)
+    public IcalCalendar MeetingsCalendar(MeetingAgenda agenda, IReadOnlyDictionary<SiteId, string>? siteNames = null)
     {
         ArgumentNullException.ThrowIfNull(agenda);
         var calendar = NewCalendar();
@@ -93,7 +99,7 @@ public sealed class IcsExporter
         var zones = new SortedDictionary<string, LocalDate>(StringComparer.Ordinal);
         foreach (var plan in agenda.Timetable.Plans)
         {
-            if (SeriesEvent(agenda, plan, stamp) is { } vevent)
+            if (SeriesEvent(agenda, plan, stamp, siteNames?.GetValueOrDefault(plan.Site) ?? plan.Site.Value) is { } vevent)
             {
                 calendar.Events.Add(vevent);
                 zones[plan.Zone.Id] = zones.TryGetValue(plan.Zone.Id, out var earliest) && earliest < plan.FirstDate ? earliest : plan.FirstDate;
@@ -113,14 +119,23 @@ public sealed class IcsExporter
         ArgumentNullException.ThrowIfNull(approvals);
         var calendar = NewCalendar();
         var stamp = Utc(clock.GetCurrentInstant());
+        var seen = new HashSet<ProtocolId>();
         foreach (var approval in approvals.OrderBy(a => a.Protocol.Value, StringComparer.Ordinal).ThenBy(a => a.ValidUntil))
         {
+            if (!seen.Add(approval.Protocol))
+            {
+                throw new ArgumentException(
+                    $"Protocol '{approval.Protocol}' has more than one approval window: a protocol's calendar event is one event that follows its renewals (its UID names the protocol, not the end date), so give each protocol's current window once.",
+                    nameof(approvals));
+            }
+
             var reminders = ReminderSchedule.ForApproval(approval, policy);
             var until = Iso(approval.ValidUntil);
             var lapse = approval.ValidUntil.PlusDays(1).AtStartOfDayInZone(approval.Zone);
             var expiry = new CalendarEvent
             {
-                Uid = $"approval-{approval.Protocol}-{until}@{uidDomain}",
+                // The UID names the protocol only: after a renewal, a calendar that imported the file moves the event instead of keeping the old one.
+                Uid = $"approval-{approval.Protocol}@{uidDomain}",
                 DtStamp = stamp,
                 DtStart = Exact(lapse),
                 Summary = $"Approval lapses: {approval.Protocol} {approval.Title}",
@@ -136,7 +151,7 @@ public sealed class IcsExporter
                 var renewal = reminders.Where(r => r.Kind is ReminderKind.RenewalDue or ReminderKind.RenewalOverdue).ToList();
                 var todo = new Todo
                 {
-                    Uid = $"renewal-{approval.Protocol}-{Iso(due)}@{uidDomain}",
+                    Uid = $"renewal-{approval.Protocol}@{uidDomain}",
                     DtStamp = stamp,
                     DtStart = Exact(renewal[0].DueAt.InZone(approval.Zone)),
                     Due = Exact(due.PlusDays(1).AtStartOfDayInZone(approval.Zone)),
@@ -240,7 +255,7 @@ public sealed class IcsExporter
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private CalendarEvent? SeriesEvent(MeetingAgenda agenda, MeetingSeriesPlan plan, CalDateTime stamp)
+    private CalendarEvent? SeriesEvent(MeetingAgenda agenda, MeetingSeriesPlan plan, CalDateTime stamp, string place)
     {
         var state = agenda[plan.Series];
         var since = plan.FirstDate.PlusDays(-2).AtMidnight().InZoneLeniently(plan.Zone).ToInstant();
@@ -256,8 +271,8 @@ public sealed class IcsExporter
             Uid = $"{plan.Series}@{uidDomain}",
             DtStamp = stamp,
             Summary = plan.Title,
-            Description = $"{plan.Kind} at {plan.Site}, {plan.Cadence}.",
-            Location = plan.Site.Value,
+            Description = $"{MeetingWords.Of(plan.Kind)} meeting at {place}, {plan.Cadence.Describe(series => agenda.Timetable.Plans.FirstOrDefault(p => p.Series == series) is { } linked ? $"'{linked.Title}'" : $"series '{series}'")}.",
+            Location = place,
             Duration = IcalDuration.FromTimeSpanExact(plan.Length.ToTimeSpan()),
         };
         vevent.Categories.Add(plan.Kind.ToString());

@@ -165,7 +165,11 @@ public sealed record Cadence
 
     /// <summary>Describes the cadence in plain English, for example <c>every 3 months on day 31 (the month's last day when shorter)</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => Kind switch
+    public override string ToString() => Describe(static series => $"series '{series}'");
+
+    /// <summary>Describes the cadence, naming the series a linked cadence follows as <paramref name="linked"/> says (for a calendar: its title).</summary>
+    /// <param name="linked">The words for the series followed, for example <c>meeting of series 'x'</c>'s <c>series 'x'</c>.</param>
+    internal string Describe(Func<SeriesId, string> linked) => Kind switch
     {
         CadenceKind.MonthlyOnDay => string.Create(
             CultureInfo.InvariantCulture,
@@ -175,7 +179,7 @@ public sealed record Cadence
         CadenceKind.Weekly => string.Create(CultureInfo.InvariantCulture, $"{Every("week")} on {Weekday}"),
         _ => string.Create(
             CultureInfo.InvariantCulture,
-            $"{(OffsetDays == 0 ? "on the day of" : $"{Math.Abs(OffsetDays)} day(s) {(OffsetDays < 0 ? "before" : "after")}")} each meeting of series '{LinkedTo}'"),
+            $"{(OffsetDays == 0 ? "on the day of" : $"{Math.Abs(OffsetDays)} {(Math.Abs(OffsetDays) == 1 ? "day" : "days")} {(OffsetDays < 0 ? "before" : "after")}")} each meeting of {linked(LinkedTo!.Value)}"),
     };
 
     private string Every(string unit)

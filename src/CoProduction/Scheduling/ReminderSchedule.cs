@@ -70,7 +70,7 @@ public static class ReminderSchedule
                     ReminderKind.MeetingUpcoming,
                     due,
                     $"series {occurrence.Series}",
-                    Text($"{Words(occurrence.Kind)} meeting ({occurrence.Series}) at {occurrence.Site} starts {meeting.Start.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({meeting.Start.Zone.Id})."),
+                    Text($"{MeetingWords.Of(occurrence.Kind)} meeting ({occurrence.Series}) at {occurrence.Site} starts {meeting.Start.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({meeting.Start.Zone.Id})."),
                     occurrence.Site));
             }
         }
@@ -258,15 +258,4 @@ public static class ReminderSchedule
         : Text($"The renewal of protocol {approval.Protocol} ('{approval.Title}') is due on {due}, in {Days(left)}.");
 
     private static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
-
-    private static string Words(MeetingKind kind) => kind switch
-    {
-        MeetingKind.ResearcherReflection => "Researchers' reflection",
-        MeetingKind.ManagerReflection => "Reflection with managers",
-        MeetingKind.CrossSite => "Cross-site",
-        MeetingKind.EthicsReflection => "Ethics reflection",
-        MeetingKind.ScienceEthicsReview => "Science/ethics review",
-        MeetingKind.LeadershipWorkshop => "Leadership workshop",
-        _ => "Workshop debrief",
-    };
 }

@@ -144,7 +144,9 @@ public sealed class CadenceTests
     public void A_cadence_describes_itself()
     {
         Assert.Equal("every 3 months on day 31 (the month's last day when shorter)", Cadence.Quarterly(31).ToString());
-        Assert.Equal("1 day(s) before each meeting of series 'workshop'", Cadence.Before(new SeriesId("workshop"), 1).ToString());
+        Assert.Equal("1 day before each meeting of series 'workshop'", Cadence.Before(new SeriesId("workshop"), 1).ToString());
         Assert.Equal("every 2 weeks on Monday", Cadence.EveryWeeks(2, IsoDayOfWeek.Monday).ToString());
+        Assert.Equal("3 days after each meeting of series 'workshop'", Cadence.After(new SeriesId("workshop"), 3).ToString());
+        Assert.Equal("on the day of each meeting of series 'workshop'", Cadence.After(new SeriesId("workshop"), 0).ToString());
     }
 }

@@ -116,7 +116,7 @@ public sealed class IcsExporterTests
         var expected = ReminderSchedule.ForApproval(approval);
 
         var expiry = Assert.Single(calendar.Events);
-        Assert.Equal("approval-KWTRP-2-2017-06-30@coproduction", expiry.Uid);
+        Assert.Equal("approval-KWTRP-2@coproduction", expiry.Uid);
         Assert.Equal(ReminderSchedule.LapsesAt(approval), ToInstant(expiry.DtStart!));
         Assert.Equal(
             expected.Where(r => r.Kind is ReminderKind.ApprovalExpiring or ReminderKind.ApprovalExpired).Select(r => r.DueAt),
@@ -127,6 +127,37 @@ public sealed class IcsExporterTests
         Assert.Equal(
             expected.Where(r => r.Kind is ReminderKind.RenewalDue or ReminderKind.RenewalOverdue).Select(r => r.DueAt),
             renewal.Alarms.Select(a => ToInstant(renewal.DtStart!) + NodaTime.Duration.FromTimeSpan(a.Trigger!.Duration!.Value.ToTimeSpanUnspecified())));
+    }
+
+    [Fact]
+    public void A_renewed_approval_keeps_its_uids_so_a_calendar_moves_the_event_and_a_protocol_given_twice_is_refused()
+    {
+        var before = new ApprovalWindowInput(new ProtocolId("KWTRP-2"), "Learning sites", new SiteId("kilifi"), new LocalDate(2017, 6, 30), Nairobi, new LocalDate(2017, 5, 31));
+        var renewed = before with { ValidUntil = new LocalDate(2018, 6, 30), RenewalDue = new LocalDate(2018, 4, 30) };
+        var first = IcalCalendar.Load(Exporter.ExportApprovals([before]))!;
+        var second = IcalCalendar.Load(Exporter.ExportApprovals([renewed]))!;
+
+        Assert.Equal(first.Events.Single().Uid, second.Events.Single().Uid);
+        Assert.Equal(first.Todos.Single().Uid, second.Todos.Single().Uid);
+        Assert.Equal("renewal-KWTRP-2@coproduction", second.Todos.Single().Uid);
+        Assert.Equal(ReminderSchedule.LapsesAt(renewed), ToInstant(second.Events.Single().DtStart!));
+
+        var twice = Assert.Throws<ArgumentException>(() => Exporter.ExportApprovals([before, renewed]));
+        Assert.Contains("Protocol 'KWTRP-2' has more than one approval window", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meeting_reads_in_words_with_the_sites_name_as_its_location()
+    {
+        var plan = Plan("sedibeng-cross-site", Cadence.EveryMonths(12, 22), new LocalDate(2016, 2, 22), new LocalDate(2018, 2, 22), DateTimeZoneProviders.Tzdb["Africa/Johannesburg"], new LocalTime(9, 0), MeetingKind.CrossSite, "sedibeng");
+        var agenda = new MeetingAgenda([MeetingSeries.Plan(plan, new Stamp(Utc(2015, 1, 1), Lead)).State]);
+
+        var named = IcalCalendar.Load(Exporter.ExportMeetings(agenda, new Dictionary<SiteId, string> { [new SiteId("sedibeng")] = "Sedibeng District" }))!.Events.Single();
+        Assert.Equal("Sedibeng District", named.Location);
+        Assert.Equal("Cross-site meeting at Sedibeng District, every 12 months on day 22.", named.Description);
+
+        var unnamed = IcalCalendar.Load(Exporter.ExportMeetings(agenda))!.Events.Single();
+        Assert.Equal("sedibeng", unnamed.Location);
     }
 
     private static Instant ToInstant(CalDateTime value) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(value.AsUtc, DateTimeKind.Utc));
