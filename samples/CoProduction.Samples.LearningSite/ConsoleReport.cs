@@ -89,7 +89,7 @@ public static class ConsoleReport
             var reminders = NewTable().Title("[bold]Reminders before KWTRP-2's approval lapsed[/]").AddColumn("due").AddColumn("reminder").AddColumn("id");
             foreach (var r in result.Reminders)
             {
-                reminders.AddRow(r.DueOn.ToString("yyyy-MM-dd", inv), Markup.Escape(r.Text), Markup.Escape(r.Id));
+                reminders.AddRow(r.HandedOverOn.ToString("yyyy-MM-dd", inv), Markup.Escape(r.Text), Markup.Escape(r.Id));
             }
 
             console.Write(reminders);

@@ -93,7 +93,10 @@ public sealed partial class LearningSiteScenario
         return [.. Meetings.Due(from, to).Select(e => new AgendaLine(e.Start, _sites[e.Occurrence.Site].State.Name, _series[e.Occurrence.Series].State.Plan.Title))];
     }
 
-    /// <summary>Walks the days before an approval lapses and keeps each reminder the day it falls due (a notifier would send it once, by its id).</summary>
+    /// <summary>
+    /// Walks the days before an approval lapses, as a daily sweep would, and keeps each reminder on the day it is handed over
+    /// (a notifier sends it once, by its id); its text counts the days left from that day.
+    /// </summary>
     private void CollectReminders(ApprovalWindowInput window, LocalDate from, LocalDate to)
     {
         var seen = new HashSet<string>(_reminders.Select(r => r.Id));
@@ -104,9 +107,8 @@ public sealed partial class LearningSiteScenario
             {
                 if (seen.Add(reminder.Id))
                 {
-                    var dueOn = reminder.DueAt.InZone(window.Zone).Date;
-                    _reminders.Add(new ReminderLine(dueOn, reminder.Id, reminder.Text));
-                    _timeline.Add(new TimelineEntry(dueOn, _sites[Cast.Kilifi].State.Name, TimelineKind.Reminder, reminder.Text));
+                    _reminders.Add(new ReminderLine(day, reminder.Id, reminder.Text));
+                    _timeline.Add(new TimelineEntry(day, _sites[Cast.Kilifi].State.Name, TimelineKind.Reminder, reminder.Text));
                 }
             }
         }

@@ -17,7 +17,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine("# RESYST learning sites: what happened").AppendLine();
-        md.AppendLine(inv, $"{result.CompletedCycles.Count} cycles completed in this run, {result.PausedAndResumed.Count} paused by a shock and resumed; {result.EventCount} events in `{System.IO.Path.GetFileName(result.DatabasePath)}`.").AppendLine();
+        md.AppendLine(inv, $"{Plural(result.CompletedCycles.Count, "cycle")} completed in this run, {result.PausedAndResumed.Count} paused by a shock and resumed; {result.EventCount} events in `{System.IO.Path.GetFileName(result.DatabasePath)}`.").AppendLine();
         md.AppendLine("## Timeline").AppendLine();
         md.AppendLine("| date | site | what |").AppendLine("| --- | --- | --- |");
         foreach (var e in result.Timeline)
@@ -29,9 +29,11 @@ public static class MarkdownReport
         foreach (var m in result.Moments)
         {
             md.AppendLine(inv, $"### {m.Title} ({m.On.ToString("yyyy-MM-dd", inv)}, {m.Cycle}, {m.Stage})").AppendLine();
-            foreach (var a in m.Actions)
+            // What is possible, then what a guard or a rule blocks and why; a trigger the stage does not offer at all is left out.
+            md.AppendLine(inv, $"- possible: {string.Join(", ", m.Actions.Where(a => a.IsPermitted).Select(a => a.Trigger))}");
+            foreach (var a in m.Actions.Where(a => a.Refusal is { Kind: not RefusalKind.NotPossibleInState }))
             {
-                md.AppendLine(inv, $"- **{a.Trigger}**: {(a.IsPermitted ? "permitted" : "blocked — " + string.Join(" ", a.Reasons))}");
+                md.AppendLine(inv, $"- **{a.Trigger}** blocked: {string.Join(" ", a.Reasons)}");
             }
 
             md.AppendLine();
@@ -40,7 +42,7 @@ public static class MarkdownReport
         md.AppendLine("## Reminders before the approval lapsed").AppendLine();
         foreach (var r in result.Reminders)
         {
-            md.AppendLine(inv, $"- {r.DueOn.ToString("yyyy-MM-dd", inv)}: {r.Text} (`{r.Id}`)");
+            md.AppendLine(inv, $"- {r.HandedOverOn.ToString("yyyy-MM-dd", inv)}: {r.Text} (`{r.Id}`)");
         }
 
         md.AppendLine().AppendLine("## Agenda for the coming quarter").AppendLine();
@@ -61,4 +63,8 @@ public static class MarkdownReport
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>A count with its noun, singular for one: <c>1 cycle</c>, <c>16 cycles</c>.</summary>
+    private static string Plural(int count, string noun)
+        => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 }

@@ -98,10 +98,10 @@ public sealed record AvailabilityMoment(
     string Title, LocalDate On, CycleId Cycle, CycleStage Stage, IReadOnlyList<TriggerAvailability<CycleTrigger>> Actions);
 
 /// <summary>A reminder as shown to people.</summary>
-/// <param name="DueOn">When it fell due, in the site's calendar.</param>
+/// <param name="HandedOverOn">The day a daily sweep handed it over, in the site's calendar (its text counts the days left from then).</param>
 /// <param name="Id">Its stable id.</param>
 /// <param name="Text">What it says.</param>
-public sealed record ReminderLine(LocalDate DueOn, string Id, string Text);
+public sealed record ReminderLine(LocalDate HandedOverOn, string Id, string Text);
 
 /// <summary>A meeting on the agenda.</summary>
 /// <param name="Start">When it starts, in the site's zone.</param>

@@ -62,6 +62,24 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     }
 
     [Fact]
+    public void The_report_lists_what_is_possible_and_why_the_rest_that_matters_is_blocked_and_its_reminders_count_the_days_left()
+    {
+        var report = MarkdownReport.Write(Result);
+
+        Assert.Contains("16 cycles completed in this run", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not possible in", report, StringComparison.Ordinal);
+        Assert.Contains("- possible: PlanActivity, EndorsePlan, Pause, Abandon, WithdrawActivity, RedateActivity", report, StringComparison.Ordinal);
+        Assert.Contains("- **StartActing** blocked: Planned activity 'journaling with facility managers' is not covered", report, StringComparison.Ordinal);
+        Assert.Contains("- possible: Resume, Abandon", report, StringComparison.Ordinal);
+        foreach (var reminder in Result.Reminders.Where(r => r.Id.StartsWith("approval-expiring/", StringComparison.Ordinal)))
+        {
+            // Valid until 2018-01-31: the approval lapses on 1 February, and each text counts from the day it was handed over.
+            var left = NodaTime.Period.DaysBetween(reminder.HandedOverOn, new NodaTime.LocalDate(2018, 2, 1));
+            Assert.Contains($"lapses in {left} days", reminder.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_2017_strike_pauses_the_Kilifi_cycle_which_later_resumes_and_completes()
     {
         Assert.Equal([new CycleId("kilifi-2017")], Result.PausedAndResumed);
@@ -107,7 +125,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.Equal(["60d", "30d", "15d", "7d"], expiring.Select(r => r.Id.Split('/')[^1]));
         Assert.All(Result.Reminders, r => Assert.Contains("KWTRP-2", r.Text, StringComparison.Ordinal));
         var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("renewed until 2019-01-31", StringComparison.Ordinal));
-        Assert.True(renewed.On > Result.Reminders[^1].DueOn || renewed.On == Result.Reminders[^1].DueOn);
+        Assert.True(renewed.On > Result.Reminders[^1].HandedOverOn || renewed.On == Result.Reminders[^1].HandedOverOn);
     }
 
     [Fact]
