@@ -263,52 +263,83 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
         IDocumentProjection projection, long expectedPosition, IReadOnlyList<DocumentChange> changes, long position, CancellationToken cancellationToken = default)
     {
         ProjectionArguments.CheckCommit(projection, expectedPosition, changes, position);
-        var keys = changes.Select(c => c.Key).ToArray();
-        var removed = changes.Where(c => c.Document is null).Select(c => c.Key).ToArray();
-        var written = changes.Where(c => c.Document is not null).ToArray();
-        var writtenKeys = written.Select(c => c.Key).ToArray();
-        var bodies = written.Select(c => projection.Write(c.Document!)).ToArray();
-        var entries = written.SelectMany(c => c.Index.Select(e => (e.Name, e.Value, c.Key))).Distinct().ToArray();
+        return (await CommitAsync([new DocumentCommit(projection, expectedPosition, changes, position)], $"commit the documents of projection '{projection.Name}'", cancellationToken)
+            .ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The steps are one transaction, under every projection's advisory lock taken in name order (so two runners committing
+    /// overlapping sets wait for each other rather than deadlock): one commit for a batch of every projection.
+    /// </remarks>
+    public async ValueTask<IReadOnlyList<ProjectionCheckpoint>> CommitStepsAsync(IReadOnlyList<DocumentCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ProjectionArguments.CheckCommits(commits);
+        return await CommitAsync(commits, $"commit the documents of {commits.Count} projections", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<IReadOnlyList<ProjectionCheckpoint>> CommitAsync(IReadOnlyList<DocumentCommit> commits, string what, CancellationToken cancellationToken)
+    {
+        // The documents are written as JSON before the transaction begins.
+        var steps = commits.Select(PreparedStep.Of).ToArray();
         return await database.RunAsync(
-            $"commit the documents of projection '{projection.Name}'",
+            what,
             async (connection, ct) =>
             {
-                using var transaction = await BeginAsync(connection, projection.Name, ct).ConfigureAwait(false);
-                var checkpoint = await CurrentAsync(connection, transaction, projection, ct).ConfigureAwait(false);
-                if (checkpoint.Position != expectedPosition)
+                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                foreach (var name in commits.Select(c => c.Projection.Name).Order(StringComparer.Ordinal))
                 {
-                    return checkpoint;
+                    await LockAsync(connection, transaction, name, ct).ConfigureAwait(false);
                 }
 
-                using (var write = new NpgsqlCommand(
-                    $"""
-                    DELETE FROM {database.Table("document_index")} WHERE projection = @projection AND key = ANY(@keys);
-                    DELETE FROM {database.Table("documents")} WHERE projection = @projection AND key = ANY(@removed);
-                    INSERT INTO {database.Table("documents")} AS d (projection, key, body) SELECT @projection, k, b FROM unnest(@writtenKeys, @bodies) AS t(k, b)
-                    ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body;
-                    INSERT INTO {database.Table("document_index")} (projection, name, value, key) SELECT @projection, n, v, k FROM unnest(@names, @values, @entryKeys) AS t(n, v, k)
-                    ON CONFLICT DO NOTHING
-                    """,
-                    connection,
-                    transaction))
+                var after = new ProjectionCheckpoint[steps.Length];
+                for (var i = 0; i < steps.Length; i++)
                 {
-                    write.Parameters.AddWithValue("projection", projection.Name);
-                    write.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
-                    write.Parameters.Add(new NpgsqlParameter("removed", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = removed });
-                    write.Parameters.Add(new NpgsqlParameter("writtenKeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = writtenKeys });
-                    write.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bodies });
-                    write.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Name).ToArray() });
-                    write.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Value).ToArray() });
-                    write.Parameters.Add(new NpgsqlParameter("entryKeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Key).ToArray() });
-                    await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    after[i] = await WriteStepAsync(connection, transaction, commits[i], steps[i], ct).ConfigureAwait(false);
                 }
 
-                var after = new ProjectionCheckpoint(projection.Version, position);
-                await SaveAsync(connection, transaction, projection.Name, after, ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return after;
+                return (IReadOnlyList<ProjectionCheckpoint>)after;
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one projection's step inside the caller's transaction, unless another runner has moved its checkpoint: then that checkpoint.</summary>
+    private async Task<ProjectionCheckpoint> WriteStepAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentCommit commit, PreparedStep step, CancellationToken ct)
+    {
+        var projection = commit.Projection;
+        var checkpoint = await CurrentAsync(connection, transaction, projection, ct).ConfigureAwait(false);
+        if (checkpoint.Position != commit.ExpectedPosition)
+        {
+            return checkpoint;
+        }
+
+        using (var write = new NpgsqlCommand(
+            $"""
+            DELETE FROM {database.Table("document_index")} WHERE projection = @projection AND key = ANY(@keys);
+            DELETE FROM {database.Table("documents")} WHERE projection = @projection AND key = ANY(@removed);
+            INSERT INTO {database.Table("documents")} AS d (projection, key, body) SELECT @projection, k, b FROM unnest(@writtenKeys, @bodies) AS t(k, b)
+            ON CONFLICT (projection, key) DO UPDATE SET body = excluded.body;
+            INSERT INTO {database.Table("document_index")} (projection, name, value, key) SELECT @projection, n, v, k FROM unnest(@names, @values, @entryKeys) AS t(n, v, k)
+            ON CONFLICT DO NOTHING
+            """,
+            connection,
+            transaction))
+        {
+            write.Parameters.AddWithValue("projection", projection.Name);
+            write.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.Keys });
+            write.Parameters.Add(new NpgsqlParameter("removed", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.Removed });
+            write.Parameters.Add(new NpgsqlParameter("writtenKeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.WrittenKeys });
+            write.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.Bodies });
+            write.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.Names });
+            write.Parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.Values });
+            write.Parameters.Add(new NpgsqlParameter("entryKeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = step.EntryKeys });
+            await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        var after = new ProjectionCheckpoint(projection.Version, commit.Position);
+        await SaveAsync(connection, transaction, projection.Name, after, ct).ConfigureAwait(false);
+        return after;
     }
 
     /// <inheritdoc/>
@@ -433,10 +464,35 @@ public sealed class PostgreSqlProjectionStore : IProjectionStore, IParkedEventSt
     private async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, string projection, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockAsync(connection, transaction, projection, cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
+    /// <summary>Takes a projection's advisory lock for the rest of the transaction.</summary>
+    private async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string projection, CancellationToken cancellationToken)
+    {
         using var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@lock)", connection, transaction);
         take.Parameters.AddWithValue("lock", database.KeyOf("projection:" + projection));
         await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return transaction;
+    }
+
+    /// <summary>A document step's parameters, its documents already written as JSON.</summary>
+    private sealed record PreparedStep(string[] Keys, string[] Removed, string[] WrittenKeys, string[] Bodies, string[] Names, string[] Values, string[] EntryKeys)
+    {
+        public static PreparedStep Of(DocumentCommit commit)
+        {
+            var changes = commit.Changes;
+            var written = changes.Where(c => c.Document is not null).ToArray();
+            var entries = written.SelectMany(c => c.Index.Select(e => (e.Name, e.Value, c.Key))).Distinct().ToArray();
+            return new PreparedStep(
+                [.. changes.Select(c => c.Key)],
+                [.. changes.Where(c => c.Document is null).Select(c => c.Key)],
+                [.. written.Select(c => c.Key)],
+                [.. written.Select(c => commit.Projection.Write(c.Document!))],
+                [.. entries.Select(e => e.Name)],
+                [.. entries.Select(e => e.Value)],
+                [.. entries.Select(e => e.Key)]);
+        }
     }
 
     private async Task<ProjectionCheckpoint> CheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, CancellationToken cancellationToken)

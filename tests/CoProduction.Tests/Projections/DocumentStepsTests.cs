@@ -11,17 +11,25 @@ namespace CoProduction.Tests.Projections;
 /// <summary>
 /// Several projections' steps committed together (<see cref="IDocumentStore.CommitStepsAsync"/>), as the runner commits a
 /// batch of the feed: each step is written with its own checkpoint, and one whose checkpoint another runner moved is left
-/// out while the others are written — on the SQLite store (one transaction) and the in-memory one (the interface's default).
+/// out while the others are written — on the SQLite and PostgreSQL stores (one transaction) and the in-memory one (the
+/// interface's default, one step after the other).
 /// </summary>
 public sealed class DocumentStepsTests : IDisposable
 {
     private readonly TempFolder folder = new();
     private readonly DocumentTally tally = new(new TallySettings());
     private readonly OtherTally other = new();
+    private readonly PostgreSql.PostgreSqlServer server = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose()
+    {
+        folder.Dispose();
+        server.Dispose();
+    }
 
-    public static TheoryData<string> Stores => new() { "sqlite", "memory" };
+    public static TheoryData<string> Stores => new() { "sqlite", "postgresql", "memory" };
+
+    public static TheoryData<string> OneTransaction => new() { "sqlite", "postgresql" };
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -63,6 +71,26 @@ public sealed class DocumentStepsTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(OneTransaction))]
+    public async Task A_step_that_fails_leaves_every_step_of_its_commit_unwritten(string kind)
+    {
+        var (store, models, dispose) = Open(kind);
+        using (dispose)
+        {
+            await models.ResetAsync(tally, Ct);
+            await models.ResetAsync(other, Ct);
+
+            // The second step's projection says version 2 of a model built by version 1: refused, and the first step goes with it.
+            await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CommitStepsAsync(
+                [new DocumentCommit(tally, 0, [Row("a", 1)], 5), new DocumentCommit(new OtherTally(version: 2), 0, [Row("y", 1)], 5)], Ct));
+
+            Assert.Equal(new ProjectionCheckpoint(1, 0), await models.GetCheckpointAsync(tally, Ct));
+            Assert.Null(await store.GetDocumentAsync(tally, "a", Ct));
+            Assert.Null(await store.GetDocumentAsync(other, "y", Ct));
+        }
+    }
+
     private static System.Threading.CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DocumentChange Row(string key, int count)
@@ -76,16 +104,22 @@ public sealed class DocumentStepsTests : IDisposable
             return (sqlite, sqlite, sqlite);
         }
 
+        if (kind == "postgresql")
+        {
+            var postgres = new CoProduction.Storage.PostgreSql.PostgreSqlProjectionStore(server.Options());
+            return (postgres, postgres, postgres);
+        }
+
         var memory = new InMemoryProjectionStore();
         return (memory, memory, null);
     }
 
     /// <summary>A second document projection beside the tally.</summary>
-    private sealed class OtherTally() : DocumentProjection<TallyRow>(TallyJson.Default.TallyRow)
+    private sealed class OtherTally(int version = 1) : DocumentProjection<TallyRow>(TallyJson.Default.TallyRow)
     {
         public override string Name => "tests.other-tally";
 
-        public override int Version => 1;
+        public override int Version => version;
 
         protected override ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<TallyRow> documents, System.Threading.CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
