@@ -106,6 +106,17 @@ public sealed class AmendmentRefusalTests
             "amendment 'A-1' was approved on 2015-02-15, before version 1 came into force on 2015-03-01: versions come into force in order"
         },
         {
+            "an approval while the protocol is suspended",
+            () =>
+            {
+                var (p, a) = Amending(review: true);
+                p.Suspend(new LocalDate(2015, 7, 1), "audit", Stamp(At(160), Committee));
+                return (a, a => a.Approve(new LocalDate(2015, 7, 2), p, Stamp(At(170), Committee)));
+            },
+            AmendmentTrigger.Approve,
+            "protocol 'KWTRP-1' is Suspended: an amendment applies to an approved protocol"
+        },
+        {
             "a notification to a committee that reviews every amendment",
             () =>
             {
