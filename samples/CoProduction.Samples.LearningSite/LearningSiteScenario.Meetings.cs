@@ -47,18 +47,19 @@ public sealed partial class LearningSiteScenario
     /// <summary>
     /// Sedibeng: a leadership support workshop with senior and middle managers on the second Thursday of each month,
     /// led by an external facilitator; the researchers meet the day before, and the day after with the district manager.
+    /// The three series end with the intervention, on <paramref name="last"/>.
     /// </summary>
-    private static IEnumerable<MeetingSeriesPlan> WorkshopPlans(DateTimeZone zone, LocalDate first)
+    private static IEnumerable<MeetingSeriesPlan> WorkshopPlans(DateTimeZone zone, LocalDate first, LocalDate last)
     {
         ValueList<MemberId> team = [Cast.SedibengLeadResearcher, Cast.Facilitator];
         yield return new MeetingSeriesPlan(SedibengWorkshops, MeetingKind.LeadershipWorkshop, "Leadership workshop (Sedibeng)",
-            Cast.Sedibeng, zone, new LocalTime(9, 0), Duration.FromHours(6), first, SeriesEnd,
+            Cast.Sedibeng, zone, new LocalTime(9, 0), Duration.FromHours(6), first, last,
             [.. team, Cast.SedibengSecondDistrictManager, Cast.SedibengSubDistrictManager],
             Cadence.EveryMonthsOn(1, WeekOfMonth.Second, IsoDayOfWeek.Thursday));
         yield return new MeetingSeriesPlan(SedibengBefore, MeetingKind.WorkshopDebrief, "Debrief before the workshop", Cast.Sedibeng,
-            zone, new LocalTime(15, 0), Duration.FromMinutes(90), first.PlusDays(-7), SeriesEnd, team, Cadence.Before(SedibengWorkshops, 1));
+            zone, new LocalTime(15, 0), Duration.FromMinutes(90), first.PlusDays(-7), last, team, Cadence.Before(SedibengWorkshops, 1));
         yield return new MeetingSeriesPlan(SedibengAfter, MeetingKind.WorkshopDebrief, "Debrief after the workshop", Cast.Sedibeng,
-            zone, new LocalTime(10, 0), Duration.FromMinutes(90), first, SeriesEnd,
+            zone, new LocalTime(10, 0), Duration.FromMinutes(90), first, last,
             [.. team, Cast.SedibengSecondDistrictManager], Cadence.After(SedibengWorkshops, 1));
     }
 

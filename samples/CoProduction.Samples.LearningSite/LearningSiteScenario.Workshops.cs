@@ -36,8 +36,8 @@ public sealed partial class LearningSiteScenario
         var by = Cast.Member(lead);
         yield return When(site, new LocalDate(year, 1, 18));
         await ApproveWorkshopProtocolAsync(ct).ConfigureAwait(false);
-        await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1)), ct).ConfigureAwait(false);
-        Note(site, TimelineKind.Meeting, "Monthly leadership workshops with an external facilitator planned (second Thursday), with a debrief the day before and the day after");
+        await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1), new LocalDate(year, 11, 30)), ct).ConfigureAwait(false);
+        Note(site, TimelineKind.Meeting, "Monthly leadership workshops with an external facilitator planned (second Thursday, February to November), with a debrief the day before and the day after");
 
         var workshops = OccurrencesOf(SedibengWorkshops, new LocalDate(year, 2, 1), new LocalDate(year, 12, 1));
         Cycle? previous = null;

@@ -118,12 +118,19 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Nairobi");
         Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Johannesburg");
 
-        // The workshop series yields the same meetings in the calendar as in the library's agenda.
+        // Sedibeng's workshops run with the 2016 intervention: ten, on the second Thursday from February to November.
         var workshops = calendar.Events.Single(e => e.Uid == "sed-leadership-workshop@learning-sites.example.org");
-        var from = new Ical.Net.DataTypes.CalDateTime(new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc));
-        var firstInSeptember = workshops.GetOccurrences(from).First().Period.StartTime.AsUtc;
-        Assert.Contains(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal)
-            && a.Start.ToInstant().ToDateTimeUtc() == firstInSeptember);
+        var held = workshops.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(new DateTime(2016, 1, 1, 0, 0, 0, DateTimeKind.Utc)))
+            .Select(o => o.Period.StartTime.AsUtc).ToArray();
+        Assert.Equal(10, held.Length);
+        Assert.Equal(new DateTime(2016, 2, 11, 7, 0, 0, DateTimeKind.Utc), held[0]);   // 09:00 SAST
+        Assert.Equal(new DateTime(2016, 11, 10, 7, 0, 0, DateTimeKind.Utc), held[^1]);
+        Assert.DoesNotContain(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal));
+
+        // A series still running yields the same meetings in the calendar as in the library's agenda.
+        var reflections = calendar.Events.Single(e => e.Uid == "sedibeng-researchers-reflection@learning-sites.example.org");
+        var next = reflections.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(Result.EndedAt.ToDateTimeUtc())).First().Period.StartTime.AsUtc;
+        Assert.Contains(Result.Agenda, a => a.Title == "Sedibeng researchers' reflection" && a.Start.ToInstant().ToDateTimeUtc() == next);
     }
 
     [Fact]
