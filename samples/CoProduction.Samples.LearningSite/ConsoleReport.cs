@@ -106,7 +106,7 @@ public static class ConsoleReport
         console.WriteLine();
 
         console.MarkupLine(
-            $"[bold]{result.CompletedCycles.Count}[/] cycles completed, [bold]{result.PausedAndResumed.Count}[/] paused and resumed, " +
+            $"[bold]{MarkdownReport.Plural(result.CompletedCycles.Count, "cycle")}[/] completed, [bold]{result.PausedAndResumed.Count}[/] paused and resumed, " +
             $"[bold]{result.EventCount}[/] events stored.");
         var files = NewTable().AddColumn("file").AddColumn("where");
         files.AddRow("database (SQLite)", Markup.Escape(result.DatabasePath));

@@ -11,28 +11,28 @@ using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
 
-/// <content>Science/ethics protocols: reviewed, approved, renewed every year, amended when the plan needs journaling.</content>
+/// <content>Science/ethics protocols: reviewed, approved, renewed every year, amended when the plan needs a new respondent group.</content>
 public sealed partial class LearningSiteScenario
 {
     private static readonly ProtocolId Kwtrp2 = new("KWTRP-2");
-    private static readonly ProtocolId CapeTownProtocol = new("UCT-HREC-LS");
-    private static readonly AmendmentId JournalingAmendment = new("KWTRP-2-A1");
+    private static readonly ProtocolId SedibengProtocol = new("WITS-SED-2");
+    private static readonly AmendmentId FacilityManagersAmendment = new("KWTRP-2-A1");
     private static readonly CommitteePolicy KenyaPolicy = CommitteePolicies.KenyaNationalCommittee;
-    private static readonly CommitteePolicy CapeTownPolicy = CommitteePolicies.SouthAfricanUniversityCommittee;
+    private static readonly CommitteePolicy WitsPolicy = CommitteePolicies.SouthAfricanUniversityCommittee;
 
     private readonly Dictionary<ProtocolId, Protocol> _protocols = [];
 
     /// <summary>The library's ethics gate over the protocols as they stand: rebuilt on every use, because it is a snapshot.</summary>
     private ProtocolEthicsGate Gate => ProtocolEthicsGate.From(_protocols.Values);
 
-    /// <summary>The protocol rules as they stand: the registered sites and the two committees' policies.</summary>
+    /// <summary>The protocol rules as they stand: the registered sites and the committees' policies.</summary>
     private ProtocolRules ProtocolRules => new(
         _sites.Keys,
-        new Dictionary<CommitteeId, CommitteePolicy> { [KenyaCommittee] = KenyaPolicy, [CapeTownCommitteeId] = CapeTownPolicy });
+        new Dictionary<CommitteeId, CommitteePolicy> { [KenyaCommittee] = KenyaPolicy, [WitsCommitteeId] = WitsPolicy });
 
     private static CommitteeId KenyaCommittee { get; } = new("kemri-seru");
 
-    private static CommitteeId CapeTownCommitteeId { get; } = new("uct-hrec");
+    private static CommitteeId WitsCommitteeId { get; } = new("wits-hrec");
 
     private Stamp StampBy(Actor by) => new(Now, by);
 
@@ -70,25 +70,28 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The Cape Town protocol for the workshops at Mitchell's Plain, approved for 2016.</summary>
+    /// <summary>
+    /// Sedibeng's second science/ethics protocol (2016), approved by the Wits committee: monthly leadership
+    /// support workshops with senior and middle managers and an external facilitator, with diaries and observations.
+    /// </summary>
     private async Task ApproveWorkshopProtocolAsync(CancellationToken ct)
     {
-        var by = Cast.Member(Cast.MitchellsPlainLeadResearcher);
+        var by = Cast.Member(Cast.SedibengLeadResearcher);
         var scope = new ProtocolScope(
-            [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.ReflectivePracticeDiscussion, DataCollectionMethod.Interview],
-            [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers],
-            [Cast.MitchellsPlain]);
-        var draft = new ProtocolDraft(CapeTownProtocol, "Leadership development as action learning in Mitchell's Plain", CapeTownCommitteeId, scope)
+            [DataCollectionMethod.WorkshopObservation, DataCollectionMethod.Observation, DataCollectionMethod.Diary, DataCollectionMethod.ReflectivePracticeDiscussion],
+            [RespondentGroup.DistrictManagers, RespondentGroup.SubDistrictManagers],
+            [Cast.Sedibeng]);
+        var draft = new ProtocolDraft(SedibengProtocol, "Leadership support intervention workshops in Sedibeng District", WitsCommitteeId, scope)
         {
-            Institution = "University of Cape Town",
+            Institution = "Centre for Health Policy, University of the Witwatersrand",
         };
         var protocol = Protocol.Draft(draft, ProtocolContext(by));
         protocol.Submit(StampBy(by));
-        protocol.StartReview(StampBy(Cast.CapeTownCommittee));
-        var today = Today(Cast.MitchellsPlain);
-        protocol.Approve(today, CapeTownPolicy.ApprovalPeriodFrom(today), StampBy(Cast.CapeTownCommittee));
-        _protocols[CapeTownProtocol] = protocol;
-        Note(Cast.MitchellsPlain, TimelineKind.Ethics, $"Protocol {CapeTownProtocol} reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
+        protocol.StartReview(StampBy(Cast.WitsCommittee));
+        var today = Today(Cast.Sedibeng);
+        protocol.Approve(today, WitsPolicy.ApprovalPeriodFrom(today), StampBy(Cast.WitsCommittee));
+        _protocols[SedibengProtocol] = protocol;
+        Note(Cast.Sedibeng, TimelineKind.Ethics, $"Protocol {SedibengProtocol} (the workshops) reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
@@ -109,12 +112,12 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The plan needs journaling with facility managers: the gate refuses acting until the amendment is approved.</summary>
+    /// <summary>The plan needs interviews with facility managers on facility financing: the gate refuses acting until the amendment is approved.</summary>
     private async IAsyncEnumerable<Instant> BlockThenAmend(Cycle cycle, [EnumeratorCancellation] CancellationToken ct)
     {
         var site = Cast.Kilifi;
         var by = Cast.Member(Cast.KilifiLeadResearcher);
-        Capture("Kilifi 2016: the plan needs journaling with facility managers", cycle, Now);
+        Capture("Kilifi 2016: the plan needs interviews with facility managers", cycle, Now);
         try
         {
             cycle.StartActing(Rules.At(new Stamp(Now, by)));
@@ -122,7 +125,7 @@ public sealed partial class LearningSiteScenario
         catch (CommandRejectedException e)
         {
             // The full reasons (each with its remedies) are in the availability table; the timeline keeps the first sentence.
-            _journalingBlocked.AddRange(e.Reasons);
+            _blockedBeforeAmendment.AddRange(e.Reasons);
             var first = e.Reasons[0];
             var cut = first.IndexOf(" (", System.StringComparison.Ordinal);
             Note(site, TimelineKind.Blocked, "Acting refused by the ethics gate: " + (cut > 0 ? first[..cut] : first)
@@ -131,14 +134,14 @@ public sealed partial class LearningSiteScenario
 
         // The remedy the gate names: amend KWTRP-2 (a sub-study protocol would do too).
         var protocol = _protocols[Kwtrp2];
-        var journaling = new AmendmentDraft(
-            JournalingAmendment,
-            "Facility managers asked to keep journals of their everyday decisions",
-            AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(RespondentGroup.FacilityManagers)));
-        var amendment = Amendment.Draft(journaling, protocol, Today(site), ProtocolContext(by));
+        var facilityManagers = new AmendmentDraft(
+            FacilityManagersAmendment,
+            "Facility managers interviewed on how their facilities are financed",
+            AmendmentChanges.Adding(ScopeItem.Of(RespondentGroup.FacilityManagers)));
+        var amendment = Amendment.Draft(facilityManagers, protocol, Today(site), ProtocolContext(by));
         amendment.Submit(StampBy(by));
         protocol.LodgeAmendment(amendment, StampBy(by));
-        Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} submitted: add journaling and facility managers to KWTRP-2");
+        Note(site, TimelineKind.Ethics, $"Amendment {FacilityManagersAmendment} submitted: add facility managers to KWTRP-2");
         await SaveAsync(amendment, ct).ConfigureAwait(false);
         await SaveAsync(protocol, ct).ConfigureAwait(false);
 
@@ -147,12 +150,12 @@ public sealed partial class LearningSiteScenario
         yield return When(site, new LocalDate(2016, 3, 21));
         amendment.Approve(Today(site), StampBy(Cast.KenyaCommittee));
         protocol.ApplyAmendment(amendment, StampBy(Cast.KenyaCommittee));
-        Note(site, TimelineKind.Ethics, $"Amendment {JournalingAmendment} approved: KWTRP-2 version {protocol.State.CurrentVersion!.Number} covers journaling with facility managers");
+        Note(site, TimelineKind.Ethics, $"Amendment {FacilityManagersAmendment} approved: KWTRP-2 version {protocol.State.CurrentVersion!.Number} covers interviews with facility managers");
         await SaveAsync(amendment, ct).ConfigureAwait(false);
         await SaveAsync(protocol, ct).ConfigureAwait(false);
 
         Capture("Kilifi 2016: after the amendment is approved", cycle, Now);
-        _journalingPermitted = cycle.PermittedTriggers(Now, Rules).Contains(CycleTrigger.StartActing);
+        _permittedAfterAmendment = cycle.PermittedTriggers(Now, Rules).Contains(CycleTrigger.StartActing);
     }
 
     private ApprovalWindowInput ApprovalWindow(Protocol protocol, SiteId site, CommitteePolicy policy)
@@ -164,9 +167,9 @@ public sealed partial class LearningSiteScenario
     private IEnumerable<ApprovalWindowInput> ApprovalWindows()
     {
         yield return ApprovalWindow(_protocols[Kwtrp2], Cast.Kilifi, KenyaPolicy);
-        if (_protocols.TryGetValue(CapeTownProtocol, out var capeTown))
+        if (_protocols.TryGetValue(SedibengProtocol, out var sedibeng))
         {
-            yield return ApprovalWindow(capeTown, Cast.MitchellsPlain, CapeTownPolicy);
+            yield return ApprovalWindow(sedibeng, Cast.Sedibeng, WitsPolicy);
         }
     }
 }

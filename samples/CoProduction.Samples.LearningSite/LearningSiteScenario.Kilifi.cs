@@ -17,7 +17,7 @@ public sealed partial class LearningSiteScenario
 {
     private static readonly ActivityId CountyMeetings = new("observe-chmt-meetings");
     private static readonly ActivityId SubCountyInterviews = new("interview-subcounty-managers");
-    private static readonly ActivityId Journaling = new("journaling-facility-managers");
+    private static readonly ActivityId FacilityFinancing = new("interview-facility-managers-financing");
     private static readonly ActivityId FeedbackToManagers = new("feedback-to-managers");
 
     private static readonly ExpectedStageLength[] KilifiStageLengths =
@@ -60,7 +60,7 @@ public sealed partial class LearningSiteScenario
         var focus = year switch
         {
             2013 => "Priority setting and budgeting as the county is formed",
-            2016 => "How facility managers experience everyday decisions",
+            2016 => "Facility financing: how facility managers receive and use their funds",
             2017 => "Keeping services going through the health workers' strike",
             _ => "Strengthening the county health management team's everyday practices",
         };
@@ -96,9 +96,9 @@ public sealed partial class LearningSiteScenario
 
         if (year == 2016)
         {
-            cycle.PlanActivity(Activity(Journaling, "journaling with facility managers", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(year, 5, DayAround(2))), Rules.At(new Stamp(at, by)));
-            Note(site, TimelineKind.Cycle, "The team plans a new activity: journaling with facility managers");
+            cycle.PlanActivity(Activity(FacilityFinancing, "interviews with facility managers on facility financing", ActivityKind.Research,
+                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers), new LocalDate(year, 5, DayAround(2))), Rules.At(new Stamp(at, by)));
+            Note(site, TimelineKind.Cycle, "The team plans a new activity: interviews with facility managers on facility financing");
         }
 
         Note(site, TimelineKind.Cycle, $"Plan: {string.Join(", ", cycle.State.Activities.Select(a => a.Title))}");
@@ -163,7 +163,7 @@ public sealed partial class LearningSiteScenario
         }
         cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, [.. attendees],
             [year == 2016
-                ? "Journals show facility managers spend most of their day responding to unplanned requests"
+                ? "Facility managers say funds arrive late and with rules that leave them little room to decide"
                 : "Relationships of trust make it possible to discuss what did not work"]), Rules.At(new Stamp(at, by)));
         Note(site, TimelineKind.Cycle, "Reflection with managers held: insights recorded");
 

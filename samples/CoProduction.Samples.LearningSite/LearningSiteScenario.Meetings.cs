@@ -12,9 +12,9 @@ public sealed partial class LearningSiteScenario
 {
     private static readonly SeriesId KilifiResearchers = new("kilifi-researchers-reflection");
     private static readonly SeriesId KilifiManagers = new("kilifi-reflection-with-managers");
-    private static readonly SeriesId MitchellsPlainWorkshops = new("mp-leadership-workshop");
-    private static readonly SeriesId MitchellsPlainBefore = new("mp-debrief-before-workshop");
-    private static readonly SeriesId MitchellsPlainAfter = new("mp-debrief-after-workshop");
+    private static readonly SeriesId SedibengWorkshops = new("sed-leadership-workshop");
+    private static readonly SeriesId SedibengBefore = new("sed-debrief-before-workshop");
+    private static readonly SeriesId SedibengAfter = new("sed-debrief-after-workshop");
     private static readonly SeriesId SedibengResearchers = new("sedibeng-researchers-reflection");
     private static readonly SeriesId CrossSite = new("cross-site-reflection");
 
@@ -44,19 +44,23 @@ public sealed partial class LearningSiteScenario
             [Cast.KilifiLeadResearcher, Cast.MitchellsPlainLeadResearcher, Cast.SedibengLeadResearcher], Cadence.Annually(DayAround(20)));
     }
 
-    /// <summary>Mitchell's Plain: a leadership workshop on the second Thursday of each month, a debrief the day before and the day after.</summary>
-    private static IEnumerable<MeetingSeriesPlan> WorkshopPlans(DateTimeZone zone, LocalDate first)
+    /// <summary>
+    /// Sedibeng: a leadership support workshop with senior and middle managers on the second Thursday of each month,
+    /// led by an external facilitator; the researchers meet the day before, and the day after with the district manager.
+    /// The three series end with the intervention, on <paramref name="last"/>.
+    /// </summary>
+    private static IEnumerable<MeetingSeriesPlan> WorkshopPlans(DateTimeZone zone, LocalDate first, LocalDate last)
     {
-        ValueList<MemberId> team = [Cast.MitchellsPlainLeadResearcher, Cast.Facilitator];
-        yield return new MeetingSeriesPlan(MitchellsPlainWorkshops, MeetingKind.LeadershipWorkshop, "Leadership workshop (Mitchell's Plain)",
-            Cast.MitchellsPlain, zone, new LocalTime(9, 0), Duration.FromHours(6), first, SeriesEnd,
-            [.. team, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager],
+        ValueList<MemberId> team = [Cast.SedibengLeadResearcher, Cast.Facilitator];
+        yield return new MeetingSeriesPlan(SedibengWorkshops, MeetingKind.LeadershipWorkshop, "Leadership workshop (Sedibeng)",
+            Cast.Sedibeng, zone, new LocalTime(9, 0), Duration.FromHours(6), first, last,
+            [.. team, Cast.SedibengSecondDistrictManager, Cast.SedibengSubDistrictManager],
             Cadence.EveryMonthsOn(1, WeekOfMonth.Second, IsoDayOfWeek.Thursday));
-        yield return new MeetingSeriesPlan(MitchellsPlainBefore, MeetingKind.WorkshopDebrief, "Debrief before the workshop", Cast.MitchellsPlain,
-            zone, new LocalTime(15, 0), Duration.FromMinutes(90), first.PlusDays(-7), SeriesEnd, team, Cadence.Before(MitchellsPlainWorkshops, 1));
-        yield return new MeetingSeriesPlan(MitchellsPlainAfter, MeetingKind.WorkshopDebrief, "Debrief after the workshop", Cast.MitchellsPlain,
-            zone, new LocalTime(10, 0), Duration.FromMinutes(90), first, SeriesEnd,
-            [.. team, Cast.MitchellsPlainSubDistrictManager], Cadence.After(MitchellsPlainWorkshops, 1));
+        yield return new MeetingSeriesPlan(SedibengBefore, MeetingKind.WorkshopDebrief, "Debrief before the workshop", Cast.Sedibeng,
+            zone, new LocalTime(15, 0), Duration.FromMinutes(90), first.PlusDays(-7), last, team, Cadence.Before(SedibengWorkshops, 1));
+        yield return new MeetingSeriesPlan(SedibengAfter, MeetingKind.WorkshopDebrief, "Debrief after the workshop", Cast.Sedibeng,
+            zone, new LocalTime(10, 0), Duration.FromMinutes(90), first, last,
+            [.. team, Cast.SedibengSecondDistrictManager], Cadence.After(SedibengWorkshops, 1));
     }
 
     private async Task PlanSeriesAsync(IEnumerable<MeetingSeriesPlan> plans, CancellationToken ct)

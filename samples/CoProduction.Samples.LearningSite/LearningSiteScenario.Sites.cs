@@ -45,7 +45,6 @@ public sealed partial class LearningSiteScenario
         Join(mitchellsPlain, Cast.MitchellsPlainLeadResearcher, "Lead researcher (Mitchell's Plain)", "R2", MemberRole.Researcher, new(2010, 3, 1), at);
         Join(mitchellsPlain, Cast.MitchellsPlainSubDistrictManager, "Sub-district manager", "M3", Cast.SubDistrictManager, new(2010, 3, 1), at);
         Join(mitchellsPlain, Cast.MitchellsPlainFacilityManager, "Facility manager", "M4", Cast.FacilityManager, new(2012, 1, 1), at);
-        Join(mitchellsPlain, Cast.Facilitator, "Leadership facilitator", null, Cast.ExternalFacilitator, new(2012, 1, 1), at);
         mitchellsPlain.MarkCore(Cast.MitchellsPlainLeadResearcher, stamp);
         mitchellsPlain.MarkCore(Cast.MitchellsPlainSubDistrictManager, stamp);
 
@@ -59,6 +58,8 @@ public sealed partial class LearningSiteScenario
             stamp);
         Join(sedibeng, Cast.SedibengLeadResearcher, "Lead researcher (Sedibeng)", "R3", MemberRole.Researcher, new(2012, 1, 1), at);
         Join(sedibeng, Cast.SedibengDistrictManager, "District manager", "M6", Cast.DistrictDirector, new(2012, 1, 1), at);
+        Join(sedibeng, Cast.SedibengSubDistrictManager, "Sub-district manager (Emfuleni)", "M8", Cast.SubDistrictMiddleManager, new(2014, 1, 1), at);
+        Join(sedibeng, Cast.Facilitator, "Leadership facilitator", null, Cast.ExternalFacilitator, new(2015, 10, 1), at);
         sedibeng.MarkCore(Cast.SedibengLeadResearcher, stamp);
 
         foreach (var site in new[] { kilifi, mitchellsPlain, sedibeng })

@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
 
-/// <content>Mitchell's Plain: a short cycle around each monthly leadership workshop, with a debrief before and after.</content>
+/// <content>Sedibeng: a short cycle around each monthly leadership support workshop (the 2016 protocol), with a debrief before and after.</content>
 public sealed partial class LearningSiteScenario
 {
     private static readonly ActivityId Workshop = new("leadership-workshop");
@@ -31,15 +31,15 @@ public sealed partial class LearningSiteScenario
 
     private async IAsyncEnumerable<Instant> WorkshopYear(int year, [EnumeratorCancellation] CancellationToken ct)
     {
-        var site = Cast.MitchellsPlain;
-        var lead = Cast.MitchellsPlainLeadResearcher;
+        var site = Cast.Sedibeng;
+        var lead = Cast.SedibengLeadResearcher;
         var by = Cast.Member(lead);
         yield return When(site, new LocalDate(year, 1, 18));
         await ApproveWorkshopProtocolAsync(ct).ConfigureAwait(false);
-        await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1)), ct).ConfigureAwait(false);
-        Note(site, TimelineKind.Meeting, "Monthly leadership workshops planned (second Thursday), with a debrief the day before and the day after");
+        await PlanSeriesAsync(WorkshopPlans(ZoneOf(site), new LocalDate(year, 2, 1), new LocalDate(year, 11, 30)), ct).ConfigureAwait(false);
+        Note(site, TimelineKind.Meeting, "Monthly leadership workshops with an external facilitator planned (second Thursday, February to November), with a debrief the day before and the day after");
 
-        var workshops = OccurrencesOf(MitchellsPlainWorkshops, new LocalDate(year, 2, 1), new LocalDate(year, 12, 1));
+        var workshops = OccurrencesOf(SedibengWorkshops, new LocalDate(year, 2, 1), new LocalDate(year, 12, 1));
         Cycle? previous = null;
         for (var i = 0; i < workshops.Count && i < WorkshopTopics.Length; i++)
         {
@@ -47,7 +47,7 @@ public sealed partial class LearningSiteScenario
             var day = workshop.Start.Date;
             var month = day.Month;
             var topic = WorkshopTopics[i];
-            var id = new CycleId($"mp-{year}-{month.ToString("00", CultureInfo.InvariantCulture)}");
+            var id = new CycleId($"sed-{year}-{month.ToString("00", CultureInfo.InvariantCulture)}");
             yield return When(site, day.PlusDays(-10));
             var at = Now;
             var cycle = previous is null
@@ -60,16 +60,16 @@ public sealed partial class LearningSiteScenario
             }
             else
             {
-                cycle.PlanActivity(new PlannedActivity(Workshop, "monthly leadership workshop with facility managers", ActivityKind.Facilitation,
-                    new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.FacilityManagers), day, lead,
+                cycle.PlanActivity(new PlannedActivity(Workshop, "monthly leadership workshop with senior and middle managers", ActivityKind.Facilitation,
+                    new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers), day, lead,
                     "managers bring a problem from their facility and leave with a plan"), Rules.At(new Stamp(at, by)));
             }
 
             cycle.EndorsePlan(lead, Rules.At(new Stamp(at, by)));
-            cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, Rules.At(new Stamp(at, Cast.Member(Cast.MitchellsPlainSubDistrictManager))));   // the manager endorses themselves
+            cycle.EndorsePlan(Cast.SedibengSecondDistrictManager, Rules.At(new Stamp(at, Cast.Member(Cast.SedibengSecondDistrictManager))));   // the manager endorses themselves
 
             // The debrief before the workshop: researchers and the facilitator prepare, the day before.
-            var before = Meetings.Timetable.Find(MitchellsPlainBefore, workshop.Slot.PlusDays(-1))!.Value;
+            var before = Meetings.Timetable.Find(SedibengBefore, workshop.Slot.PlusDays(-1))!.Value;
             yield return before.End.ToInstant();
             await HeldAsync(before, [lead, Cast.Facilitator], null, ct).ConfigureAwait(false);
             yield return When(site, day, 8);
@@ -77,18 +77,18 @@ public sealed partial class LearningSiteScenario
             cycle.StartActing(Rules.At(new Stamp(at, by)));
             yield return workshop.End.ToInstant();
             at = Now;
-            await HeldAsync(workshop, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager], id, ct).ConfigureAwait(false);
+            await HeldAsync(workshop, [lead, Cast.Facilitator, Cast.SedibengSecondDistrictManager, Cast.SedibengSubDistrictManager], id, ct).ConfigureAwait(false);
             cycle.RecordAction(new CycleAction(Workshop, day, "workshop held: " + topic, ["facilitator's notes", "observation notes"]), Rules.At(new Stamp(at, by)));
             cycle.StartReflecting(Rules.At(new Stamp(at, by)));
 
-            // The debrief after the workshop, the next day, with the sub-district manager: the cycle's reflection.
-            var after = Meetings.Timetable.Find(MitchellsPlainAfter, workshop.Slot.PlusDays(1))!.Value;
+            // The debrief after the workshop, the next day, with the district manager: the cycle's reflection.
+            var after = Meetings.Timetable.Find(SedibengAfter, workshop.Slot.PlusDays(1))!.Value;
             var debrief = after.Start.Date;
             yield return after.End.ToInstant();
             at = Now;
-            await HeldAsync(after, [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager], id, ct).ConfigureAwait(false);
+            await HeldAsync(after, [lead, Cast.Facilitator, Cast.SedibengSecondDistrictManager], id, ct).ConfigureAwait(false);
             cycle.RecordReflection(new Reflection(ReflectionMeetingKind.AfterWorkshop, debrief,
-                [lead, Cast.Facilitator, Cast.MitchellsPlainSubDistrictManager],
+                [lead, Cast.Facilitator, Cast.SedibengSecondDistrictManager],
                 ["Managers used the workshop to name problems they had not raised before"]), Rules.At(new Stamp(at, by)));
             cycle.StartEvaluating(Rules.At(new Stamp(at, by)));
             cycle.RecordEvaluation(new Evaluation(Workshop, EvaluationOutcome.Achieved, "attendance and the managers' feedback forms"), Rules.At(new Stamp(at, by)));

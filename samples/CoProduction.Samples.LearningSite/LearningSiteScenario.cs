@@ -20,8 +20,8 @@ namespace CoProduction.Samples.LearningSites;
 
 /// <summary>
 /// The paper's story, run through the library: a programme with three learning sites, protocols
-/// reviewed, approved, amended and renewed, annual cycles at Kilifi and monthly workshop cycles at
-/// Mitchell's Plain, the ethics gate blocking an uncovered plan, a strike pausing a cycle.
+/// reviewed, approved, amended and renewed, annual cycles at Kilifi and monthly leadership workshop
+/// cycles at Sedibeng, the ethics gate blocking an uncovered plan, a strike pausing a cycle.
 /// A fake clock walks through the years, so a run with the same seed is the same run.
 /// </summary>
 /// <remarks>
@@ -48,10 +48,10 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     private readonly List<AvailabilityMoment> _moments = [];
     private readonly List<CycleId> _completed = [];
     private readonly List<CycleId> _pausedAndResumed = [];
-    private readonly List<string> _journalingBlocked = [];
+    private readonly List<string> _blockedBeforeAmendment = [];
     private readonly Random _random;
     private Programme? _programme;
-    private bool _journalingPermitted;
+    private bool _permittedAfterAmendment;
 
     private LearningSiteScenario(SampleOptions options)
     {

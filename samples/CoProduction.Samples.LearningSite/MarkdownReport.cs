@@ -65,6 +65,6 @@ public static class MarkdownReport
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>A count with its noun, singular for one: <c>1 cycle</c>, <c>16 cycles</c>.</summary>
-    private static string Plural(int count, string noun)
+    internal static string Plural(int count, string noun)
         => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 }

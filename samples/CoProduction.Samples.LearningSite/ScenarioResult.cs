@@ -31,11 +31,11 @@ public sealed record ScenarioResult
     /// <summary>Gets the moments at which the permitted actions were captured.</summary>
     public required IReadOnlyList<AvailabilityMoment> Moments { get; init; }
 
-    /// <summary>Gets why acting on the journaling plan was refused before the amendment (empty when it never was).</summary>
-    public required IReadOnlyList<string> JournalingBlockedReasons { get; init; }
+    /// <summary>Gets why acting on Kilifi's 2016 plan (interviews with facility managers) was refused before the amendment (empty when it never was).</summary>
+    public required IReadOnlyList<string> BlockedBeforeAmendmentReasons { get; init; }
 
-    /// <summary>Gets whether acting on the journaling plan was permitted once the amendment was approved.</summary>
-    public required bool JournalingPermittedAfterAmendment { get; init; }
+    /// <summary>Gets whether acting on Kilifi's 2016 plan was permitted once the amendment was approved.</summary>
+    public required bool PermittedAfterAmendment { get; init; }
 
     /// <summary>Gets the cycles paused by a shock and later resumed.</summary>
     public required IReadOnlyList<CycleId> PausedAndResumed { get; init; }

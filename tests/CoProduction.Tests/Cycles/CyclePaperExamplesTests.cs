@@ -36,28 +36,29 @@ public sealed class CyclePaperExamplesTests
     }
 
     [Fact]
-    public void A_monthly_workshop_cycle_at_Mitchells_Plain_runs_around_a_leadership_workshop()
+    public void A_monthly_workshop_cycle_at_Sedibeng_runs_around_a_leadership_workshop()
     {
-        var site = new SiteId("mitchells-plain");
+        // Sedibeng's second protocol (2016): monthly leadership support workshops with senior and middle managers, an external facilitator, diaries and observations.
+        var site = new SiteId("sedibeng");
         var zone = DateTimeZoneProviders.Tzdb["Africa/Johannesburg"];
         var researcher = new MemberId("lucy");
-        var senior = new MemberId("sub-district-manager");
+        var senior = new MemberId("district-manager");
         var middle = new MemberId("facility-manager-1");
         var facilitator = new MemberId("external-facilitator");
         var roster = new TestRoster()
             .Register(site, "Africa/Johannesburg")
             .Add(site, researcher, MemberRole.Researcher, new LocalDate(2014, 1, 1))
-            .Add(site, senior, MemberRole.Manager(ManagementLevel.SubDistrict, Seniority.Senior), new LocalDate(2014, 1, 1))
+            .Add(site, senior, MemberRole.Manager(ManagementLevel.District, Seniority.Senior), new LocalDate(2014, 1, 1))
             .Add(site, middle, MemberRole.Manager(ManagementLevel.Facility, Seniority.Middle), new LocalDate(2014, 1, 1))
             .Add(site, facilitator, new MemberRole(RoleKind.ExternalFacilitator), new LocalDate(2015, 1, 1));
         var gate = new TestEthicsGate()
-            .Approve(new ProtocolId("UCT-LDP"), DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers, site, new LocalDate(2015, 1, 1), new LocalDate(2016, 12, 31))
-            .Approve(new ProtocolId("UCT-LDP"), DataCollectionMethod.Diary, RespondentGroup.FacilityManagers, site, new LocalDate(2015, 1, 1), new LocalDate(2016, 12, 31));
+            .Approve(new ProtocolId("WITS-SED-2"), DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers, site, new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31))
+            .Approve(new ProtocolId("WITS-SED-2"), DataCollectionMethod.Diary, RespondentGroup.FacilityManagers, site, new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31));
         var rules = new CycleRules(gate, roster, DateTimeZoneProviders.Tzdb);
         Instant At(int month, int day, int hour = 10) => new LocalDateTime(2016, month, day, hour, 0).InZoneStrictly(zone).ToInstant();
         var by = Actor.Member(researcher);
 
-        var cycle = Cycle.Start(new CycleOpening(new CycleId("mp-workshop-2016-05"), site, 17, "Leadership support workshop: managing conflict") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Acting, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Reflecting, Period.FromWeeks(1))] }, rules.At(At(5, 2), by));
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("sed-workshop-2016-05"), site, 17, "Leadership support workshop: managing conflict") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Acting, Period.FromWeeks(1)), new ExpectedStageLength(CycleStage.Reflecting, Period.FromWeeks(1))] }, rules.At(At(5, 2), by));
         cycle.PlanActivity(new PlannedActivity(new ActivityId("workshop"), "monthly leadership workshop", ActivityKind.Facilitation, null, new LocalDate(2016, 5, 12), facilitator), rules.At(At(5, 3), by));
         cycle.PlanActivity(new PlannedActivity(new ActivityId("observe"), "observe the workshop", ActivityKind.Research, new DataCollection(DataCollectionMethod.WorkshopObservation, RespondentGroup.SubDistrictManagers), new LocalDate(2016, 5, 12), researcher), rules.At(At(5, 3), by));
         cycle.PlanActivity(new PlannedActivity(new ActivityId("diaries"), "managers' diaries", ActivityKind.Research, new DataCollection(DataCollectionMethod.Diary, RespondentGroup.FacilityManagers), new LocalDate(2016, 5, 13), researcher, "managers try the conflict tools"), rules.At(At(5, 3), by));
@@ -84,7 +85,7 @@ public sealed class CyclePaperExamplesTests
             rules.At(At(5, 25), by));
         cycle.Complete(rules.At(At(5, 27), by));
 
-        var june = cycle.StartNext(new CycleId("mp-workshop-2016-06"), "Leadership support workshop: delegation", rules.At(At(5, 30), by));
+        var june = cycle.StartNext(new CycleId("sed-workshop-2016-06"), "Leadership support workshop: delegation", rules.At(At(5, 30), by));
         Assert.Equal(18, june.State.Number);
         Assert.Equal("Africa/Johannesburg", june.State.TimeZoneId);
         Assert.Equal(cycle.State.ExpectedStageLengths, june.State.ExpectedStageLengths);

@@ -36,23 +36,30 @@ public sealed class PaperCaseTests
     }
 
     [Fact]
-    public void Journaling_with_facility_managers_needs_a_sub_study_and_is_covered_once_it_is_approved()
+    public void Mitchells_Plains_journaling_with_facility_managers_needs_a_sub_study_and_is_covered_once_it_is_approved()
     {
-        var main = Approved("KWTRP-2", KilifiFirstScope.Change([ScopeItem.Of(RespondentGroup.FacilityManagers)], []), start: new LocalDate(2016, 1, 1));
-        var journaling = Activity(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2016, 3, 1), "journaling with facility managers");
+        // Mitchell's Plain's original action-learning protocol; the journaling inquiry is a sub-study with its own protocol.
+        var main = Approved(
+            "UCT-DIALHS",
+            new ProtocolScope(
+                [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
+                [RespondentGroup.SubDistrictManagers, RespondentGroup.FacilityManagers],
+                [MitchellsPlain]),
+            start: new LocalDate(2016, 1, 1));
+        var journaling = Activity(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, MitchellsPlain, new LocalDate(2016, 3, 1), "journaling with facility managers");
 
         var blocked = new ProtocolEthicsGate([main]).Check(journaling);
         Assert.False(blocked.IsCovered);
         Assert.Equal(
-            "Planned activity 'journaling with facility managers' (journaling with facility-managers at kilifi) is not covered by any approved protocol on 2016-03-01.",
+            "Planned activity 'journaling with facility managers' (journaling with facility-managers at mitchells-plain) is not covered by any approved protocol on 2016-03-01.",
             blocked.Reasons[0]);
-        Assert.Contains("protocol 'KWTRP-2' version 1 does not include method 'journaling'.", blocked.Reasons);
-        Assert.Contains("amend protocol 'KWTRP-2' to add journaling", blocked.Remedies);
-        Assert.Contains(blocked.Remedies, r => r.StartsWith("open a sub-study protocol for journaling with facility-managers at kilifi", System.StringComparison.Ordinal));
+        Assert.Contains("protocol 'UCT-DIALHS' version 1 does not include method 'journaling'.", blocked.Reasons);
+        Assert.Contains("amend protocol 'UCT-DIALHS' to add journaling", blocked.Remedies);
+        Assert.Contains(blocked.Remedies, r => r.StartsWith("open a sub-study protocol for journaling with facility-managers at mitchells-plain", System.StringComparison.Ordinal));
 
         var subStudy = Approved(
-            "KWTRP-2-JOURNALS",
-            new ProtocolScope([DataCollectionMethod.Journaling], [RespondentGroup.FacilityManagers], [Kilifi]),
+            "UCT-MP-JOURNAL",
+            new ProtocolScope([DataCollectionMethod.Journaling], [RespondentGroup.FacilityManagers], [MitchellsPlain]),
             start: new LocalDate(2016, 2, 15),
             kind: ProtocolKind.SubStudy,
             parent: main.Id);
@@ -106,7 +113,7 @@ public sealed class PaperCaseTests
     [Fact]
     public void A_lapsed_protocol_under_the_south_african_policy_needs_a_new_application()
     {
-        var protocol = Approved("MP-1", scope: new ProtocolScope([DataCollectionMethod.WorkshopObservation], [RespondentGroup.DistrictManagers], [MitchellsPlain]));
+        var protocol = Approved("MP-1", scope: new ProtocolScope([DataCollectionMethod.ReflectivePracticeDiscussion], [RespondentGroup.SubDistrictManagers], [MitchellsPlain]));
         protocol.ObserveExpiry(new LocalDate(2016, 3, 2), Stamp(At(400), Actor.System));
         var version = protocol.Version;
 

@@ -29,6 +29,9 @@ public sealed class LearningSiteScenarioFixture : IAsyncLifetime
 
 public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixture) : IClassFixture<LearningSiteScenarioFixture>
 {
+    /// <summary>Kilifi's 2016 activity under its second protocol's facility-financing focus, which needs the amendment.</summary>
+    private const string FinancingInterviews = "interviews with facility managers on facility financing";
+
     private ScenarioResult Result => fixture.Result;
 
     [Fact]
@@ -42,23 +45,25 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     }
 
     [Fact]
-    public void The_journaling_plan_is_blocked_by_the_ethics_gate_with_its_reason_until_the_amendment_is_approved()
+    public void Kilifis_facility_financing_interviews_are_blocked_by_the_ethics_gate_with_their_reason_until_the_amendment_is_approved()
     {
-        Assert.NotEmpty(Result.JournalingBlockedReasons);
-        Assert.Contains(Result.JournalingBlockedReasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal)
-            && r.Contains("not covered", StringComparison.Ordinal));
+        Assert.NotEmpty(Result.BlockedBeforeAmendmentReasons);
+        Assert.Contains(Result.BlockedBeforeAmendmentReasons, r => r.Contains(FinancingInterviews, StringComparison.Ordinal)
+            && r.Contains("not covered", StringComparison.Ordinal)
+            && r.Contains("amend protocol 'KWTRP-2' to add facility-managers", StringComparison.Ordinal));
 
-        var before = Result.Moments.Single(m => m.Title.Contains("needs journaling", StringComparison.Ordinal));
+        var before = Result.Moments.Single(m => m.Title.Contains("needs interviews with facility managers", StringComparison.Ordinal));
         var blocked = before.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
         Assert.False(blocked.IsPermitted);
-        Assert.Contains(blocked.Reasons, r => r.Contains("journaling with facility managers", StringComparison.Ordinal));
+        Assert.Contains(blocked.Reasons, r => r.Contains(FinancingInterviews, StringComparison.Ordinal));
 
         var after = Result.Moments.Single(m => m.Title.Contains("after the amendment", StringComparison.Ordinal));
         var open = after.Actions.Single(a => a.Trigger == CycleTrigger.StartActing);
         Assert.True(open.IsPermitted);
         Assert.Empty(open.Reasons);
-        Assert.True(Result.JournalingPermittedAfterAmendment);
-        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Blocked && e.What.Contains("journaling", StringComparison.Ordinal));
+        Assert.True(Result.PermittedAfterAmendment);
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Blocked && e.Site == "Kilifi County" && e.What.Contains(FinancingInterviews, StringComparison.Ordinal));
+        Assert.Contains(Result.Timeline, e => e.Kind == TimelineKind.Ethics && e.What.StartsWith("Amendment KWTRP-2-A1 approved", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +74,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.Contains("16 cycles completed in this run", report, StringComparison.Ordinal);
         Assert.DoesNotContain("is not possible in", report, StringComparison.Ordinal);
         Assert.Contains("- possible: PlanActivity, EndorsePlan, Pause, Abandon, WithdrawActivity, RedateActivity", report, StringComparison.Ordinal);
-        Assert.Contains("- **StartActing** blocked: Planned activity 'journaling with facility managers' is not covered", report, StringComparison.Ordinal);
+        Assert.Contains($"- **StartActing** blocked: Planned activity '{FinancingInterviews}' is not covered", report, StringComparison.Ordinal);
         Assert.Contains("- possible: Resume, Abandon", report, StringComparison.Ordinal);
         foreach (var reminder in Result.Reminders.Where(r => r.Id.StartsWith("approval-expiring/", StringComparison.Ordinal)))
         {
@@ -91,11 +96,14 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     }
 
     [Fact]
-    public void Six_annual_cycles_at_Kilifi_and_ten_workshop_cycles_at_Mitchells_Plain_complete()
+    public void Six_annual_cycles_at_Kilifi_and_ten_workshop_cycles_at_Sedibeng_complete()
     {
         Assert.Equal(6, Result.CompletedCycles.Count(c => c.Value.StartsWith("kilifi-", StringComparison.Ordinal)));
-        Assert.Equal(10, Result.CompletedCycles.Count(c => c.Value.StartsWith("mp-", StringComparison.Ordinal)));
+        Assert.Equal(10, Result.CompletedCycles.Count(c => c.Value.StartsWith("sed-", StringComparison.Ordinal)));
         Assert.Equal(16, Result.CompletedCycles.Count);
+        Assert.All(Result.Timeline.Where(e => e.What.StartsWith("Workshop cycle", StringComparison.Ordinal)), e => Assert.Equal("Sedibeng", e.Site));
+        Assert.Contains(Result.Timeline, e => e.Site == "Sedibeng" && e.Kind == TimelineKind.Ethics && e.What.StartsWith("Protocol WITS-SED-2", StringComparison.Ordinal)
+            && e.On.Year == 2016);
     }
 
     [Fact]
@@ -104,18 +112,25 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         var calendar = Ical.Net.Calendar.Load(File.ReadAllText(Result.CalendarPath))!;
 
         var uids = calendar.Events.Select(e => e.Uid).ToArray();
-        Assert.Contains("mp-leadership-workshop@learning-sites.example.org", uids);
+        Assert.Contains("sed-leadership-workshop@learning-sites.example.org", uids);
         Assert.Contains("kilifi-reflection-with-managers@learning-sites.example.org", uids);
         Assert.Contains(calendar.Events, e => e.Alarms.Count > 0);   // the approval's end, with its reminders as alarms
         Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Nairobi");
         Assert.Contains(calendar.TimeZones, z => z.TzId == "Africa/Johannesburg");
 
-        // The workshop series yields the same meetings in the calendar as in the library's agenda.
-        var workshops = calendar.Events.Single(e => e.Uid == "mp-leadership-workshop@learning-sites.example.org");
-        var from = new Ical.Net.DataTypes.CalDateTime(new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc));
-        var firstInSeptember = workshops.GetOccurrences(from).First().Period.StartTime.AsUtc;
-        Assert.Contains(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal)
-            && a.Start.ToInstant().ToDateTimeUtc() == firstInSeptember);
+        // Sedibeng's workshops run with the 2016 intervention: ten, on the second Thursday from February to November.
+        var workshops = calendar.Events.Single(e => e.Uid == "sed-leadership-workshop@learning-sites.example.org");
+        var held = workshops.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(new DateTime(2016, 1, 1, 0, 0, 0, DateTimeKind.Utc)))
+            .Select(o => o.Period.StartTime.AsUtc).ToArray();
+        Assert.Equal(10, held.Length);
+        Assert.Equal(new DateTime(2016, 2, 11, 7, 0, 0, DateTimeKind.Utc), held[0]);   // 09:00 SAST
+        Assert.Equal(new DateTime(2016, 11, 10, 7, 0, 0, DateTimeKind.Utc), held[^1]);
+        Assert.DoesNotContain(Result.Agenda, a => a.Title.StartsWith("Leadership workshop", StringComparison.Ordinal));
+
+        // A series still running yields the same meetings in the calendar as in the library's agenda.
+        var reflections = calendar.Events.Single(e => e.Uid == "sedibeng-researchers-reflection@learning-sites.example.org");
+        var next = reflections.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(Result.EndedAt.ToDateTimeUtc())).First().Period.StartTime.AsUtc;
+        Assert.Contains(Result.Agenda, a => a.Title == "Sedibeng researchers' reflection" && a.Start.ToInstant().ToDateTimeUtc() == next);
     }
 
     [Fact]
@@ -142,7 +157,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     {
         Assert.Equal(fixture.Folder, Path.GetDirectoryName(Result.ReportPath));
         var report = File.ReadAllText(Result.ReportPath);
-        Assert.Contains("journaling with facility managers", report, StringComparison.Ordinal);
+        Assert.Contains(FinancingInterviews, report, StringComparison.Ordinal);
         Assert.Equal(["cycle.mmd", "protocol.mmd", "amendment.mmd", "meeting-occurrence.mmd"], Result.DiagramPaths.Select(Path.GetFileName));
         Assert.All(Result.DiagramPaths, p => Assert.StartsWith("stateDiagram-v2", File.ReadAllText(p), StringComparison.Ordinal));
     }
@@ -156,7 +171,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
 
         Assert.DoesNotContain('\u001b', text);                       // no ANSI escapes in CI logs
         Assert.All(text, c => Assert.True(c < 128 || char.IsLetter(c) || c is '→' or '—' or '–', $"'{c}' (U+{(int)c:X4})"));
-        Assert.Contains("journaling with facility managers", text, StringComparison.Ordinal);
+        Assert.Contains(FinancingInterviews, text, StringComparison.Ordinal);
         Assert.Contains(Result.DatabasePath, text, StringComparison.Ordinal);
         Assert.Contains(Result.CalendarPath, text, StringComparison.Ordinal);
     }
@@ -209,7 +224,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.NotEqual(Result.Timeline.Select(e => e.On), other.Timeline.Select(e => e.On));
         Assert.Equal(Result.CompletedCycles.Select(c => c.Value).Order(), other.CompletedCycles.Select(c => c.Value).Order());
         Assert.Equal(Result.PausedAndResumed, other.PausedAndResumed);
-        Assert.NotEmpty(other.JournalingBlockedReasons);
-        Assert.True(other.JournalingPermittedAfterAmendment);
+        Assert.NotEmpty(other.BlockedBeforeAmendmentReasons);
+        Assert.True(other.PermittedAfterAmendment);
     }
 }
