@@ -134,15 +134,7 @@ public sealed class AmendmentRefusalTests
     public void A_refused_amendment_command_says_exactly_why_and_changes_nothing(string what, Func<(Amendment, Action<Amendment>)> arrange, AmendmentTrigger trigger, string reason)
     {
         var (amendment, command) = arrange();
-        var (state, events) = (amendment.State, amendment.History.Count);
-
-        var refused = Assert.Throws<CommandRejectedException>(() => command(amendment));
-
-        Assert.Equal(trigger, refused.Trigger);
-        Assert.Equal(RefusalKind.RuleBroken, refused.Refusal.Kind);
-        Assert.True(refused.Refusal.Reasons.Count == 1 && refused.Refusal.Reasons[0] == reason, $"{what}: {string.Join(" | ", refused.Refusal.Reasons)}");
-        Assert.Same(state, amendment.State);
-        Assert.Equal(events, amendment.History.Count);
+        AssertRefusedByRule(amendment, a => a.State, command, trigger, reason, what);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -83,4 +84,22 @@ internal static class ProtocolFixtures
     public static List<IDomainEvent> RoundTrip(IEnumerable<IDomainEvent> events) => Persistence.StoredJson.RoundTrip(events);
 
     public static ValueList<ScopeItem> Items(params ScopeItem[] items) => [.. items];
+
+    /// <summary>
+    /// Runs a command that a rule of the domain must refuse and checks the refusal word for word: its trigger, the one
+    /// reason, the reason in the message, and that the aggregate's state and history are as they were.
+    /// </summary>
+    public static void AssertRefusedByRule<TAggregate>(TAggregate aggregate, Func<TAggregate, object> state, Action<TAggregate> command, Enum trigger, string reason, string what)
+        where TAggregate : IEventSourcedAggregate
+    {
+        var (before, version) = (state(aggregate), aggregate.Version);
+        var refused = Assert.Throws<CommandRejectedException>(() => command(aggregate));
+
+        Assert.Equal(trigger, refused.Trigger);
+        Assert.Equal(RefusalKind.RuleBroken, refused.Refusal.Kind);
+        Assert.True(refused.Refusal.Reasons.Count == 1 && refused.Refusal.Reasons[0] == reason, $"{what}: {string.Join(" | ", refused.Refusal.Reasons)}");
+        Assert.Contains(reason, refused.Message, System.StringComparison.Ordinal);
+        Assert.Same(before, state(aggregate));
+        Assert.Equal(version, aggregate.Version);
+    }
 }

@@ -238,15 +238,6 @@ public sealed class ProtocolRefusalTests
     public void A_refused_protocol_command_says_exactly_why_and_changes_nothing(string what, Func<(Protocol, Action<Protocol>)> arrange, ProtocolTrigger trigger, string reason)
     {
         var (protocol, command) = arrange();
-        var (state, events) = (protocol.State, protocol.History.Count);
-
-        var refused = Assert.Throws<CommandRejectedException>(() => command(protocol));
-
-        Assert.Equal(trigger, refused.Trigger);
-        Assert.Equal(RefusalKind.RuleBroken, refused.Refusal.Kind);
-        Assert.True(refused.Refusal.Reasons.Count == 1 && refused.Refusal.Reasons[0] == reason, $"{what}: {string.Join(" | ", refused.Refusal.Reasons)}");
-        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
-        Assert.Same(state, protocol.State);
-        Assert.Equal(events, protocol.History.Count);
+        AssertRefusedByRule(protocol, p => p.State, command, trigger, reason, what);
     }
 }
