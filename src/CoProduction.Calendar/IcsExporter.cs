@@ -271,7 +271,7 @@ public sealed class IcsExporter
             Uid = $"{plan.Series}@{uidDomain}",
             DtStamp = stamp,
             Summary = plan.Title,
-            Description = $"{MeetingWords.Of(plan.Kind)} meeting at {place}, {plan.Cadence.Describe(series => agenda.Timetable.Plans.FirstOrDefault(p => p.Series == series) is { } linked ? $"'{linked.Title}'" : $"series '{series}'")}.",
+            Description = $"{MeetingWords.Of(plan.Kind)} meeting at {place}, {plan.Cadence.Describe(series => $"'{agenda[series].Plan.Title}'")}.",
             Location = place,
             Duration = IcalDuration.FromTimeSpanExact(plan.Length.ToTimeSpan()),
         };

@@ -40,9 +40,7 @@ public sealed record DataCollection
     public RespondentGroup RespondentGroup
     {
         get;
-        init => field = value.Code is null
-            ? throw new ArgumentException("A respondent group is required; this one is the default, empty value: use RespondentGroup.FacilityManagers and the like.", nameof(RespondentGroup))
-            : value;
+        init => field = RespondentGroup.Require(value, nameof(RespondentGroup));
     }
 
     /// <summary>Gets the participants it collects from, by study code; empty when it names none (then only a group's withdrawn consent can stop it).</summary>

@@ -367,36 +367,18 @@ public sealed partial class Protocol
         Decide(Machine, now, ProtocolTrigger.RecordConsent, stamp);
         var subject = Consent.Describe(group, participant);
         var reasons = new List<string>();
-        if (on > stamp.At.Plus(Duration.FromHours(14)).InUtc().Date)
+        if (on > LatestDayRecordedAt(stamp.At))
         {
             reasons.Add($"consent of {subject} would be given on {on.Iso()}, after the day it is recorded ({stamp.At.InUtc().Date.Iso()} UTC): record a consent once it is given");
         }
 
-        if (State.VersionInForceOn(on) is not { } version)
+        reasons.AddRange(State.ConsentOutsideApproval(group, consented, on));
+        var latest = State.LatestConsent(group, participant);
+        if (latest is { Stands: true })
         {
-            reasons.Add($"protocol '{Id}' is {State.StatusOn(on)} on {on.Iso()}: consent is taken under an approved, unexpired protocol");
+            reasons.Add($"{subject} consented on {latest.GivenOn.Iso()} to {string.Join(", ", latest.Methods)}, and that consent stands: record its withdrawal first to record a new one");
         }
-        else
-        {
-            if (!version.Scope.Contains(ScopeItem.Of(group)))
-            {
-                reasons.Add($"respondent group {group} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent from it");
-            }
-
-            foreach (var method in consented)
-            {
-                if (!version.Scope.Contains(ScopeItem.Of(method)))
-                {
-                    reasons.Add($"method {method} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent to it");
-                }
-            }
-        }
-
-        if (State.StandingConsent(group, participant) is { } standing)
-        {
-            reasons.Add($"{subject} consented on {standing.GivenOn.Iso()} to {string.Join(", ", standing.Methods)}, and that consent stands: record its withdrawal first to record a new one");
-        }
-        else if (State.Consents.LastOrDefault(c => c.IsOf(group, participant)) is { WithdrawnOn: { } withdrawn } && on < withdrawn)
+        else if (latest is { WithdrawnOn: { } withdrawn } && on < withdrawn)
         {
             reasons.Add($"{subject} withdrew consent on {withdrawn.Iso()}: a new consent is given on that day or later, not on {on.Iso()}");
         }
@@ -425,16 +407,16 @@ public sealed partial class Protocol
         var now = Now();
         Decide(Machine, now, ProtocolTrigger.WithdrawConsent, stamp);
         var subject = Consent.Describe(group, participant);
-        if (State.StandingConsent(group, participant) is not { } standing)
+        var latest = State.LatestConsent(group, participant);
+        if (latest is not { Stands: true } standing)
         {
-            var earlier = State.Consents.LastOrDefault(c => c.IsOf(group, participant));
             throw Refuse(
                 Machine,
                 now,
                 ProtocolTrigger.WithdrawConsent,
-                earlier is null
+                latest is null
                     ? $"no consent of {subject} is recorded under protocol '{Id}': there is nothing to withdraw"
-                    : $"{subject} withdrew consent on {earlier.WithdrawnOn!.Value.Iso()} already: there is nothing more to withdraw");
+                    : $"{subject} withdrew consent on {latest.WithdrawnOn!.Value.Iso()} already: there is nothing more to withdraw");
         }
 
         if (on < standing.GivenOn)
@@ -447,11 +429,7 @@ public sealed partial class Protocol
 
     private static void CheckSubject(RespondentGroup group, ParticipantId? participant)
     {
-        if (group.Code is null)
-        {
-            throw new System.ArgumentException("A respondent group is required; this one is the default, empty value: use RespondentGroup.FacilityManagers and the like.", nameof(group));
-        }
-
+        RespondentGroup.Require(group, nameof(group));
         if (participant is { } p)
         {
             Preconditions.CheckId(p, nameof(participant));

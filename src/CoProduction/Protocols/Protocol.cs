@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using CoProduction.Events;
 using NodaTime;
 
@@ -47,14 +46,16 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
     /// </summary>
     private static void CheckDraftedOn(ProtocolDraft draft, Instant at)
     {
-        var latest = at.Plus(Duration.FromHours(14)).InUtc().Date;
-        if (draft.DraftedOn is { } on && on > latest)
+        if (draft.DraftedOn is { } on && on > LatestDayRecordedAt(at))
         {
             throw new InputLimitException(
                 nameof(ProtocolDraft.DraftedOn), "a drafting date", InputRule.Implausible, 0, on.Iso(),
                 $"protocol '{draft.Id}' would be drafted on {on.Iso()}, after the day it is recorded ({at.InUtc().Date.Iso()} UTC): DraftedOn dates a draft recorded after the fact, so it cannot be later; leave it unset for a draft made today");
         }
     }
+
+    /// <summary>The latest calendar day an instant is in, in any zone (UTC+14): a day recorded after the fact is at most this one.</summary>
+    private static LocalDate LatestDayRecordedAt(Instant at) => at.Plus(Duration.FromHours(14)).InUtc().Date;
 
     /// <summary>Drafts a new protocol.</summary>
     /// <param name="draft">What is drafted: id, title, institution, committee, kind, parent and proposed scope.</param>
@@ -137,12 +138,11 @@ public sealed partial class Protocol : AggregateRoot<ProtocolId, ProtocolState, 
     private protected override string? CheckReplay(ProtocolState before, IProtocolEvent @event, ProtocolState after)
         => Machine.CheckReplay(before.Status, ProtocolMachine.TriggerOf(@event), after.Status) ?? @event switch
         {
-            ProtocolConsentGiven e when before.StandingConsent(e.Group, e.Participant) is { } standing
+            ProtocolConsentGiven e when before.LatestConsent(e.Group, e.Participant) is { Stands: true } standing
                 => $"{standing.Subject} consented again while the consent given on {standing.GivenOn.Iso()} stands",
-            ProtocolConsentGiven e when e.Methods.IsEmpty || before.VersionInForceOn(e.On) is not { } version
-                || !version.Scope.Contains(ScopeItem.Of(e.Group)) || e.Methods.Any(m => !version.Scope.Contains(ScopeItem.Of(m)))
+            ProtocolConsentGiven e when e.Methods.IsEmpty || before.ConsentOutsideApproval(e.Group, e.Methods, e.On).Count > 0
                 => $"{Consent.Describe(e.Group, e.Participant)} consented on {e.On.Iso()} to [{string.Join(", ", e.Methods)}], which protocol '{before.Id}' did not then permit",
-            ProtocolConsentWithdrawn e when before.StandingConsent(e.Group, e.Participant) is null
+            ProtocolConsentWithdrawn e when before.LatestConsent(e.Group, e.Participant) is not { Stands: true }
                 => $"{Consent.Describe(e.Group, e.Participant)} withdrew a consent that was not standing",
             _ => null,
         };

@@ -295,32 +295,61 @@ public sealed record ProtocolState
         _ => throw Fold.Unknown<ProtocolState>(@event),
     };
 
-    /// <summary>The consent of a subject that stands now (not withdrawn), if any.</summary>
-    internal Consent? StandingConsent(RespondentGroup group, ParticipantId? participant)
+    /// <summary>
+    /// The latest consent recorded for a subject, withdrawn or not. A subject's consents never overlap (a new one is taken only
+    /// after the last is withdrawn, and dated on or after that), so the one that stands, if any, is this one.
+    /// </summary>
+    internal Consent? LatestConsent(RespondentGroup group, ParticipantId? participant)
+        => IndexOfLatestConsent(group, participant) is var i and >= 0 ? Consents[i] : null;
+
+    /// <summary>
+    /// Why the protocol does not permit consent of <paramref name="group"/> to <paramref name="methods"/> on <paramref name="on"/>:
+    /// not approved and unexpired that day, or the group or a method outside the version then in force. Empty when it does.
+    /// The command refuses with these reasons and replay refuses a history they fit.
+    /// </summary>
+    internal List<string> ConsentOutsideApproval(RespondentGroup group, ValueList<DataCollectionMethod> methods, LocalDate on)
     {
-        foreach (var consent in Consents)
+        var reasons = new List<string>();
+        if (VersionInForceOn(on) is not { } version)
         {
-            if (consent.IsOf(group, participant) && consent.Stands)
+            reasons.Add($"protocol '{Id}' is {StatusOn(on)} on {on.Iso()}: consent is taken under an approved, unexpired protocol");
+            return reasons;
+        }
+
+        if (!version.Scope.Contains(ScopeItem.Of(group)))
+        {
+            reasons.Add($"respondent group {group} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent from it");
+        }
+
+        foreach (var method in methods)
+        {
+            if (!version.Scope.Contains(ScopeItem.Of(method)))
             {
-                return consent;
+                reasons.Add($"method {method} is not in the scope of version {version.Number}: amend the protocol to add it before taking consent to it");
             }
         }
 
-        return null;
+        return reasons;
     }
 
+    private int IndexOfLatestConsent(RespondentGroup group, ParticipantId? participant)
+    {
+        for (var i = Consents.Count - 1; i >= 0; i--)
+        {
+            if (Consents[i].IsOf(group, participant))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The consents after a withdrawal: the subject's latest, if it stands, gets its day; the replay check (<c>Protocol.CheckReplay</c>) refuses a history with nothing to withdraw.</summary>
     private ValueList<Consent> Withdraw(RespondentGroup group, ParticipantId? participant, LocalDate on)
-    {
-        for (var i = 0; i < Consents.Count; i++)
-        {
-            if (Consents[i].IsOf(group, participant) && Consents[i].Stands)
-            {
-                return Consents.SetItem(i, Consents[i] with { WithdrawnOn = on });
-            }
-        }
-
-        return Consents; // the replay check refuses such a history (Protocol.CheckReplay)
-    }
+        => IndexOfLatestConsent(group, participant) is var i and >= 0 && Consents[i].Stands
+            ? Consents.SetItem(i, Consents[i] with { WithdrawnOn = on })
+            : Consents;
 
     private ValueList<ApprovalPeriod> ExtendLast(LocalDate end)
         => Approvals.SetItem(Approvals.Count - 1, new ApprovalPeriod(Approvals[^1].Start, end));

@@ -44,6 +44,12 @@ public readonly record struct RespondentGroup
     /// <returns>The code.</returns>
     public override string ToString() => Code ?? string.Empty;
 
+    /// <summary>A group that is not the default, empty value: what every command and value taking a group asks.</summary>
+    internal static RespondentGroup Require(RespondentGroup value, string paramName)
+        => value.Code is null
+            ? throw new ArgumentException("A respondent group is required; this one is the default, empty value: use RespondentGroup.FacilityManagers and the like.", paramName)
+            : value;
+
     /// <summary>Reads and writes a respondent group as its code.</summary>
     internal sealed class RespondentGroupJsonConverter : JsonConverter<RespondentGroup>
     {
