@@ -17,7 +17,7 @@ namespace CoProduction.Benchmarks.Scale;
 
 /// <summary>
 /// One part of the scale benchmark on its own, repeated, to compare a change before and after on a busy machine
-/// (or to run under a profiler): <c>--scale --part sweep|ending|command|catchup --sizes 5000 [--repeat 20]</c>. Uses the
+/// (or to run under a profiler): <c>--scale --part sweep|ending|command|catchup|catchup-each --sizes 5000 [--repeat 20]</c>. Uses the
 /// seeded file of the full run (seeding it first when missing); prints every timing and the median.
 /// </summary>
 internal static class ScaleFocus
@@ -61,6 +61,29 @@ internal static class ScaleFocus
                 return;
             }
 
+            if (part == "catchup-each")
+            {
+                // Each projection rebuilt on its own (after one catch-up of all): where a catch-up's time goes.
+                await using var app = ScaleBenchmark.App(run);
+                var runner = app.GetRequiredService<ProjectionRunner>();
+                await runner.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                var events = await app.GetRequiredService<IEventStore>().ReadLastPositionAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var projection in runner.Projections)
+                {
+                    var each = new List<double>();
+                    for (var r = 0; r < repeats; r++)
+                    {
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        await runner.RebuildAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+                        each.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+                    }
+
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{projection.Name}: CPU {Median(each):F0} ms median of {repeats}, {events / Median(each) * 1000:N0} events per CPU second"));
+                }
+
+                return;
+            }
+
             await using (var app = ScaleBenchmark.App(run))
             {
                 var hosted = app.GetServices<IHostedService>().ToList();
@@ -85,7 +108,7 @@ internal static class ScaleFocus
                         "ending" => await queries.ProtocolsEndingWithinAsync(60, cancellationToken).ConfigureAwait(false),
                         "ending-screen" => await queries.EndingWithinScreenAsync(60, cancellationToken).ConfigureAwait(false),
                         "command" => await StartActingAsync(app, ScaleSeed.CycleOf(r % sites), cancellationToken).ConfigureAwait(false),
-                        _ => throw new ArgumentException($"Part '{part}' is not sweep, ending, ending-screen, command or catchup.", nameof(part)),
+                        _ => throw new ArgumentException($"Part '{part}' is not sweep, ending, ending-screen, command, catchup or catchup-each.", nameof(part)),
                     };
                     times.Add(clock.Elapsed.TotalMilliseconds);
                     cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
