@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace CoProduction.Reports;
+
+/// <summary>What a band on the programme timeline shows.</summary>
+public enum TimelineBandKind
+{
+    /// <summary>A cycle stage (plan, act, reflect, evaluate, revise).</summary>
+    Stage,
+    /// <summary>A pause of a cycle; the label names the shock.</summary>
+    Pause,
+    /// <summary>A protocol approval period; the label names the version or amendment.</summary>
+    Approval,
+    /// <summary>A meeting that was held (drawn as a one-day band).</summary>
+    MeetingHeld,
+    /// <summary>A meeting that was missed (drawn as a one-day band).</summary>
+    MeetingMissed,
+}
+
+/// <summary>One band on a site's timeline row, from <see cref="Start"/> to <see cref="End"/> inclusive.</summary>
+/// <param name="Start">The first day of the band.</param>
+/// <param name="End">The last day of the band; not before <paramref name="Start"/>.</param>
+/// <param name="Kind">What the band shows.</param>
+/// <param name="Label">Words a person reads, e.g. "Acting (cycle 3)" or "paused: health workers' strike".</param>
+public sealed record TimelineBand(LocalDate Start, LocalDate End, TimelineBandKind Kind, string Label);
+
+/// <summary>One site's row on the programme timeline.</summary>
+/// <param name="Site">The site's name as a person reads it.</param>
+/// <param name="Bands">The bands of the row, in any order.</param>
+public sealed record SiteTimeline(string Site, IReadOnlyList<TimelineBand> Bands);
+
+/// <summary>One point of a run chart: a measure on a day.</summary>
+/// <param name="Date">The day the value belongs to (e.g. the end of the quarter).</param>
+/// <param name="Value">The measured value (a percentage of meetings held, a stage length in days).</param>
+public sealed record RunChartPoint(LocalDate Date, double Value);
+
+/// <summary>A run chart's series for one site: one measure over time.</summary>
+/// <param name="Site">The site's name.</param>
+/// <param name="Measure">What is measured, e.g. "cadence adherence (%)".</param>
+/// <param name="Points">The points in date order.</param>
+public sealed record RunChartSeries(string Site, string Measure, IReadOnlyList<RunChartPoint> Points);
+
+/// <summary>One site's row in the cross-site comparison.</summary>
+/// <param name="Site">The site's name.</param>
+/// <param name="Cycles">Cycles started at the site over the whole history.</param>
+/// <param name="CyclesCompleted">Cycles completed.</param>
+/// <param name="Pauses">Pauses (shocks) recorded.</param>
+/// <param name="MeetingsHeld">Meetings held.</param>
+/// <param name="MeetingsMissed">Meetings missed.</param>
+/// <param name="ProtocolVersions">Protocol versions approved for the site (amendments included).</param>
+public sealed record SiteComparisonRow(
+    string Site, int Cycles, int CyclesCompleted, int Pauses, int MeetingsHeld, int MeetingsMissed, int ProtocolVersions)
+{
+    /// <summary>Meetings held as a percentage of meetings held or missed; 0 when none were due.</summary>
+    public double AdherencePercent => MeetingsHeld + MeetingsMissed == 0 ? 0 : 100.0 * MeetingsHeld / (MeetingsHeld + MeetingsMissed);
+}
+
+/// <summary>Everything the reports of one programme draw, over its whole stored history.</summary>
+/// <param name="Programme">The programme's name, used in titles and the HTML page.</param>
+/// <param name="Timeline">One row per site.</param>
+/// <param name="RunCharts">The run-chart series (adherence, stage lengths), any number per site.</param>
+/// <param name="Comparison">One comparison row per site.</param>
+public sealed record ProgrammeReportData(
+    string Programme,
+    IReadOnlyList<SiteTimeline> Timeline,
+    IReadOnlyList<RunChartSeries> RunCharts,
+    IReadOnlyList<SiteComparisonRow> Comparison);

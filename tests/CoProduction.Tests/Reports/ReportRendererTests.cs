@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using CoProduction.Reports;
+using NodaTime;
+using Xunit;
+
+namespace CoProduction.Tests.Reports;
+
+public sealed class ReportRendererTests
+{
+    private static readonly ReportRenderer Renderer = new(1200, 500);
+
+    [Fact]
+    public void Timeline_csv_has_one_line_per_band_and_the_markdown_a_table_row_per_band()
+    {
+        var data = ReportFixtures.SevenYears();
+        var bands = data.Timeline.Sum(r => r.Bands.Count);
+        var csv = Renderer.Csv(data, ReportKind.Timeline).TrimEnd('\n').Split('\n');
+        Assert.Equal("site,kind,from,to,label", csv[0]);
+        Assert.Equal(bands, csv.Length - 1);
+        Assert.Equal(data.Timeline.Sum(r => r.Bands.Count(b => b.Kind == TimelineBandKind.MeetingMissed)), csv.Count(l => l.Contains(",meeting missed,", StringComparison.Ordinal)));
+        Assert.Contains("Kilifi,pause,2017-12-05,2018-01-20,paused: health workers' strike", csv);
+
+        var md = Renderer.Markdown(data, ReportKind.Timeline).Split('\n');
+        Assert.Equal(bands, md.Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1);
+        Assert.Contains("| Kilifi | pause | 2017-12-05 | 2018-01-20 | paused: health workers' strike |", md);
+    }
+
+    [Fact]
+    public void Comparison_csv_totals_match_the_data()
+    {
+        var data = ReportFixtures.SevenYears();
+        var rows = Renderer.Csv(data, ReportKind.Comparison).TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.Equal(data.Comparison.Sum(r => r.MeetingsHeld), rows.Sum(r => int.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(data.Comparison.Sum(r => r.Cycles), rows.Sum(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+        var md = Renderer.Markdown(data, ReportKind.Comparison);
+        Assert.Contains("|---|---:|", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_chart_csv_has_a_line_per_point_with_the_median_and_the_markdown_states_the_reading()
+    {
+        var data = ReportFixtures.SevenYears();
+        var csv = Renderer.Csv(data, ReportKind.RunChart).TrimEnd('\n').Split('\n');
+        Assert.Equal(data.RunCharts.Sum(s => s.Points.Count), csv.Length - 1);
+        Assert.Equal("Kilifi,cadence adherence (%),2012-12-31,50,60", csv[1]);
+        Assert.Contains("Median 60.", Renderer.Markdown(data, ReportKind.RunChart), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_svg_parses_as_xml_and_names_every_site_row()
+    {
+        var data = ReportFixtures.SevenYears();
+        var svg = XDocument.Parse(Renderer.Svg(data, ReportKind.Timeline));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        foreach (var site in ReportFixtures.Sites)
+        {
+            Assert.Single(texts, t => t == site);
+        }
+
+        Assert.Equal(ReportFixtures.Sites.Length, texts.Count(t => ReportFixtures.Sites.Contains(t)));
+    }
+
+    [Fact]
+    public void Png_decodes_with_the_expected_size()
+    {
+        var data = ReportFixtures.SevenYears();
+        var png = Renderer.Png(data, ReportKind.Comparison);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png.Take(4).ToArray());
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal((1200, 500), (bitmap.Width, bitmap.Height));
+        using var timeline = SkiaSharp.SKBitmap.Decode(Renderer.Png(data, ReportKind.Timeline));
+        Assert.Equal(1200, timeline.Width);
+        Assert.Equal(140 + (3 * 130), timeline.Height);
+    }
+
+    [Fact]
+    public void Html_page_is_self_contained_with_the_svgs_inline()
+    {
+        var html = Renderer.Html(ReportFixtures.SevenYears());
+        Assert.Equal(3, html.Split("<svg", StringSplitOptions.None).Length - 1);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains("Mitchell&#39;s Plain", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_with_an_argument_exception_and_writes_no_file()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "coproduction-reports-" + Guid.NewGuid().ToString("N"));
+        var good = ReportFixtures.SevenYears();
+        var backwards = good with { Timeline = [new SiteTimeline("Kilifi", [new TimelineBand(new LocalDate(2014, 2, 1), new LocalDate(2014, 1, 1), TimelineBandKind.Stage, "Acting (cycle 2)")])] };
+        var error = Assert.Throws<ArgumentException>(() => Renderer.WriteAll(backwards, dir));
+        Assert.Contains("ends on 2014-01-01, before it starts on 2014-02-01", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Renderer.WriteAll(good with { Timeline = [] }, dir));
+        Assert.Throws<ArgumentException>(() => Renderer.WriteAll(good with { RunCharts = [new RunChartSeries("Kilifi", "x", [])] }, dir));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Write_all_writes_thirteen_files()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "coproduction-reports-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var paths = Renderer.WriteAll(ReportFixtures.SevenYears(), dir);
+            Assert.Equal(13, paths.Count);
+            Assert.All(paths, p => Assert.True(new FileInfo(p).Length > 100, p));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
