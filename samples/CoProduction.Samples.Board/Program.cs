@@ -38,7 +38,6 @@ builder.Services.AddHealthChecks().AddCheck<ProjectionHealthCheck>("projections"
 
 var app = builder.Build();
 app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
