@@ -3,6 +3,8 @@ using System.Threading.Tasks;
 using CoProduction.Access;
 using CoProduction.Commands;
 using CoProduction.Cycles;
+using CoProduction.Ethics;
+using CoProduction.Protocols;
 using CoProduction.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +26,12 @@ public sealed class CycleModel(AggregateRepository<Cycle> repository, ICycleRule
 
     public Task<IActionResult> OnPostEndorseAsync(string id)
         => RunAsync(id, (cycle, ctx) => cycle.EndorsePlan(actor.Current.MemberId ?? default, ctx.Context));
+
+    public Task<IActionResult> OnPostPlanAsync(string id, string description)
+        => RunAsync(id, (cycle, ctx) => cycle.PlanActivity(
+            new PlannedActivity(new ActivityId("activity-" + System.Guid.NewGuid().ToString("N")[..8]), description, ActivityKind.Research,
+                new DataCollection(DataCollectionMethod.Interview, RespondentGroup.DistrictManagers),
+                ctx.Now.InUtc().Date.PlusDays(7), actor.Current.MemberId ?? default), ctx.Context));
 
     public Task<IActionResult> OnPostStartActingAsync(string id)
         => RunAsync(id, (cycle, ctx) => cycle.StartActing(ctx.Context));
