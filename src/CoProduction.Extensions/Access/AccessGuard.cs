@@ -7,6 +7,7 @@ using CoProduction.Access;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using CoProduction.Events;
+using CoProduction.Ledger;
 using CoProduction.Persistence;
 using CoProduction.Programmes;
 using CoProduction.Projections;
@@ -207,6 +208,7 @@ internal sealed class AccessGuard
         MeetingSeries => MeetingSeries.StreamCategory,
         ProtocolDeviation => ProtocolDeviation.StreamCategory,
         EthicalDilemma => EthicalDilemma.StreamCategory,
+        Insight => Insight.StreamCategory,
         _ => aggregate.StreamId.Value,
     };
 
@@ -234,6 +236,8 @@ internal sealed class AccessGuard
                 return new AccessTarget(name, [series.State.Plan.Site]);
             case EthicalDilemma dilemma:
                 return new AccessTarget(name, [dilemma.State.Site]);
+            case Insight insight:
+                return new AccessTarget(name, [insight.State.Site]);
             default:
                 return new AccessTarget(name, []);
         }

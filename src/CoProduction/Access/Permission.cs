@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Programmes;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
@@ -32,6 +33,7 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         [MeetingSeries.StreamCategory] = AccessRule.SiteTeam,
         [ProtocolDeviation.StreamCategory] = AccessRule.SiteTeam,
         [EthicalDilemma.StreamCategory] = AccessRule.SiteTeam,
+        [Insight.StreamCategory] = AccessRule.SiteTeam,
     };
 
     /// <summary>Gets the permission's name, for example <c>cycle.EndorsePlan</c>.</summary>
@@ -67,6 +69,7 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
             DeviationTrigger.Report => (ProtocolDeviation.StreamCategory, AccessRule.PrincipalInvestigator),
             DeviationTrigger.Close => (ProtocolDeviation.StreamCategory, AccessRule.ProtocolParties),
             DilemmaTrigger t when Enum.IsDefined(t) => (EthicalDilemma.StreamCategory, AccessRule.SiteTeam),
+            InsightTrigger t when Enum.IsDefined(t) => (Insight.StreamCategory, AccessRule.SiteTeam),
             _ => throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{trigger.GetType().Name}.{trigger} is not a trigger of the library's aggregates; no permission names it."),
                 nameof(trigger)),
@@ -106,6 +109,7 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         Add<OccurrenceTrigger>(all);
         Add<DeviationTrigger>(all);
         Add<DilemmaTrigger>(all);
+        Add<InsightTrigger>(all);
         return all;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Persistence;
 using CoProduction.Programmes;
 using CoProduction.Protocols;
@@ -37,6 +38,7 @@ internal static class LibraryAggregates
         KnownAggregate.Of<MeetingSeries>(),
         KnownAggregate.Of<ProtocolDeviation>(),
         KnownAggregate.Of<EthicalDilemma>(),
+        KnownAggregate.Of<Insight>(),
         KnownAggregate.Of<Programme>(),
     ];
 }

@@ -182,6 +182,26 @@ public readonly record struct DilemmaId : IStringId<DilemmaId>
     public override string ToString() => Value ?? string.Empty;
 }
 
+/// <summary>Identifies an insight a team learnt.</summary>
+[JsonConverter(typeof(StringIdJsonConverter<InsightId>))]
+public readonly record struct InsightId : IStringId<InsightId>
+{
+    /// <summary>Creates the identifier.</summary>
+    /// <param name="value">The identifier's text (see <see cref="IStringId{TSelf}.From"/> for the rules).</param>
+    /// <exception cref="System.ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public InsightId(string value) => Value = StringId.Require(value, nameof(InsightId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static InsightId From(string value) => new(value);
+
+    /// <summary>Returns the identifier's text.</summary>
+    /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
+
 /// <summary>Identifies an ethics review committee.</summary>
 [JsonConverter(typeof(StringIdJsonConverter<CommitteeId>))]
 public readonly record struct CommitteeId : IStringId<CommitteeId>

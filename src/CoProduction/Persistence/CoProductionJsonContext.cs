@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Programmes;
 using CoProduction.Protocols;
 using CoProduction.Sites;
@@ -36,6 +37,7 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(AmendmentId))]
 [JsonSerializable(typeof(DeviationId))]
 [JsonSerializable(typeof(DilemmaId))]
+[JsonSerializable(typeof(InsightId))]
 [JsonSerializable(typeof(CommitteeId))]
 [JsonSerializable(typeof(SeriesId))]
 [JsonSerializable(typeof(ParticipantId))]
@@ -125,6 +127,9 @@ namespace CoProduction.Persistence;
 [JsonSerializable(typeof(DilemmaDiscussed))]
 [JsonSerializable(typeof(DilemmaResolved))]
 [JsonSerializable(typeof(DilemmaEscalated))]
+[JsonSerializable(typeof(InsightRecorded))]
+[JsonSerializable(typeof(InsightSeeded))]
+[JsonSerializable(typeof(InsightRetracted))]
 // Item types inside ValueList<T> of the events above
 [JsonSerializable(typeof(ActivityRevision))]
 [JsonSerializable(typeof(ApprovalLapse))]

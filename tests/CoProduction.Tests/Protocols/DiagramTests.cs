@@ -7,7 +7,7 @@ namespace CoProduction.Tests.Protocols;
 
 public sealed class DiagramTests
 {
-    public static TheoryData<string> Machines => ["protocol", "amendment", "deviation", "dilemma"];
+    public static TheoryData<string> Machines => ["protocol", "amendment", "deviation", "dilemma", "insight"];
 
     [Theory]
     [MemberData(nameof(Machines))]
@@ -18,6 +18,7 @@ public sealed class DiagramTests
             "protocol" => (ProtocolMachine.Machine.ToMermaid(), ProtocolMachine.Machine.ToDotGraph()),
             "amendment" => (AmendmentMachine.Machine.ToMermaid(), AmendmentMachine.Machine.ToDotGraph()),
             "deviation" => (ProtocolDeviationMachine.Machine.ToMermaid(), ProtocolDeviationMachine.Machine.ToDotGraph()),
+            "insight" => (CoProduction.Ledger.InsightMachine.Machine.ToMermaid(), CoProduction.Ledger.InsightMachine.Machine.ToDotGraph()),
             _ => (EthicalDilemmaMachine.Machine.ToMermaid(), EthicalDilemmaMachine.Machine.ToDotGraph()),
         };
         var folder = Path.Combine(RepoRoot(), "docs", "diagrams");
