@@ -412,6 +412,7 @@ public sealed class ReportRenderer
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };   // counts: no 0.5 steps
         Legend(plot, measures.Select(m => (m.Name, m.Colour)).ToArray());
         plot.ShowLegend(Edge.Right);
         return plot;

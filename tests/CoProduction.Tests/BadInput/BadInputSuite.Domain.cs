@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Programmes;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
@@ -192,6 +193,25 @@ public sealed partial class BadInputSuite
         yield return Sync<InputLimitException>("ActingCycle.Abandon(\"   \", context)", w => w.ActingCycle.Abandon("   ", w.CycleContext), InputRule.Blank);
         yield return Sync<CommandRejectedException>("ActingCycle.StartNext(\"kilifi-2017b\", \"Focus\", context)", w => w.ActingCycle.StartNext(new CycleId("kilifi-2017b"), "Focus", w.CycleContext), CycleTrigger.StartNextCycle);
         yield return Sync<InputLimitException>("CompletedCycle.StartNext(\"kilifi-2015b\", \"Focus\\r\\nline two\", context)", w => w.CompletedCycle.StartNext(new CycleId("kilifi-2015b"), "Focus\r\nline two", w.CycleContext), InputRule.ControlCharacter);
+    }
+
+    private static IEnumerable<BadInputCase> LedgerCases()
+    {
+        static InsightRecording Recording(string statement, SiteId site) => new(new InsightId("I2"), site, statement, new LocalDate(2016, 3, 1))
+        {
+            Authors = [new MemberId("amina")],
+            Source = InsightSourceKind.Meeting,
+            SourceReference = "researcher reflection",
+        };
+
+        yield return Sync<InputLimitException>("Insight.Record(new InsightRecording(\"I2\", kilifi, \"\", 2016-03-01) { … }, stamp)", w => Insight.Record(Recording("", PaperSites.KilifiId), w.Stamp), InputRule.Blank);
+        yield return Sync<ArgumentException>("Insight.Record(new InsightRecording(\"I2\", default(SiteId), \"fees\", 2016-03-01) { … }, stamp)", w => Insight.Record(Recording("fees", default), w.Stamp), "site");
+        yield return Sync<ArgumentException>("Insight.Record(new InsightRecording(…) { Authors = [] }, stamp)", w => Insight.Record(Recording("fees", PaperSites.KilifiId) with { Authors = [] }, w.Stamp), "Authors");
+        yield return Sync<ArgumentException>("Insight.Record(new InsightRecording(\"I2\", …) { BuildsOn = [\"I2\"] }, stamp)", w => Insight.Record(Recording("fees", PaperSites.KilifiId) with { BuildsOn = [new InsightId("I2")] }, w.Stamp), "BuildsOn");
+        yield return Sync<CommandRejectedException>("Insight.Seed(PlannedActivity \"user-fee case study\" a second time, stamp)", w => w.Insight.Seed(new InsightSeed(SeedKind.PlannedActivity, "user-fee case study"), w.Stamp), InsightTrigger.Seed);
+        yield return Sync<InputLimitException>("Insight.Seed(Question \"why\\0\", stamp)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "why\0"), w.Stamp), InputRule.ControlCharacter);
+        yield return Sync<CommandRejectedException>("Insight.Seed(Question \"who pays?\", stamp before it was recorded)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "who pays?"), EarlyStamp), InsightTrigger.Seed);
+        yield return Sync<InputLimitException>("Insight.Retract(\"  \", stamp)", w => w.Insight.Retract("  ", w.Stamp), InputRule.Blank);
     }
 
     private static IEnumerable<BadInputCase> EthicsCases()

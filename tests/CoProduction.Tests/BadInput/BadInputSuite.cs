@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CoProduction.Ledger;
 using System.Reflection;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
@@ -26,7 +27,7 @@ public sealed partial class BadInputSuite
     {
         var cases = new Dictionary<string, BadInputCase>(StringComparer.Ordinal);
         foreach (var c in SiteCases().Concat(ProgrammeCases()).Concat(ProtocolCases()).Concat(AmendmentCases()).Concat(CycleCases())
-                     .Concat(EthicsCases()).Concat(MeetingCases()).Concat(StoreCases()).Concat(ArchiveCases()).Concat(SurfaceCases()))
+                     .Concat(EthicsCases()).Concat(LedgerCases()).Concat(MeetingCases()).Concat(StoreCases()).Concat(ArchiveCases()).Concat(SurfaceCases()))
         {
             cases.Add(c.Command, c);   // throws on a repeated name: each row is named by its command
         }
@@ -86,7 +87,7 @@ public sealed partial class BadInputSuite
     [Fact]
     public void Every_public_command_of_every_aggregate_has_a_case()
     {
-        Type[] aggregates = [typeof(LearningSite), typeof(Programme), typeof(Protocol), typeof(Amendment), typeof(Cycle), typeof(EthicalDilemma), typeof(ProtocolDeviation), typeof(MeetingSeries)];
+        Type[] aggregates = [typeof(LearningSite), typeof(Programme), typeof(Protocol), typeof(Amendment), typeof(Cycle), typeof(EthicalDilemma), typeof(ProtocolDeviation), typeof(MeetingSeries), typeof(Insight)];
         var commands = aggregates.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && m.Name != "Rehydrate" && (m.IsStatic ? m.ReturnType == t : m.ReturnType == typeof(void) || m.ReturnType == t))
                 .Select(m => (t.Name, m.Name)))

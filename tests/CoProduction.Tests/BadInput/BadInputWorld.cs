@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
 using CoProduction.Events;
+using CoProduction.Ledger;
 using CoProduction.Persistence;
 using CoProduction.Programmes;
 using CoProduction.Protocols;
@@ -113,6 +114,9 @@ public sealed class BadInputWorld
     /// <summary>Dilemma <c>E1</c>, raised.</summary>
     public EthicalDilemma Dilemma { get; private set; } = null!;
 
+    /// <summary>Insight <c>I1</c> at Kilifi, recorded, one seed (a planned activity, "user-fee case study").</summary>
+    public Insight Insight { get; private set; } = null!;
+
     /// <summary>Deviation <c>D1</c>, recorded on 2017-05-29 and not reported.</summary>
     public ProtocolDeviation Deviation { get; private set; } = null!;
 
@@ -163,6 +167,16 @@ public sealed class BadInputWorld
         await SaveAsync(store, KilifiSite.Completed(rules, 2014));
         await SaveAsync(store, EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), PaperSites.KilifiId, "a manager asks to see another manager's journal"), Stamp(At(1), Researcher)));
         await SaveAsync(store, deviation);
+        var insight = Insight.Record(
+            new InsightRecording(new InsightId("I1"), PaperSites.KilifiId, "Hospital user fees weigh on the poorest households", new LocalDate(2016, 2, 10))
+            {
+                Authors = [new MemberId("amina")],
+                Source = InsightSourceKind.Observation,
+                SourceReference = "hospital priority-setting observation",
+            },
+            Stamp(At(1), Researcher));
+        insight.Seed(new InsightSeed(SeedKind.PlannedActivity, "user-fee case study"), Stamp(At(2), Researcher));
+        await SaveAsync(store, insight);
         await SaveAsync(store, MeetingSeries.Plan(SeriesPlan, new Stamp(Plans.Utc(2015, 12, 1), Actor.Member(new MemberId("amina")))));
 
         var bound = new StreamAppend(new StreamId("test-bound"), 0, [StoreTesting.Event("test.bound")]);
@@ -181,6 +195,7 @@ public sealed class BadInputWorld
         world.EvaluatingCycle = await world.LoadAsync<Cycle>(Stream<Cycle, CycleId>(new("kilifi-2017")), a => a.State);
         world.CompletedCycle = await world.LoadAsync<Cycle>(Stream<Cycle, CycleId>(new("kilifi-2014")), a => a.State);
         world.Dilemma = await world.LoadAsync<EthicalDilemma>(Stream<EthicalDilemma, DilemmaId>(new("E1")), a => a.State);
+        world.Insight = await world.LoadAsync<Insight>(Stream<Insight, InsightId>(new("I1")), a => a.State);
         world.Deviation = await world.LoadAsync<ProtocolDeviation>(Stream<ProtocolDeviation, DeviationId>(new("D1")), a => a.State);
         world.Series = await world.LoadAsync<MeetingSeries>(Stream<MeetingSeries, SeriesId>(SeriesPlan.Series), a => a.State);
         return world;

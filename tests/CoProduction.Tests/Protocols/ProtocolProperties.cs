@@ -145,7 +145,7 @@ public sealed class ProtocolProperties
     [Fact]
     public void The_random_lifecycles_reach_amendments_renewals_suspensions_expiries_and_closures()
     {
-        var histories = Lifecycle.Sample(30, 1500).Select(ops => Run(ops).History).ToArray();
+        var histories = Lifecycle.Sample(120, 1500).Select(ops => Run(ops).History).ToArray();
         Assert.Contains(histories, h => h.OfType<ProtocolAmendmentApplied>().Count() >= 2);
         Assert.Contains(histories, h => h.Any(e => e is ProtocolRenewed { AfterLapse: true }));
         Assert.Contains(histories, h => h.Any(e => e is ProtocolRenewed { AfterLapse: false }));
