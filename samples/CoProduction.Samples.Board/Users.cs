@@ -26,6 +26,8 @@ internal static class Users
         new("sb-lead-researcher", "Lead researcher (Sedibeng)", "sb-lead-researcher", null),
         new("sb-district-manager", "District manager (Sedibeng)", "sb-district-manager", null),
         new("kemri-seru", "KEMRI Scientific and Ethics Review Unit", null, "kemri-seru"),
+        new("uct-hrec", "UCT Human Research Ethics Committee", null, "uct-hrec"),
+        new("wits-hrec", "Wits Human Research Ethics Committee", null, "wits-hrec"),
         new("resyst-coordinator", "RESYST coordinator", null, "resyst-coordinator"),
     ];
 

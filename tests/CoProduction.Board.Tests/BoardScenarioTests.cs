@@ -1,0 +1,235 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+
+namespace CoProduction.Board.Tests;
+
+/// <summary>
+/// The board in a real browser: headless Chromium against the app on a free loopback port, each test on its own
+/// freshly seeded SQLite file, each user in their own browser context (their own cookie). Every test saves
+/// screenshots of the pages it passes through.
+/// </summary>
+public sealed class BoardScenarioTests
+{
+    private static async Task PlanAsync(IPage page, string title, string method, string group)
+    {
+        await page.GetByLabel("Activity to plan").FillAsync(title);
+        await page.GetByLabel("Data collection").SelectOptionAsync(method);
+        await page.GetByLabel("Respondents").SelectOptionAsync(group);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the activity" }).ClickAsync();
+        await page.Locator("#activities").GetByText(title).WaitForAsync();
+    }
+
+    /// <summary>Plans an activity and endorses the plan as its researcher (the co-production policy asks for a researcher's and a manager's endorsement).</summary>
+    private static async Task PlanAndEndorseAsync(IPage researcher, string title, string method, string group)
+    {
+        await PlanAsync(researcher, title, method, group);
+        await Button(researcher, "Endorse the plan").ClickAsync();
+        await researcher.Locator("#endorsements").GetByText("Endorsed by").WaitForAsync();
+    }
+
+    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    [Fact]
+    public async Task A_researcher_plans_an_activity_and_sees_start_acting_blocked_because_no_manager_has_endorsed()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
+        await Browser.ShotAsync(researcher, "01-programme");
+        Assert.Contains("Kilifi County", await researcher.Locator("#sites").InnerTextAsync(), StringComparison.Ordinal);
+
+        await researcher.GetByRole(AriaRole.Link, new() { Name = "cycle 1" }).First.ClickAsync();
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        await PlanAndEndorseAsync(researcher, "Interviews with the county health management team on budget decisions", "interview", "district-managers");
+
+        Assert.Equal("Planning", await researcher.Locator("#stage").InnerTextAsync());
+        Assert.True(await Button(researcher, "Start acting").IsDisabledAsync());
+        var why = await researcher.Locator("#why-StartActing").InnerTextAsync();
+        Assert.StartsWith("No manager has endorsed", why, StringComparison.Ordinal);
+        Assert.DoesNotContain("No researcher", why, StringComparison.Ordinal);
+        Assert.Equal("why-StartActing", await Button(researcher, "Start acting").GetAttributeAsync("aria-describedby"));
+        await Browser.ShotAsync(researcher, "02-cycle-planned-blocked");
+    }
+
+    [Fact]
+    public async Task The_manager_endorses_the_plan_and_then_the_researcher_starts_acting()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        await PlanAndEndorseAsync(researcher, "Interviews with the county health management team on budget decisions", "interview", "district-managers");
+
+        var manager = await browser.SignedInAsync(app, "ke-health-director");
+        await manager.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        await Button(manager, "Endorse the plan").ClickAsync();
+        await manager.Locator("#endorsements").GetByText("ke-health-director").WaitForAsync();
+        await Browser.ShotAsync(manager, "03-cycle-endorsed");
+
+        await researcher.ReloadAsync();
+        Assert.True(await Button(researcher, "Start acting").IsEnabledAsync());
+        await Button(researcher, "Start acting").ClickAsync();
+        await researcher.Locator("#stage").GetByText("Acting").WaitForAsync();
+        await Browser.ShotAsync(researcher, "04-cycle-acting");
+
+        // The site board, from the read models, shows the cycle acting (read-your-writes: the command waited for them).
+        await researcher.GotoAsync(app.BaseUrl + "/Site/kilifi");
+        Assert.Contains("Acting", await researcher.Locator("#open-cycles").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("cycle.acting-started", await researcher.Locator("#audit").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.ShotAsync(researcher, "05-site-board");
+    }
+
+    [Fact]
+    public async Task A_plan_with_journaling_is_blocked_by_the_ethics_gate_until_the_committee_approves_the_amendment()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "mp-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/mitchells-plain-1");
+        await PlanAndEndorseAsync(researcher, "Facility managers keep journals of their everyday leadership", "journaling", "facility-managers");
+        var manager = await browser.SignedInAsync(app, "mp-subdistrict-manager");
+        await manager.GotoAsync(app.BaseUrl + "/Cycle/mitchells-plain-1");
+        await Button(manager, "Endorse the plan").ClickAsync();
+        await manager.Locator("#endorsements").GetByText("Endorsed by").WaitForAsync();
+
+        // Endorsed, but the gate refuses: no approved protocol covers journaling with facility managers.
+        await researcher.ReloadAsync();
+        Assert.True(await Button(researcher, "Start acting").IsDisabledAsync());
+        var why = await researcher.Locator("#why-StartActing").InnerTextAsync();
+        Assert.Contains("journaling", why, StringComparison.Ordinal);
+        Assert.DoesNotContain("endorsed", why, StringComparison.Ordinal);
+        await Browser.ShotAsync(researcher, "06-cycle-blocked-by-the-gate");
+
+        // The researcher proposes the amendment; the protocol page offers them no review or approval.
+        await researcher.GotoAsync(app.BaseUrl + "/Protocol/DIALHS-1");
+        await researcher.GetByLabel("Why the protocol needs it").FillAsync("Facility managers keep journals of their everyday leadership");
+        await researcher.GetByLabel("Add a data-collection method").SelectOptionAsync("journaling");
+        await Button(researcher, "Propose and submit").ClickAsync();
+        await researcher.Locator("#status-DIALHS-1-A1").GetByText("Submitted").WaitForAsync();
+        Assert.Equal(0, await researcher.Locator("#approve-DIALHS-1-A1").CountAsync());
+        Assert.Equal(0, await researcher.Locator("#review-DIALHS-1-A1").CountAsync());
+
+        // UCT's committee reviews and approves it: the protocol's version 2 covers journaling from today.
+        var committee = await browser.SignedInAsync(app, "uct-hrec");
+        await committee.GotoAsync(app.BaseUrl + "/Protocol/DIALHS-1");
+        Assert.Equal(0, await committee.Locator("#propose").CountAsync());
+        await committee.Locator("#review-DIALHS-1-A1").ClickAsync();
+        await committee.Locator("#approve-DIALHS-1-A1").ClickAsync();
+        await committee.Locator("#status-DIALHS-1-A1").GetByText("Approved").WaitForAsync();
+        Assert.Equal(2, await committee.Locator("#versions tbody tr").CountAsync());
+        Assert.Contains("added method 'journaling'", await committee.Locator("#diff").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.ShotAsync(committee, "07-protocol-amended");
+
+        // The plan proceeds.
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/mitchells-plain-1");
+        Assert.True(await Button(researcher, "Start acting").IsEnabledAsync());
+        await Button(researcher, "Start acting").ClickAsync();
+        await researcher.Locator("#stage").GetByText("Acting").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_researcher_posting_the_approve_form_directly_is_refused_with_403_and_nothing_changes()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "mp-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Protocol/DIALHS-1");
+        await researcher.GetByLabel("Why the protocol needs it").FillAsync("Facility managers keep journals");
+        await researcher.GetByLabel("Add a data-collection method").SelectOptionAsync("journaling");
+        await Button(researcher, "Propose and submit").ClickAsync();
+        await researcher.Locator("#status-DIALHS-1-A1").GetByText("Submitted").WaitForAsync();
+        var committee = await browser.SignedInAsync(app, "uct-hrec");
+        await committee.GotoAsync(app.BaseUrl + "/Protocol/DIALHS-1");
+        await committee.Locator("#review-DIALHS-1-A1").ClickAsync();
+        await committee.Locator("#status-DIALHS-1-A1").GetByText("UnderReview").WaitForAsync();
+
+        // The form is not on the researcher's page; they build it by hand, with their own anti-forgery token.
+        await researcher.ReloadAsync();
+        Assert.Equal(0, await researcher.Locator("#approve-DIALHS-1-A1").CountAsync());
+        var response = await researcher.RunAndWaitForResponseAsync(() => researcher.EvaluateAsync(@"() => {
+            const form = document.createElement('form');
+            form.method = 'post';
+            form.action = '/Protocol/DIALHS-1?handler=Approve';
+            const field = (name, value) => { const i = document.createElement('input'); i.type = 'hidden'; i.name = name; i.value = value; form.appendChild(i); };
+            field('amendment', 'DIALHS-1-A1');
+            field('commandId', 'forged-approval');
+            field('__RequestVerificationToken', document.querySelector('#propose input[name=__RequestVerificationToken]').value);
+            document.body.appendChild(form);
+            form.submit();
+        }"), r => r.Request.Method == "POST" && r.Url.Contains("handler=Approve", StringComparison.Ordinal));
+        await researcher.WaitForLoadStateAsync();
+
+        Assert.Equal(403, response.Status);
+        var refusal = await researcher.Locator("#error").InnerTextAsync();
+        Assert.Contains("mp-lead-researcher", refusal, StringComparison.Ordinal);
+        await Browser.ShotAsync(researcher, "08-approve-refused-403");
+
+        await committee.ReloadAsync();
+        Assert.Equal("UnderReview", await committee.Locator("#status-DIALHS-1-A1").InnerTextAsync());
+        Assert.Equal(1, await committee.Locator("#versions tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task Two_users_commit_conflicting_commands_on_one_cycle_and_the_second_sees_a_message_and_the_fresh_state()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "sb-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/sedibeng-1");
+        await PlanAsync(researcher, "Interviews on staff performance management", "interview", "district-managers");
+        var manager = await browser.SignedInAsync(app, "sb-district-manager");
+        await manager.GotoAsync(app.BaseUrl + "/Cycle/sedibeng-1");
+        var seen = await researcher.Locator("#version").InnerTextAsync();
+        Assert.Equal(seen, await manager.Locator("#version").InnerTextAsync());
+
+        // Both pages show the same version. The manager endorses first and wins.
+        await Button(manager, "Endorse the plan").ClickAsync();
+        await manager.Locator("#endorsements").GetByText("sb-district-manager").WaitForAsync();
+
+        // The researcher, on the page drawn before, plans a second activity: refused, nothing recorded, the fresh state shown.
+        await researcher.GetByLabel("Activity to plan").FillAsync("Observation of the district management team meeting");
+        var response = await researcher.RunAndWaitForResponseAsync(
+            () => Button(researcher, "Plan the activity").ClickAsync(), r => r.Request.Method == "POST" && r.Url.Contains("handler=Plan", StringComparison.Ordinal));
+        await researcher.WaitForLoadStateAsync();
+        Assert.Equal(409, response.Status);
+        Assert.Contains("changed since you opened this page", await researcher.Locator("#error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("sb-district-manager", await researcher.Locator("#endorsements").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await researcher.Locator("#activities li").CountAsync());
+        Assert.NotEqual(seen, await researcher.Locator("#version").InnerTextAsync());
+        await Browser.ShotAsync(researcher, "09-conflict");
+    }
+
+    [Fact]
+    public async Task The_cycle_page_fits_375_pixels_and_its_forms_work_from_the_keyboard()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "ke-lead-researcher", width: 375);
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        Assert.True(await researcher.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"));
+
+        // Keyboard only: focus the title field, type, tab to the button, press Enter.
+        await researcher.GetByLabel("Activity to plan").FocusAsync();
+        await researcher.Keyboard.PressAsync("Control+A");
+        await researcher.Keyboard.TypeAsync("Document review of the county budget");
+        var button = Button(researcher, "Plan the activity");
+        for (var i = 0; i < 10 && !await button.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await researcher.Keyboard.PressAsync("Tab");
+        }
+
+        await researcher.Keyboard.PressAsync("Enter");
+        await researcher.Locator("#activities").GetByText("Document review of the county budget").WaitForAsync();
+        Assert.True(await researcher.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"));
+        await Browser.ShotAsync(researcher, "10-cycle-375px");
+
+        // A blank title is the library's refusal, shown beside the field; nothing is planned.
+        await researcher.GetByLabel("Activity to plan").FillAsync(" ");
+        await Button(researcher, "Plan the activity").ClickAsync();
+        var error = await researcher.Locator("#PlanTitle-error").InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.Equal(1, await researcher.Locator("#activities li").CountAsync());
+        await Browser.ShotAsync(researcher, "11-field-error");
+    }
+}
