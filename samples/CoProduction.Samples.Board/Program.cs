@@ -3,6 +3,7 @@ using System.IO;
 using CoProduction.Commands;
 using CoProduction.DependencyInjection;
 using CoProduction.Projections;
+using CoProduction.Reports;
 using CoProduction.Samples.Board;
 using CoProduction.Storage.PostgreSql;
 using CoProduction.Storage.Sqlite;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHttpContextAccessor();
 var coproduction = builder.Services.AddCoProduction(CoProductionOptions.DefaultSectionName)
     .AddAdministrator(Seed.Coordinator)
+    .AddReports()
     .UseCurrentActor(sp => new ClaimsCurrentActor(() => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
 foreach (var (committee, policy, reviewer) in Seed.Committees)
 {

@@ -112,6 +112,12 @@ public static class ConsoleReport
         files.AddRow("database (SQLite)", Markup.Escape(result.DatabasePath));
         files.AddRow("calendar (.ics)", Markup.Escape(result.CalendarPath));
         files.AddRow("report (Markdown)", Markup.Escape(result.ReportPath));
+        var html = result.ProgrammeReportPaths.FirstOrDefault(p => p.EndsWith(".html", StringComparison.Ordinal));
+        if (html is not null)
+        {
+            files.AddRow("programme reports (HTML page; MD, CSV, SVG, PNG beside it)", Markup.Escape(html));
+        }
+
         foreach (var d in result.DiagramPaths)
         {
             files.AddRow("diagram (Mermaid)", Markup.Escape(d));

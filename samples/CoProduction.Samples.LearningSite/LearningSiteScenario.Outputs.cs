@@ -8,7 +8,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Calendar;
 using CoProduction.Cycles;
+using CoProduction.Projections;
+using CoProduction.Reports;
 using CoProduction.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CoProduction.Samples.LearningSites;
@@ -18,6 +21,9 @@ public sealed partial class LearningSiteScenario
 {
     /// <summary>The folder, inside the output folder, that holds the state diagrams.</summary>
     public const string DiagramFolder = "diagrams";
+
+    /// <summary>The folder, inside the output folder, that holds the programme reports.</summary>
+    public const string ReportFolder = "reports";
 
     private readonly List<ReminderLine> _reminders = [];
 
@@ -50,8 +56,22 @@ public sealed partial class LearningSiteScenario
             diagrams.Add(path);
         }
 
+        // The programme reports, from the read models over everything stored (every run's years, not this run's alone).
+        await _services.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct).ConfigureAwait(false);
+        ProgrammeReportData programme;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var today = Now.InZone(ZoneOf(Cast.Kilifi)).Date;
+            programme = await scope.ServiceProvider.GetRequiredService<IProgrammeReports>()
+                .BuildAsync(new ProgrammeReportScope("RESYST learning sites", new LocalDate(2012, 1, 1), today), ct).ConfigureAwait(false);
+        }
+
+        var reports = _services.GetRequiredService<ReportRenderer>().WriteAll(programme, Path.Combine(_options.OutputDirectory, ReportFolder));
+
         var result = new ScenarioResult
         {
+            ProgrammeReportPaths = reports,
+            ProgrammeReport = programme,
             OutputDirectory = _options.OutputDirectory,
             DatabasePath = DatabasePath,
             CalendarPath = calendarPath,

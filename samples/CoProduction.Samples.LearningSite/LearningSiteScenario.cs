@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using CoProduction.DependencyInjection;
+using CoProduction.Reports;
 
 namespace CoProduction.Samples.LearningSites;
 
@@ -61,7 +62,7 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
         // Composed as an app would be: AddCoProduction on the embedded SQLite store. The fake clock is
         // registered first, and AddCoProduction keeps what the app registered (TryAdd).
         var services = new ServiceCollection().AddSingleton<IClock>(_clock);
-        services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi").UseSqliteStore(DatabasePath);
+        services.AddCoProduction(o => o.DefaultTimeZone = "Africa/Nairobi").UseSqliteStore(DatabasePath).AddReports();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _zones = _services.GetRequiredService<IDateTimeZoneProvider>();
         _store = _services.GetRequiredService<IEventStore>();
@@ -86,10 +87,13 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
                 File.Delete(Path.Combine(options.OutputDirectory, file));
             }
 
-            var diagrams = Path.Combine(options.OutputDirectory, DiagramFolder);
-            if (Directory.Exists(diagrams))
+            foreach (var folder in new[] { DiagramFolder, ReportFolder })
             {
-                Directory.Delete(diagrams, recursive: true);
+                var path = Path.Combine(options.OutputDirectory, folder);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
             }
         }
 

@@ -19,6 +19,12 @@ public sealed record ScenarioResult
     /// <summary>Gets the Markdown report's path.</summary>
     public required string ReportPath { get; init; }
 
+    /// <summary>Gets the programme reports' paths (timeline, run charts, comparison as Markdown, CSV, SVG and PNG, and one HTML page), drawn from the read models over the whole stored history.</summary>
+    public required IReadOnlyList<string> ProgrammeReportPaths { get; init; }
+
+    /// <summary>Gets the programme report's data, as the read models gave it.</summary>
+    public required CoProduction.Reports.ProgrammeReportData ProgrammeReport { get; init; }
+
     /// <summary>Gets the Mermaid diagrams' paths.</summary>
     public required IReadOnlyList<string> DiagramPaths { get; init; }
 

@@ -23,7 +23,11 @@ public enum TimelineBandKind
 /// <param name="End">The last day of the band; not before <paramref name="Start"/>.</param>
 /// <param name="Kind">What the band shows.</param>
 /// <param name="Label">Words a person reads, e.g. "Acting (cycle 3)" or "paused: health workers' strike".</param>
-public sealed record TimelineBand(LocalDate Start, LocalDate End, TimelineBandKind Kind, string Label);
+public sealed record TimelineBand(LocalDate Start, LocalDate End, TimelineBandKind Kind, string Label)
+{
+    /// <summary>Gets the cycle stage a <see cref="TimelineBandKind.Stage"/> band shows, which picks its colour; <see langword="null"/> for other bands (drawn grey if a stage band has none).</summary>
+    public CoProduction.Cycles.CycleStage? Stage { get; init; }
+}
 
 /// <summary>One site's row on the programme timeline.</summary>
 /// <param name="Site">The site's name as a person reads it.</param>

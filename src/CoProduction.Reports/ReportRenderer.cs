@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using CoProduction.Cycles;
 using NodaTime;
 using NodaTime.Text;
 using ScottPlot;
@@ -332,7 +333,7 @@ public sealed class ReportRenderer
 
             foreach (var band in row.Bands.Where(b => b.Kind is TimelineBandKind.Stage or TimelineBandKind.Pause))
             {
-                AddBand(plot, band, y - 0.15, y + 0.15, band.Kind == TimelineBandKind.Pause ? Colors.Crimson : StageColour(band.Label));
+                AddBand(plot, band, y - 0.15, y + 0.15, band.Kind == TimelineBandKind.Pause ? Colors.Crimson : StageColour(band.Stage));
             }
 
             var held = row.Bands.Where(b => b.Kind == TimelineBandKind.MeetingHeld).ToList();
@@ -345,7 +346,7 @@ public sealed class ReportRenderer
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(-0.6, rows - 0.4);
-        Legend(plot, [("Plan", StageColour("Planning")), ("Act", StageColour("Acting")), ("Reflect", StageColour("Reflecting")), ("Evaluate", StageColour("Evaluating")), ("Revise", StageColour("Revising")), ("Paused (shock)", Colors.Crimson), ("Approval period", Colors.SteelBlue)]);
+        Legend(plot, [("Plan", StageColour(CycleStage.Planning)), ("Act", StageColour(CycleStage.Acting)), ("Reflect", StageColour(CycleStage.Reflecting)), ("Evaluate", StageColour(CycleStage.Evaluating)), ("Revise", StageColour(CycleStage.Revising)), ("Paused (shock)", Colors.Crimson), ("Approval period", Colors.SteelBlue)]);
         var marker = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.FilledCircle, 8, Colors.ForestGreen);
         marker.LegendText = "Meeting held";
         var missedMarker = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.Eks, 8, Colors.Black);
@@ -454,13 +455,13 @@ public sealed class ReportRenderer
         markers.LegendText = string.Empty;
     }
 
-    private static Color StageColour(string label) => label switch
+    private static Color StageColour(CycleStage? stage) => stage switch
     {
-        _ when label.StartsWith("Planning", StringComparison.Ordinal) => Color.FromHex("#9ecae1"),
-        _ when label.StartsWith("Acting", StringComparison.Ordinal) => Color.FromHex("#3182bd"),
-        _ when label.StartsWith("Reflecting", StringComparison.Ordinal) => Color.FromHex("#fdae6b"),
-        _ when label.StartsWith("Evaluating", StringComparison.Ordinal) => Color.FromHex("#e6550d"),
-        _ when label.StartsWith("Revising", StringComparison.Ordinal) => Color.FromHex("#31a354"),
+        CycleStage.Planning => Color.FromHex("#9ecae1"),
+        CycleStage.Acting => Color.FromHex("#3182bd"),
+        CycleStage.Reflecting => Color.FromHex("#fdae6b"),
+        CycleStage.Evaluating => Color.FromHex("#e6550d"),
+        CycleStage.Revising => Color.FromHex("#31a354"),
         _ => Colors.Gray,
     };
 

@@ -36,8 +36,12 @@ public sealed class BoardScenarioTests
         await using var browser = await Browser.LaunchAsync();
         using var app = new BoardApp();
         var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
-        await Browser.ShotAsync(researcher, "01-programme");
         Assert.Contains("Kilifi County", await researcher.Locator("#sites").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The programme's timeline picture, drawn from the read models, has loaded as an image of its full size.
+        await researcher.WaitForFunctionAsync("() => document.querySelector('#timeline').complete && document.querySelector('#timeline').naturalWidth > 0");
+        Assert.Equal(1200, await researcher.EvaluateAsync<int>("() => document.querySelector('#timeline').naturalWidth"));
+        await Browser.ShotAsync(researcher, "01-programme");
 
         await researcher.GetByRole(AriaRole.Link, new() { Name = "cycle 1" }).First.ClickAsync();
         await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");

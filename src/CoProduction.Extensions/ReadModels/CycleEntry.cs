@@ -19,6 +19,7 @@ namespace CoProduction.ReadModels;
 /// <param name="Since">When the cycle entered <paramref name="Stage"/>: the visit's entry, the pause's start, or the instant it was completed or abandoned.</param>
 /// <param name="IsFinal">Whether the cycle is completed or abandoned.</param>
 /// <param name="Pause">The pause going on (shock, description, the stage it interrupted, since when); <see langword="null"/> unless paused.</param>
+/// <param name="Pauses">Every pause of the cycle, oldest first, each with its shock, description, the stage it interrupted and when it began and ended (the last one open while paused).</param>
 /// <param name="Timeline">One visit per working stage entered, oldest first, each with its entry, its end and the time paused in it.</param>
 /// <param name="ExpectedStageLengths">The expected stage lengths given when the cycle started; may be empty.</param>
 /// <param name="StageDue">When the current stage's expected length runs out, paused time added (<c>Cycle.CurrentStageExpectedEnd</c>); <see langword="null"/> when the stage has none, or the cycle is paused or finished.</param>
@@ -33,6 +34,7 @@ public sealed record CycleEntry(
     Instant Since,
     bool IsFinal,
     CyclePause? Pause,
+    ValueList<CyclePause> Pauses,
     ValueList<StageVisit> Timeline,
     ValueList<ExpectedStageLength> ExpectedStageLengths,
     Instant? StageDue,

@@ -8,4 +8,5 @@ namespace CoProduction.ReadModels;
 [JsonSerializable(typeof(CycleEntry))]
 [JsonSerializable(typeof(StageVisit))]
 [JsonSerializable(typeof(ExpectedStageLength))]
+[JsonSerializable(typeof(CyclePause))]
 internal sealed partial class CycleRegisterJson : JsonSerializerContext;

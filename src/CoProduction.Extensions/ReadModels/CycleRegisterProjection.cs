@@ -27,7 +27,8 @@ internal sealed class CycleRegisterProjection(IDateTimeZoneProvider zones) : Agg
     public override string Name => ProjectionName;
 
     /// <inheritdoc/>
-    public override int Version => 1;
+    /// <remarks>Version 2 keeps every pause (<see cref="CycleEntry.Pauses"/>) for the reports' timelines: the register is rebuilt once.</remarks>
+    public override int Version => 2;
 
     /// <summary>The <c>site-stage</c> value of a site's stage and number.</summary>
     public static string SiteStageValue(SiteId site, CycleStage stage, int number)
@@ -53,6 +54,7 @@ internal sealed class CycleRegisterProjection(IDateTimeZoneProvider zones) : Agg
             since,
             state.IsFinal,
             pause,
+            state.Pauses,
             state.Timeline,
             state.ExpectedStageLengths,
             aggregate.CurrentStageExpectedEnd(zones),

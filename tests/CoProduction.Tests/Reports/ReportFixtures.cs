@@ -26,7 +26,7 @@ internal static class ReportFixtures
                 for (var i = 0; i < Stages.Length; i++)
                 {
                     var from = start.PlusDays(i * 60);
-                    bands.Add(new TimelineBand(from, from.PlusDays(59), TimelineBandKind.Stage, $"{Stages[i]} (cycle {year - 2011 - s})"));
+                    bands.Add(new TimelineBand(from, from.PlusDays(59), TimelineBandKind.Stage, $"{Stages[i]} (cycle {year - 2011 - s})") { Stage = System.Enum.Parse<CoProduction.Cycles.CycleStage>(Stages[i]) });
                 }
 
                 if (year == 2017 && s == 0)

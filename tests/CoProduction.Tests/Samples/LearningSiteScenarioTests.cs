@@ -228,3 +228,51 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         Assert.True(other.PermittedAfterAmendment);
     }
 }
+
+/// <summary>The sample's programme reports, drawn by <c>IProgrammeReports</c> from the read models over the whole stored history.</summary>
+public sealed class LearningSiteReportTests(LearningSiteScenarioFixture fixture) : IClassFixture<LearningSiteScenarioFixture>
+{
+    private CoProduction.Reports.ProgrammeReportData Report => fixture.Result.ProgrammeReport;
+
+    [Fact]
+    public void Kilifi_s_row_shows_the_2017_strike_pause_and_the_protocol_version_the_amendment_brought_in()
+    {
+        var kilifi = Report.Timeline.Single(r => r.Site == "Kilifi County").Bands;
+
+        var strike = Assert.Single(kilifi, b => b.Kind == CoProduction.Reports.TimelineBandKind.Pause);
+        Assert.StartsWith("Cycle 5 paused: Strike", strike.Label, StringComparison.Ordinal);
+        Assert.Equal(2017, strike.Start.Year);
+        var approvals = kilifi.Where(b => b.Kind == CoProduction.Reports.TimelineBandKind.Approval).ToList();
+        Assert.Equal("KWTRP-2 v1", approvals[0].Label);
+        var amended = Assert.Single(approvals, b => b.Label == "KWTRP-2 v2, KWTRP-2-A1");
+        Assert.Equal(new NodaTime.LocalDate(2016, 3, 21), amended.Start);
+        Assert.Equal(amended.Start.PlusDays(-1), approvals[0].End);
+        Assert.All(kilifi.Where(b => b.Kind == CoProduction.Reports.TimelineBandKind.Stage), b => Assert.NotNull(b.Stage));
+    }
+
+    [Fact]
+    public void The_comparison_and_run_charts_count_what_the_story_stored()
+    {
+        var kilifi = Report.Comparison.Single(r => r.Site == "Kilifi County");
+        var sedibeng = Report.Comparison.Single(r => r.Site == "Sedibeng");
+
+        Assert.Equal(fixture.Result.CompletedCycles.Count, Report.Comparison.Sum(r => r.CyclesCompleted));
+        Assert.Equal((1, 2), (kilifi.Pauses, kilifi.ProtocolVersions));
+        Assert.True(sedibeng.MeetingsHeld > 0);
+        var lengths = Report.RunCharts.Single(s => s.Site == "Kilifi County" && s.Measure == CoProduction.Reports.RunChartMeasures.CycleLength);
+        Assert.Equal(kilifi.CyclesCompleted, lengths.Points.Count);
+        Assert.Contains(Report.RunCharts, s => s.Measure == CoProduction.Reports.RunChartMeasures.CadenceAdherence);
+    }
+
+    [Fact]
+    public void The_reports_are_written_beside_the_database_one_html_page_and_each_report_in_four_formats()
+    {
+        var paths = fixture.Result.ProgrammeReportPaths;
+
+        Assert.Equal(13, paths.Count);
+        Assert.All(paths, p => Assert.True(new FileInfo(p).Length > 0, p));
+        Assert.All(paths, p => Assert.Equal(Path.Combine(fixture.Folder, LearningSiteScenario.ReportFolder), Path.GetDirectoryName(p)));
+        var timeline = File.ReadAllLines(paths.Single(p => p.EndsWith("timeline.csv", StringComparison.Ordinal)));
+        Assert.Equal(Report.Timeline.Sum(r => r.Bands.Count) + 1, timeline.Length);
+    }
+}
