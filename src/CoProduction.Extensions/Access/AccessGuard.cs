@@ -209,6 +209,7 @@ internal sealed class AccessGuard
         ProtocolDeviation => ProtocolDeviation.StreamCategory,
         EthicalDilemma => EthicalDilemma.StreamCategory,
         Insight => Insight.StreamCategory,
+        WiderEngagement => WiderEngagement.StreamCategory,
         _ => aggregate.StreamId.Value,
     };
 
@@ -238,6 +239,8 @@ internal sealed class AccessGuard
                 return new AccessTarget(name, [dilemma.State.Site]);
             case Insight insight:
                 return new AccessTarget(name, [insight.State.Site]);
+            case WiderEngagement widerEngagement:
+                return new AccessTarget(name, widerEngagement.State.Sites);
             default:
                 return new AccessTarget(name, []);
         }

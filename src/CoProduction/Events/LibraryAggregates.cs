@@ -39,6 +39,7 @@ internal static class LibraryAggregates
         KnownAggregate.Of<ProtocolDeviation>(),
         KnownAggregate.Of<EthicalDilemma>(),
         KnownAggregate.Of<Insight>(),
+        KnownAggregate.Of<WiderEngagement>(),
         KnownAggregate.Of<Programme>(),
     ];
 }

@@ -212,6 +212,22 @@ public sealed partial class BadInputSuite
         yield return Sync<InputLimitException>("Insight.Seed(Question \"why\\0\", stamp)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "why\0"), w.Stamp), InputRule.ControlCharacter);
         yield return Sync<CommandRejectedException>("Insight.Seed(Question \"who pays?\", stamp before it was recorded)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "who pays?"), EarlyStamp), InsightTrigger.Seed);
         yield return Sync<InputLimitException>("Insight.Retract(\"  \", stamp)", w => w.Insight.Retract("  ", w.Stamp), InputRule.Blank);
+
+        static EngagementRecording EngagementOf(string title, SiteId site) => new(new EngagementId("eng-2"), site, title, new LocalDate(2016, 6, 14), new HigherLevelEngagement(SystemLevel.DistrictOrCounty, "county health management team"))
+        {
+            Participants = [new EngagementParticipant(new MemberId("amina"), PaperSites.KilifiId)],
+        };
+
+        yield return Sync<InputLimitException>("WiderEngagement.Record(new EngagementRecording(\"eng-2\", kilifi, \"\", 2016-06-14, higher level) { … }, stamp)", w => WiderEngagement.Record(EngagementOf("", PaperSites.KilifiId), w.Stamp), InputRule.Blank);
+        yield return Sync<ArgumentException>("WiderEngagement.Record(new EngagementRecording(\"eng-2\", default(SiteId), \"feedback\", …) { … }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", default), w.Stamp), "site");
+        yield return Sync<ArgumentException>("WiderEngagement.Record(new EngagementRecording(…) { Participants = [] }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", PaperSites.KilifiId) with { Participants = [] }, w.Stamp), "Participants");
+        yield return Sync<InputLimitException>("WiderEngagement.Record(new EngagementRecording(…) { Participants = [amina at kilifi, amina at sedibeng] }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", PaperSites.KilifiId) with { Participants = [new EngagementParticipant(new MemberId("amina"), PaperSites.KilifiId), new EngagementParticipant(new MemberId("amina"), PaperSites.SedibengId)] }, w.Stamp), InputRule.Repeated);
+        yield return Sync<CommandRejectedException>("Engagement.AddEffort(new EffortEntry(sedibeng, Researcher, 4), stamp): a site not involved", w => w.Engagement.AddEffort(new EffortEntry(PaperSites.SedibengId, RoleKind.Researcher, 4m), w.Stamp), WiderEngagementTrigger.AddEffort);
+        yield return Sync<ArgumentOutOfRangeException>("Engagement.AddEffort(new EffortEntry(kilifi, Researcher, 0), stamp)", w => w.Engagement.AddEffort(new EffortEntry(PaperSites.KilifiId, RoleKind.Researcher, 0m), w.Stamp), "personHours");
+        yield return Sync<ArgumentException>("Engagement.AddCost(new CostEntry(kilifi, \"fuel\", 500 \"kes\"), stamp)", w => w.Engagement.AddCost(new CostEntry(PaperSites.KilifiId, "fuel", new Money(500m, new CurrencyCode("kes"))), w.Stamp), "value");
+        yield return Sync<CommandRejectedException>("Engagement.AddCost(new CostEntry(kilifi, \"fuel\", 500 KES), stamp before it was recorded)", w => w.Engagement.AddCost(new CostEntry(PaperSites.KilifiId, "fuel", new Money(500m, CurrencyCode.KenyanShilling)), EarlyStamp), WiderEngagementTrigger.AddCost);
+        yield return Sync<CommandRejectedException>("Engagement.LinkInsight(I1 a second time, stamp)", w => w.Engagement.LinkInsight(new InsightId("I1"), w.Stamp), WiderEngagementTrigger.LinkInsight);
+        yield return Sync<InputLimitException>("Engagement.Retract(\"\\t\", stamp)", w => w.Engagement.Retract("\t", w.Stamp), InputRule.Blank);
     }
 
     private static IEnumerable<BadInputCase> EthicsCases()

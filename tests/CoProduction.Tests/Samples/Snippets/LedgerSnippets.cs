@@ -1,4 +1,5 @@
 using CoProduction.Ledger;
+using CoProduction.Sites;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -28,5 +29,31 @@ public sealed class LedgerSnippets
         #endregion
 
         Assert.Single(insight.State.Seeded);
+    }
+
+    [Fact]
+    public void A_wider_engagement_is_recorded_with_its_participants_effort_and_cost()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2017, 4, 10, 9, 0));
+
+        #region ledger-engagement
+        var stamp = new Stamp(clock.GetCurrentInstant(), Actor.Member(new MemberId("vera")));
+        var mitchellsPlain = new SiteId("mitchells-plain");
+        var engagement = WiderEngagement.Record(
+            new EngagementRecording(new EngagementId("uct-diploma-2017"), mitchellsPlain,
+                "DIALHS insights taught in the diploma's leadership module", new LocalDate(2017, 4, 3),
+                new TeachingLink("Postgraduate Diploma in Health Leadership", "University of Cape Town", "public sector health managers"))
+            {
+                Participants = [new EngagementParticipant(new MemberId("vera"), mitchellsPlain)],
+                Insights = [new InsightId("dialhs-leadership")],
+            },
+            stamp);
+        engagement.AddEffort(new EffortEntry(mitchellsPlain, RoleKind.Researcher, 24m), stamp);
+        engagement.AddCost(new CostEntry(mitchellsPlain, "course materials", new Money(3_500m, new CurrencyCode("ZAR"))), stamp);
+        // engagement.State.TotalPersonHours is 24; engagement.State.CostTotals() is [3500 ZAR].
+        #endregion
+
+        Assert.Equal(24m, engagement.State.TotalPersonHours);
+        Assert.Equal([new Money(3_500m, CurrencyCode.SouthAfricanRand)], engagement.State.CostTotals());
     }
 }
