@@ -209,6 +209,8 @@ internal sealed class AccessGuard
         ProtocolDeviation => ProtocolDeviation.StreamCategory,
         EthicalDilemma => EthicalDilemma.StreamCategory,
         Insight => Insight.StreamCategory,
+        Impact => Impact.StreamCategory,
+        Output => Output.StreamCategory,
         WiderEngagement => WiderEngagement.StreamCategory,
         _ => aggregate.StreamId.Value,
     };
@@ -239,6 +241,10 @@ internal sealed class AccessGuard
                 return new AccessTarget(name, [dilemma.State.Site]);
             case Insight insight:
                 return new AccessTarget(name, [insight.State.Site]);
+            case Impact impact:
+                return new AccessTarget(name, [impact.State.Site]);
+            case Output output:
+                return new AccessTarget(name, [output.State.Site]);
             case WiderEngagement widerEngagement:
                 return new AccessTarget(name, widerEngagement.State.Sites);
             default:

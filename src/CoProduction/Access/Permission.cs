@@ -34,6 +34,8 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         [ProtocolDeviation.StreamCategory] = AccessRule.SiteTeam,
         [EthicalDilemma.StreamCategory] = AccessRule.SiteTeam,
         [Insight.StreamCategory] = AccessRule.SiteTeam,
+        [Impact.StreamCategory] = AccessRule.SiteTeam,
+        [Output.StreamCategory] = AccessRule.SiteTeam,
         [WiderEngagement.StreamCategory] = AccessRule.SiteTeam,
     };
 
@@ -71,6 +73,8 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
             DeviationTrigger.Close => (ProtocolDeviation.StreamCategory, AccessRule.ProtocolParties),
             DilemmaTrigger t when Enum.IsDefined(t) => (EthicalDilemma.StreamCategory, AccessRule.SiteTeam),
             InsightTrigger t when Enum.IsDefined(t) => (Insight.StreamCategory, AccessRule.SiteTeam),
+            ImpactTrigger t when Enum.IsDefined(t) => (Impact.StreamCategory, AccessRule.SiteTeam),
+            OutputTrigger t when Enum.IsDefined(t) => (Output.StreamCategory, AccessRule.SiteTeam),
             WiderEngagementTrigger t when Enum.IsDefined(t) => (WiderEngagement.StreamCategory, AccessRule.SiteTeam),
             _ => throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{trigger.GetType().Name}.{trigger} is not a trigger of the library's aggregates; no permission names it."),
@@ -112,6 +116,8 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         Add<DeviationTrigger>(all);
         Add<DilemmaTrigger>(all);
         Add<InsightTrigger>(all);
+        Add<ImpactTrigger>(all);
+        Add<OutputTrigger>(all);
         Add<WiderEngagementTrigger>(all);
         return all;
     }
