@@ -209,6 +209,9 @@ internal sealed class AccessGuard
         ProtocolDeviation => ProtocolDeviation.StreamCategory,
         EthicalDilemma => EthicalDilemma.StreamCategory,
         Insight => Insight.StreamCategory,
+        Impact => Impact.StreamCategory,
+        Output => Output.StreamCategory,
+        WiderEngagement => WiderEngagement.StreamCategory,
         _ => aggregate.StreamId.Value,
     };
 
@@ -238,6 +241,12 @@ internal sealed class AccessGuard
                 return new AccessTarget(name, [dilemma.State.Site]);
             case Insight insight:
                 return new AccessTarget(name, [insight.State.Site]);
+            case Impact impact:
+                return new AccessTarget(name, [impact.State.Site]);
+            case Output output:
+                return new AccessTarget(name, [output.State.Site]);
+            case WiderEngagement widerEngagement:
+                return new AccessTarget(name, widerEngagement.State.Sites);
             default:
                 return new AccessTarget(name, []);
         }

@@ -34,6 +34,9 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         [ProtocolDeviation.StreamCategory] = AccessRule.SiteTeam,
         [EthicalDilemma.StreamCategory] = AccessRule.SiteTeam,
         [Insight.StreamCategory] = AccessRule.SiteTeam,
+        [Impact.StreamCategory] = AccessRule.SiteTeam,
+        [Output.StreamCategory] = AccessRule.SiteTeam,
+        [WiderEngagement.StreamCategory] = AccessRule.SiteTeam,
     };
 
     /// <summary>Gets the permission's name, for example <c>cycle.EndorsePlan</c>.</summary>
@@ -70,6 +73,9 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
             DeviationTrigger.Close => (ProtocolDeviation.StreamCategory, AccessRule.ProtocolParties),
             DilemmaTrigger t when Enum.IsDefined(t) => (EthicalDilemma.StreamCategory, AccessRule.SiteTeam),
             InsightTrigger t when Enum.IsDefined(t) => (Insight.StreamCategory, AccessRule.SiteTeam),
+            ImpactTrigger t when Enum.IsDefined(t) => (Impact.StreamCategory, AccessRule.SiteTeam),
+            OutputTrigger t when Enum.IsDefined(t) => (Output.StreamCategory, AccessRule.SiteTeam),
+            WiderEngagementTrigger t when Enum.IsDefined(t) => (WiderEngagement.StreamCategory, AccessRule.SiteTeam),
             _ => throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{trigger.GetType().Name}.{trigger} is not a trigger of the library's aggregates; no permission names it."),
                 nameof(trigger)),
@@ -110,6 +116,9 @@ public sealed record Permission(string Aggregate, string Command, AccessRule Rul
         Add<DeviationTrigger>(all);
         Add<DilemmaTrigger>(all);
         Add<InsightTrigger>(all);
+        Add<ImpactTrigger>(all);
+        Add<OutputTrigger>(all);
+        Add<WiderEngagementTrigger>(all);
         return all;
     }
 

@@ -39,6 +39,9 @@ internal static class LibraryAggregates
         KnownAggregate.Of<ProtocolDeviation>(),
         KnownAggregate.Of<EthicalDilemma>(),
         KnownAggregate.Of<Insight>(),
+        KnownAggregate.Of<Impact>(),
+        KnownAggregate.Of<Output>(),
+        KnownAggregate.Of<WiderEngagement>(),
         KnownAggregate.Of<Programme>(),
     ];
 }

@@ -202,6 +202,66 @@ public readonly record struct InsightId : IStringId<InsightId>
     public override string ToString() => Value ?? string.Empty;
 }
 
+/// <summary>Identifies an engagement of the wider activities (the paper's Table 2) recorded in the ledger.</summary>
+[JsonConverter(typeof(StringIdJsonConverter<EngagementId>))]
+public readonly record struct EngagementId : IStringId<EngagementId>
+{
+    /// <summary>Creates the identifier.</summary>
+    /// <param name="value">The identifier's text (see <see cref="IStringId{TSelf}.From"/> for the rules).</param>
+    /// <exception cref="System.ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public EngagementId(string value) => Value = StringId.Require(value, nameof(EngagementId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static EngagementId From(string value) => new(value);
+
+    /// <summary>Returns the identifier's text.</summary>
+    /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>Identifies an output of the work: a paper, a teaching case, a presentation, a policy brief or a curriculum.</summary>
+[JsonConverter(typeof(StringIdJsonConverter<OutputId>))]
+public readonly record struct OutputId : IStringId<OutputId>
+{
+    /// <summary>Creates the identifier.</summary>
+    /// <param name="value">The identifier's text (see <see cref="IStringId{TSelf}.From"/> for the rules).</param>
+    /// <exception cref="System.ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public OutputId(string value) => Value = StringId.Require(value, nameof(OutputId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static OutputId From(string value) => new(value);
+
+    /// <summary>Returns the identifier's text.</summary>
+    /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>Identifies an impact claimed for the work: a policy, law or practice changed, or a way of thinking.</summary>
+[JsonConverter(typeof(StringIdJsonConverter<ImpactId>))]
+public readonly record struct ImpactId : IStringId<ImpactId>
+{
+    /// <summary>Creates the identifier.</summary>
+    /// <param name="value">The identifier's text (see <see cref="IStringId{TSelf}.From"/> for the rules).</param>
+    /// <exception cref="System.ArgumentException"><paramref name="value"/> is null, empty, padded or too long.</exception>
+    public ImpactId(string value) => Value = StringId.Require(value, nameof(ImpactId));
+
+    /// <inheritdoc/>
+    public string Value { get; }
+
+    /// <inheritdoc/>
+    public static ImpactId From(string value) => new(value);
+
+    /// <summary>Returns the identifier's text.</summary>
+    /// <returns>The identifier's text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
+
 /// <summary>Identifies an ethics review committee.</summary>
 [JsonConverter(typeof(StringIdJsonConverter<CommitteeId>))]
 public readonly record struct CommitteeId : IStringId<CommitteeId>

@@ -131,6 +131,35 @@ internal static class Preconditions
                 string.Create(CultureInfo.InvariantCulture, $"it has {values.Count:N0} items"))
             : values;
 
+    /// <summary>A quantity (hours, an amount of money): not negative (and above zero unless <paramref name="zeroAllowed"/>), at most <paramref name="max"/>, with at most <paramref name="decimals"/> decimal places.</summary>
+    /// <param name="value">The quantity.</param>
+    /// <param name="what">What it is, for messages, for example <c>person-hours</c>.</param>
+    /// <param name="max">The largest value accepted.</param>
+    /// <param name="decimals">The decimal places accepted.</param>
+    /// <param name="zeroAllowed">Whether zero is accepted.</param>
+    /// <param name="paramName">The parameter holding it.</param>
+    /// <returns>The quantity, unchanged.</returns>
+    internal static decimal CheckQuantity(decimal value, string what, decimal max, int decimals, bool zeroAllowed, string paramName)
+    {
+        if (value < 0 || (value == 0 && !zeroAllowed) || value > max)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{what} are {(zeroAllowed ? "zero or more" : "more than zero")} and at most {max:N0}; {value} was given."));
+        }
+
+        if (value != Math.Round(value, decimals))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{what} have at most {decimals} decimal places; {value} was given."));
+        }
+
+        return value;
+    }
+
     /// <summary>A defined value of its enum.</summary>
     internal static TEnum CheckDefined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum

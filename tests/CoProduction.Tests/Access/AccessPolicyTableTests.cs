@@ -102,8 +102,9 @@ public sealed class AccessPolicyTableTests
         var triggers = Enum.GetValues<CycleTrigger>().Length + Enum.GetValues<ProtocolTrigger>().Length + Enum.GetValues<AmendmentTrigger>().Length
             + Enum.GetValues<SiteTrigger>().Length + Enum.GetValues<ProgrammeTrigger>().Length + Enum.GetValues<OccurrenceTrigger>().Length
             + Enum.GetValues<DeviationTrigger>().Length + Enum.GetValues<DilemmaTrigger>().Length
-            + Enum.GetValues<CoProduction.Ledger.InsightTrigger>().Length;
-        Assert.Equal(triggers + 9, Permission.All.Count);
+            + Enum.GetValues<CoProduction.Ledger.InsightTrigger>().Length + Enum.GetValues<CoProduction.Ledger.WiderEngagementTrigger>().Length
+            + Enum.GetValues<CoProduction.Ledger.OutputTrigger>().Length + Enum.GetValues<CoProduction.Ledger.ImpactTrigger>().Length;
+        Assert.Equal(triggers + 12, Permission.All.Count);
         Assert.Equal(Permission.All.Count, Permission.All.Select(p => p.Name).Distinct().Count());
         Assert.Throws<ArgumentException>(() => Permission.For(DayOfWeek.Monday));
         Assert.Throws<ArgumentException>(() => Permission.ForCreation("invoice"));

@@ -212,6 +212,50 @@ public sealed partial class BadInputSuite
         yield return Sync<InputLimitException>("Insight.Seed(Question \"why\\0\", stamp)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "why\0"), w.Stamp), InputRule.ControlCharacter);
         yield return Sync<CommandRejectedException>("Insight.Seed(Question \"who pays?\", stamp before it was recorded)", w => w.Insight.Seed(new InsightSeed(SeedKind.Question, "who pays?"), EarlyStamp), InsightTrigger.Seed);
         yield return Sync<InputLimitException>("Insight.Retract(\"  \", stamp)", w => w.Insight.Retract("  ", w.Stamp), InputRule.Blank);
+
+        static EngagementRecording EngagementOf(string title, SiteId site) => new(new EngagementId("eng-2"), site, title, new LocalDate(2016, 6, 14), new HigherLevelEngagement(SystemLevel.DistrictOrCounty, "county health management team"))
+        {
+            Participants = [new EngagementParticipant(new MemberId("amina"), PaperSites.KilifiId)],
+        };
+
+        yield return Sync<InputLimitException>("WiderEngagement.Record(new EngagementRecording(\"eng-2\", kilifi, \"\", 2016-06-14, higher level) { … }, stamp)", w => WiderEngagement.Record(EngagementOf("", PaperSites.KilifiId), w.Stamp), InputRule.Blank);
+        yield return Sync<ArgumentException>("WiderEngagement.Record(new EngagementRecording(\"eng-2\", default(SiteId), \"feedback\", …) { … }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", default), w.Stamp), "site");
+        yield return Sync<ArgumentException>("WiderEngagement.Record(new EngagementRecording(…) { Participants = [] }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", PaperSites.KilifiId) with { Participants = [] }, w.Stamp), "Participants");
+        yield return Sync<InputLimitException>("WiderEngagement.Record(new EngagementRecording(…) { Participants = [amina at kilifi, amina at sedibeng] }, stamp)", w => WiderEngagement.Record(EngagementOf("feedback", PaperSites.KilifiId) with { Participants = [new EngagementParticipant(new MemberId("amina"), PaperSites.KilifiId), new EngagementParticipant(new MemberId("amina"), PaperSites.SedibengId)] }, w.Stamp), InputRule.Repeated);
+        yield return Sync<CommandRejectedException>("Engagement.AddEffort(new EffortEntry(sedibeng, Researcher, 4), stamp): a site not involved", w => w.Engagement.AddEffort(new EffortEntry(PaperSites.SedibengId, RoleKind.Researcher, 4m), w.Stamp), WiderEngagementTrigger.AddEffort);
+        yield return Sync<ArgumentOutOfRangeException>("Engagement.AddEffort(new EffortEntry(kilifi, Researcher, 0), stamp)", w => w.Engagement.AddEffort(new EffortEntry(PaperSites.KilifiId, RoleKind.Researcher, 0m), w.Stamp), "personHours");
+        yield return Sync<ArgumentException>("Engagement.AddCost(new CostEntry(kilifi, \"fuel\", 500 \"kes\"), stamp)", w => w.Engagement.AddCost(new CostEntry(PaperSites.KilifiId, "fuel", new Money(500m, new CurrencyCode("kes"))), w.Stamp), "value");
+        yield return Sync<CommandRejectedException>("Engagement.AddCost(new CostEntry(kilifi, \"fuel\", 500 KES), stamp before it was recorded)", w => w.Engagement.AddCost(new CostEntry(PaperSites.KilifiId, "fuel", new Money(500m, CurrencyCode.KenyanShilling)), EarlyStamp), WiderEngagementTrigger.AddCost);
+        yield return Sync<CommandRejectedException>("Engagement.LinkInsight(I1 a second time, stamp)", w => w.Engagement.LinkInsight(new InsightId("I1"), w.Stamp), WiderEngagementTrigger.LinkInsight);
+        static OutputRecording OutputOf(string title, SiteId site, OutputKind kind = OutputKind.Presentation) => new(new OutputId("out-2"), site, kind, title, new LocalDate(2016, 11, 15))
+        {
+            Authors = [new OutputAuthor(new MemberId("amina"), RoleKind.Manager)],
+        };
+
+        yield return Sync<InputLimitException>("Output.Record(new OutputRecording(\"out-2\", kilifi, Presentation, \"\", 2016-11-15) { … }, stamp)", w => Output.Record(OutputOf("", PaperSites.KilifiId), w.Stamp), InputRule.Blank);
+        yield return Sync<ArgumentException>("Output.Record(new OutputRecording(\"out-2\", default(SiteId), Presentation, \"Learning sites\", …) { … }, stamp)", w => Output.Record(OutputOf("Learning sites", default), w.Stamp), "site");
+        yield return Sync<ArgumentOutOfRangeException>("Output.Record(new OutputRecording(\"out-2\", kilifi, (OutputKind)9, \"Learning sites\", …) { … }, stamp)", w => Output.Record(OutputOf("Learning sites", PaperSites.KilifiId, (OutputKind)9), w.Stamp), "kind");
+        yield return Sync<ArgumentException>("Output.Record(new OutputRecording(…) { Authors = [] }, stamp)", w => Output.Record(OutputOf("Learning sites", PaperSites.KilifiId) with { Authors = [] }, w.Stamp), "Authors");
+        yield return Sync<CommandRejectedException>("Output.LinkInsight(I1 a second time, stamp)", w => w.Output.LinkInsight(new InsightId("I1"), w.Stamp), OutputTrigger.LinkInsight);
+        yield return Sync<CommandRejectedException>("Output.LinkInsight(\"I3\", stamp before it was recorded)", w => w.Output.LinkInsight(new InsightId("I3"), EarlyStamp), OutputTrigger.LinkInsight);
+        yield return Sync<InputLimitException>("Output.Retract(10,001 characters, stamp)", w => w.Output.Retract(TooLongText, w.Stamp), InputRule.TooLong);
+
+        static ImpactRecording ImpactOf(string statement) => new(new ImpactId("imp-2"), PaperSites.KilifiId, statement, new LocalDate(2017, 1, 1))
+        {
+            Change = ImpactChange.Law,
+            Level = SystemLevel.DistrictOrCounty,
+            Evidence = "findings fed back to county policy-makers",
+            ObservedBy = "Kilifi learning site research team",
+        };
+
+        yield return Sync<InputLimitException>("Impact.Record(new ImpactRecording(\"imp-2\", kilifi, \" \", 2017-01-01) { … }, stamp)", w => Impact.Record(ImpactOf(" "), w.Stamp), InputRule.Blank);
+        yield return Sync<ArgumentOutOfRangeException>("Impact.Record(new ImpactRecording(…) { Change = (ImpactChange)9 }, stamp)", w => Impact.Record(ImpactOf("the Act") with { Change = (ImpactChange)9 }, w.Stamp), "Change");
+        yield return Sync<InputLimitException>("Impact.Record(new ImpactRecording(…) { ObservedBy = \"research team \" }, stamp)", w => Impact.Record(ImpactOf("the Act") with { ObservedBy = "research team " }, w.Stamp), InputRule.Padded);
+        yield return Sync<InputLimitException>("Impact.Record(new ImpactRecording(…) { Outputs = [out-1, out-1] }, stamp)", w => Impact.Record(ImpactOf("the Act") with { Outputs = [new OutputId("out-1"), new OutputId("out-1")] }, w.Stamp), InputRule.Repeated);
+        yield return Sync<CommandRejectedException>("Impact.Corroborate(new Corroboration(\"minutes\", \"county assembly\") a second time, stamp)", w => w.Impact.Corroborate(new Corroboration("minutes", "county assembly"), w.Stamp), ImpactTrigger.Corroborate);
+        yield return Sync<InputLimitException>("Impact.Corroborate(new Corroboration(\"\", \"county assembly\"), stamp)", w => w.Impact.Corroborate(new Corroboration("", "county assembly"), w.Stamp), InputRule.Blank);
+        yield return Sync<CommandRejectedException>("Impact.Retract(\"attributed elsewhere\", stamp before it was claimed)", w => w.Impact.Retract("attributed elsewhere", EarlyStamp), ImpactTrigger.Retract);
+        yield return Sync<InputLimitException>("Engagement.Retract(\"\\t\", stamp)", w => w.Engagement.Retract("\t", w.Stamp), InputRule.Blank);
     }
 
     private static IEnumerable<BadInputCase> EthicsCases()

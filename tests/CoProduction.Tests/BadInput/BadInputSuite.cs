@@ -87,7 +87,7 @@ public sealed partial class BadInputSuite
     [Fact]
     public void Every_public_command_of_every_aggregate_has_a_case()
     {
-        Type[] aggregates = [typeof(LearningSite), typeof(Programme), typeof(Protocol), typeof(Amendment), typeof(Cycle), typeof(EthicalDilemma), typeof(ProtocolDeviation), typeof(MeetingSeries), typeof(Insight)];
+        Type[] aggregates = [typeof(LearningSite), typeof(Programme), typeof(Protocol), typeof(Amendment), typeof(Cycle), typeof(EthicalDilemma), typeof(ProtocolDeviation), typeof(MeetingSeries), typeof(Insight), typeof(WiderEngagement), typeof(Output), typeof(Impact)];
         var commands = aggregates.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => !m.IsSpecialName && m.Name != "Rehydrate" && (m.IsStatic ? m.ReturnType == t : m.ReturnType == typeof(void) || m.ReturnType == t))
                 .Select(m => (t.Name, m.Name)))

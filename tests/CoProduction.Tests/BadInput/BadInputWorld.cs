@@ -117,6 +117,15 @@ public sealed class BadInputWorld
     /// <summary>Insight <c>I1</c> at Kilifi, recorded, one seed (a planned activity, "user-fee case study").</summary>
     public Insight Insight { get; private set; } = null!;
 
+    /// <summary>Engagement <c>eng-1</c> at Kilifi (engaging the county level), Amina taking part, linked to insight <c>I1</c>, six researcher person-hours.</summary>
+    public WiderEngagement Engagement { get; private set; } = null!;
+
+    /// <summary>Output <c>out-1</c> at Kilifi, a presentation co-authored by a manager (Amina), drawing on insight <c>I1</c>.</summary>
+    public Output Output { get; private set; } = null!;
+
+    /// <summary>Impact <c>imp-1</c> at Kilifi (a county law, led to by <c>eng-1</c>, <c>out-1</c> and <c>I1</c>), corroborated.</summary>
+    public Impact Impact { get; private set; } = null!;
+
     /// <summary>Deviation <c>D1</c>, recorded on 2017-05-29 and not reported.</summary>
     public ProtocolDeviation Deviation { get; private set; } = null!;
 
@@ -177,6 +186,37 @@ public sealed class BadInputWorld
             Stamp(At(1), Researcher));
         insight.Seed(new InsightSeed(SeedKind.PlannedActivity, "user-fee case study"), Stamp(At(2), Researcher));
         await SaveAsync(store, insight);
+        var engagement = WiderEngagement.Record(
+            new EngagementRecording(new EngagementId("eng-1"), PaperSites.KilifiId, "User-fee findings fed back to county policy-makers", new LocalDate(2016, 6, 14),
+                new HigherLevelEngagement(SystemLevel.DistrictOrCounty, "county health management team"))
+            {
+                Participants = [new EngagementParticipant(new MemberId("amina"), PaperSites.KilifiId)],
+                Insights = [new InsightId("I1")],
+            },
+            Stamp(At(1), Researcher));
+        engagement.AddEffort(new EffortEntry(PaperSites.KilifiId, RoleKind.Researcher, 6m), Stamp(At(2), Researcher));
+        await SaveAsync(store, engagement);
+        await SaveAsync(store, Output.Record(
+            new OutputRecording(new OutputId("out-1"), PaperSites.KilifiId, OutputKind.Presentation, "Hospital user fees after devolution", new LocalDate(2016, 11, 15))
+            {
+                Authors = [new OutputAuthor(new MemberId("jo"), RoleKind.Researcher), new OutputAuthor(new MemberId("amina"), RoleKind.Manager)],
+                Insights = [new InsightId("I1")],
+            },
+            Stamp(At(1), Researcher)));
+        var impact = Impact.Record(
+            new ImpactRecording(new ImpactId("imp-1"), PaperSites.KilifiId, "The Facility Improvement Fund Act returns user fees to the hospitals", new LocalDate(2017, 1, 1))
+            {
+                Change = ImpactChange.Law,
+                Level = SystemLevel.DistrictOrCounty,
+                Evidence = "findings fed back to county policy-makers",
+                ObservedBy = "Kilifi learning site research team",
+                Outputs = [new OutputId("out-1")],
+                Engagements = [new EngagementId("eng-1")],
+                Insights = [new InsightId("I1")],
+            },
+            Stamp(At(1), Researcher));
+        impact.Corroborate(new Corroboration("the Act as passed", "Kilifi county assembly"), Stamp(At(2), Researcher));
+        await SaveAsync(store, impact);
         await SaveAsync(store, MeetingSeries.Plan(SeriesPlan, new Stamp(Plans.Utc(2015, 12, 1), Actor.Member(new MemberId("amina")))));
 
         var bound = new StreamAppend(new StreamId("test-bound"), 0, [StoreTesting.Event("test.bound")]);
@@ -196,6 +236,9 @@ public sealed class BadInputWorld
         world.CompletedCycle = await world.LoadAsync<Cycle>(Stream<Cycle, CycleId>(new("kilifi-2014")), a => a.State);
         world.Dilemma = await world.LoadAsync<EthicalDilemma>(Stream<EthicalDilemma, DilemmaId>(new("E1")), a => a.State);
         world.Insight = await world.LoadAsync<Insight>(Stream<Insight, InsightId>(new("I1")), a => a.State);
+        world.Output = await world.LoadAsync<Output>(Stream<Output, OutputId>(new("out-1")), a => a.State);
+        world.Impact = await world.LoadAsync<Impact>(Stream<Impact, ImpactId>(new("imp-1")), a => a.State);
+        world.Engagement = await world.LoadAsync<WiderEngagement>(Stream<WiderEngagement, EngagementId>(new("eng-1")), a => a.State);
         world.Deviation = await world.LoadAsync<ProtocolDeviation>(Stream<ProtocolDeviation, DeviationId>(new("D1")), a => a.State);
         world.Series = await world.LoadAsync<MeetingSeries>(Stream<MeetingSeries, SeriesId>(SeriesPlan.Series), a => a.State);
         return world;

@@ -7,7 +7,7 @@ namespace CoProduction.Tests.Protocols;
 
 public sealed class DiagramTests
 {
-    public static TheoryData<string> Machines => ["protocol", "amendment", "deviation", "dilemma", "insight"];
+    public static TheoryData<string> Machines => ["protocol", "amendment", "deviation", "dilemma", "insight", "engagement", "output", "impact"];
 
     [Theory]
     [MemberData(nameof(Machines))]
@@ -19,6 +19,9 @@ public sealed class DiagramTests
             "amendment" => (AmendmentMachine.Machine.ToMermaid(), AmendmentMachine.Machine.ToDotGraph()),
             "deviation" => (ProtocolDeviationMachine.Machine.ToMermaid(), ProtocolDeviationMachine.Machine.ToDotGraph()),
             "insight" => (CoProduction.Ledger.InsightMachine.Machine.ToMermaid(), CoProduction.Ledger.InsightMachine.Machine.ToDotGraph()),
+            "engagement" => (CoProduction.Ledger.WiderEngagementMachine.Machine.ToMermaid(), CoProduction.Ledger.WiderEngagementMachine.Machine.ToDotGraph()),
+            "output" => (CoProduction.Ledger.OutputMachine.Machine.ToMermaid(), CoProduction.Ledger.OutputMachine.Machine.ToDotGraph()),
+            "impact" => (CoProduction.Ledger.ImpactMachine.Machine.ToMermaid(), CoProduction.Ledger.ImpactMachine.Machine.ToDotGraph()),
             _ => (EthicalDilemmaMachine.Machine.ToMermaid(), EthicalDilemmaMachine.Machine.ToDotGraph()),
         };
         var folder = Path.Combine(RepoRoot(), "docs", "diagrams");
