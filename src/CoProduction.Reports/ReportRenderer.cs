@@ -33,6 +33,9 @@ public enum ReportKind
 /// </remarks>
 public sealed class ReportRenderer
 {
+    /// <summary>The height of one run-chart panel, in pixels.</summary>
+    private const int PanelHeight = 260;
+
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
     /// <summary>Creates a renderer drawing pictures of the given size.</summary>
@@ -216,8 +219,24 @@ public sealed class ReportRenderer
     /// <returns>An SVG document.</returns>
     public string Svg(ProgrammeReportData data, ReportKind kind)
     {
-        var (plot, w, h) = Chart(data, kind);
-        return plot.GetSvgXml(w, h);
+        var panels = Charts(data, kind);
+        if (panels.Count == 1)
+        {
+            return panels[0].Plot.GetSvgXml(Width, panels[0].Height);
+        }
+
+        // One panel under the other: each panel's own <svg>, placed at its offset inside one outer <svg>.
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{panels.Sum(p => p.Height)}\">");
+        var y = 0;
+        foreach (var (plot, height) in panels)
+        {
+            var panel = StripXmlDeclaration(plot.GetSvgXml(Width, height));
+            svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"0\" y=\"{y}\"").Append(panel.AsSpan(panel.IndexOf("<svg", StringComparison.Ordinal) + 4));
+            y += height;
+        }
+
+        return svg.Append("</svg>").ToString();
     }
 
     /// <summary>The report's chart as a PNG image.</summary>
@@ -226,8 +245,26 @@ public sealed class ReportRenderer
     /// <returns>The PNG bytes.</returns>
     public byte[] Png(ProgrammeReportData data, ReportKind kind)
     {
-        var (plot, w, h) = Chart(data, kind);
-        return plot.GetImageBytes(w, h, ImageFormat.Png);
+        var panels = Charts(data, kind);
+        if (panels.Count == 1)
+        {
+            return panels[0].Plot.GetImageBytes(Width, panels[0].Height, ImageFormat.Png);
+        }
+
+        // One panel under the other, drawn onto one canvas.
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, panels.Sum(p => p.Height)));
+        surface.Canvas.Clear(SkiaSharp.SKColors.White);
+        var y = 0;
+        foreach (var (plot, height) in panels)
+        {
+            using var panel = SkiaSharp.SKBitmap.Decode(plot.GetImageBytes(Width, height, ImageFormat.Png));
+            surface.Canvas.DrawBitmap(panel, 0, y);
+            y += height;
+        }
+
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     /// <summary>One self-contained HTML page with every report: the SVGs inline, tables, the run-chart reading; no external assets.</summary>
@@ -301,18 +338,19 @@ public sealed class ReportRenderer
         return paths;
     }
 
-    private (Plot Plot, int Width, int Height) Chart(ProgrammeReportData data, ReportKind kind)
+    /// <summary>The report's chart as panels drawn one under the other, each with its height; one panel for every report but the run charts.</summary>
+    private List<(Plot Plot, int Height)> Charts(ProgrammeReportData data, ReportKind kind)
     {
         Validate(data);
         return kind switch
         {
-            ReportKind.Timeline => TimelineChart(data),
-            ReportKind.RunChart => RunChartChart(data),
-            _ => (ComparisonChart(data), Width, Height),
+            ReportKind.Timeline => [TimelineChart(data)],
+            ReportKind.RunChart => RunChartPanels(data),
+            _ => [(ComparisonChart(data), Height)],
         };
     }
 
-    private (Plot, int, int) TimelineChart(ProgrammeReportData data)
+    private (Plot, int) TimelineChart(ProgrammeReportData data)
     {
         var plot = NewPlot(data.Programme + " — programme timeline");
         // Each site takes one row with three lanes: approvals (top), cycle stages and pauses (middle), meetings (bottom).
@@ -342,7 +380,16 @@ public sealed class ReportRenderer
             AddMarkers(plot, missed, y - 0.3, Colors.Black, MarkerShape.Eks);
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        var bands = data.Timeline.SelectMany(r => r.Bands).ToList();
+        if (bands.Count > 0)
+        {
+            DateTicks(plot, bands.Min(b => b.Start), bands.Max(b => b.End));
+        }
+        else
+        {
+            plot.Axes.DateTimeTicksBottom();
+        }
+
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(-0.6, rows - 0.4);
@@ -354,33 +401,92 @@ public sealed class ReportRenderer
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.Alignment = Alignment.UpperCenter;
         plot.ShowLegend(Edge.Bottom);
-        return (plot, Width, Math.Max(Height, 140 + (rows * 130)));
+        return (plot, Math.Max(Height, 140 + (rows * 130)));
     }
 
-    private (Plot, int, int) RunChartChart(ProgrammeReportData data)
+    /// <summary>One run chart per site and measure, each with its own value axis and the same dates: points in date order, the median dashed, and the points of a shift or a trend marked.</summary>
+    private List<(Plot, int)> RunChartPanels(ProgrammeReportData data)
     {
-        var plot = NewPlot(data.Programme + " — run charts");
-        var palette = new ScottPlot.Palettes.Category10();
-        for (var i = 0; i < data.RunCharts.Count; i++)
+        if (data.RunCharts.Count == 0)
         {
-            var series = data.RunCharts[i];
-            var xs = series.Points.Select(p => ToX(p.Date)).ToArray();
-            var ys = series.Points.Select(p => p.Value).ToArray();
-            var colour = palette.GetColor(i);
-            var line = plot.Add.Scatter(xs, ys, colour);
-            line.LegendText = series.Site + ": " + series.Measure;
-            line.MarkerSize = 6;
-            var median = RunChartReading.Read(ys).Median;
-            var m = plot.Add.Line(xs[0], median, xs[^1], median);
-            m.Color = colour;
-            m.LinePattern = LinePattern.Dashed;
-            m.LineWidth = 1.5f;
-            m.LegendText = string.Create(CultureInfo.InvariantCulture, $"median {median:0.#}");
+            var empty = NewPlot(data.Programme + " — run charts: no meeting decided and no cycle completed yet");
+            return [(empty, PanelHeight)];
         }
 
-        plot.Axes.DateTimeTicksBottom();
-        plot.ShowLegend(Edge.Right);
-        return (plot, Width, Height);
+        var first = data.RunCharts.Min(s => s.Points[0].Date);
+        var last = data.RunCharts.Max(s => s.Points[^1].Date);
+        var panels = new List<(Plot, int)>();
+        foreach (var series in data.RunCharts)
+        {
+            var xs = series.Points.Select(p => ToX(p.Date)).ToArray();
+            var ys = series.Points.Select(p => p.Value).ToArray();
+            var reading = RunChartReading.Read(ys);
+            var plot = NewPlot(string.Create(CultureInfo.InvariantCulture, $"{data.Programme} — {series.Site}: {series.Measure}, median {reading.Median:0.#} (dashed)"));
+            var line = plot.Add.Scatter(xs, ys, Colors.SteelBlue);
+            line.MarkerSize = 6;
+            var median = plot.Add.Line(ToX(first), reading.Median, ToX(last), reading.Median);
+            median.Color = Colors.Gray;
+            median.LinePattern = LinePattern.Dashed;
+            median.LineWidth = 1.5f;
+            var signals = reading.Shifts.Select(s => (s, "shift")).Concat(reading.Trends.Select(t => (t, "trend"))).ToList();
+            foreach (var (signal, word) in signals)
+            {
+                var marked = plot.Add.Markers(xs[signal.Start..(signal.Start + signal.Length)], ys[signal.Start..(signal.Start + signal.Length)], MarkerShape.OpenCircle, 12, word == "shift" ? Colors.DarkOrange : Colors.Crimson);
+                marked.LegendText = word == "shift" ? "shift (6+ on one side)" : "trend (5+ rising or falling)";
+            }
+
+            DateTicks(plot, first, last);
+            plot.Layout.Fixed(new PixelPadding(60, 20, 40, 40));   // the same data area in every panel, so the dates line up
+            plot.Axes.SetLimitsX(ToX(first.PlusDays(-15)), ToX(last.PlusDays(15)));
+            if (series.Measure.EndsWith("(%)", StringComparison.Ordinal))
+            {
+                plot.Axes.SetLimitsY(0, 105);   // a percentage reads against its whole range
+            }
+
+            if (signals.Count > 0)
+            {
+                plot.Legend.Alignment = Alignment.LowerRight;
+                plot.ShowLegend();
+            }
+            panels.Add((plot, PanelHeight));
+        }
+
+        return panels;
+    }
+
+    /// <summary>
+    /// Date ticks at whole calendar steps, labelled in ISO words whatever the machine's culture: every year over a long
+    /// span, every month or quarter over a shorter one, every week or day over weeks.
+    /// </summary>
+    private static void DateTicks(Plot plot, LocalDate first, LocalDate last)
+    {
+        var days = Period.DaysBetween(first, last);
+        var ticks = new List<Tick>();
+        if (days > 3 * 365)
+        {
+            for (var year = first.Year; year <= last.Year + 1; year++)
+            {
+                ticks.Add(new Tick(ToX(new LocalDate(year, 1, 1)), year.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+        else if (days > 120)
+        {
+            var months = days > 730 ? 6 : days > 365 ? 3 : 1;
+            for (var month = new LocalDate(first.Year, first.Month, 1); month <= last.PlusMonths(1); month = month.PlusMonths(months))
+            {
+                ticks.Add(new Tick(ToX(month), month.ToString("uuuu-MM", CultureInfo.InvariantCulture)));
+            }
+        }
+        else
+        {
+            var step = days > 28 ? 7 : 1;
+            for (var day = first; day <= last.PlusDays(step); day = day.PlusDays(step))
+            {
+                ticks.Add(new Tick(ToX(day), day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
     }
 
     private Plot ComparisonChart(ProgrammeReportData data)

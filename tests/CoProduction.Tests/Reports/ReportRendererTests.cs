@@ -79,10 +79,33 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void The_run_charts_are_one_panel_per_site_and_measure_each_titled_with_its_median_in_svg_and_png_alike()
+    {
+        var data = ReportFixtures.SevenYears();
+
+        var svg = System.Xml.Linq.XDocument.Parse(Renderer.Svg(data, ReportKind.RunChart));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var panels = svg.Root!.Elements(ns + "svg").ToList();
+        Assert.Equal(data.RunCharts.Count, panels.Count);
+        Assert.Equal(Enumerable.Range(0, panels.Count).Select(i => (i * 260).ToString(System.Globalization.CultureInfo.InvariantCulture)), panels.Select(p => (string?)p.Attribute("y")));
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        foreach (var series in data.RunCharts)
+        {
+            var median = RunChartReading.Read(series.Points.Select(p => p.Value).ToList()).Median;
+            Assert.Single(texts, t => t.Contains($"{series.Site}: {series.Measure}, median {median.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
+        }
+
+        using var png = SkiaSharp.SKBitmap.Decode(Renderer.Png(data, ReportKind.RunChart));
+        Assert.Equal((1200, 260 * data.RunCharts.Count), (png.Width, png.Height));
+    }
+
+    [Fact]
     public void Html_page_is_self_contained_with_the_svgs_inline()
     {
-        var html = Renderer.Html(ReportFixtures.SevenYears());
-        Assert.Equal(3, html.Split("<svg", StringSplitOptions.None).Length - 1);
+        var data = ReportFixtures.SevenYears();
+        var html = Renderer.Html(data);
+        // The timeline, the comparison, and the run charts' outer picture holding one panel per series.
+        Assert.Equal(3 + data.RunCharts.Count, html.Split("<svg", StringSplitOptions.None).Length - 1);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed partial class DocsSnippetTests
 {
     public static readonly TheoryData<string> Pages = new(
         "README.md", "docs/index.md", "docs/getting-started.md", "docs/concepts.md", "docs/faq.md", "docs/aggregate-shape.md",
-        "docs/protocols.md", "docs/ethics-gate.md", "docs/read-side.md", "docs/limits.md", "docs/access.md", "docs/ledger.md");
+        "docs/protocols.md", "docs/ethics-gate.md", "docs/read-side.md", "docs/limits.md", "docs/access.md", "docs/ledger.md", "docs/reports.md");
 
     [Theory]
     [MemberData(nameof(Pages))]
