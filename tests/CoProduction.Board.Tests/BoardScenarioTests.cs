@@ -205,6 +205,64 @@ public sealed class BoardScenarioTests
     }
 
     [Fact]
+    public async Task A_whole_cycle_runs_in_the_browser_from_the_plan_to_completion()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        await PlanAndEndorseAsync(researcher, "Interviews with the county health management team on budget decisions", "interview", "district-managers");
+        var manager = await browser.SignedInAsync(app, "ke-health-director");
+        await manager.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
+        await Button(manager, "Endorse the plan").ClickAsync();
+        await manager.Locator("#endorsements").GetByText("ke-health-director").WaitForAsync();
+
+        await researcher.ReloadAsync();
+        await StepAsync(researcher, "Start acting", "Acting");
+        await researcher.GetByLabel("What was done").FillAsync("Interviewed the county health management team");
+        await researcher.GetByLabel("Data generated (one per line)").FillAsync("12 interview transcripts");
+        await Button(researcher, "Record an action").ClickAsync();
+        await researcher.Locator("#record").GetByText("Interviewed the county health management team").WaitForAsync();
+
+        await StepAsync(researcher, "Start reflecting", "Reflecting");
+        await researcher.GetByLabel("Meeting").SelectOptionAsync(new SelectOptionValue { Label = "WithManagers" });
+        await researcher.GetByLabel("Lead researcher (Kilifi)").CheckAsync();
+        await researcher.GetByLabel("County health director").CheckAsync();
+        await researcher.GetByLabel("Insights (one per line)").FillAsync("Budget ceilings reach the county after its plans are due");
+        await Button(researcher, "Record a reflection").ClickAsync();
+        await researcher.Locator("#record").GetByText("Budget ceilings reach the county").WaitForAsync();
+
+        await StepAsync(researcher, "Start evaluating", "Evaluating");
+        await researcher.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Achieved" });
+        await researcher.GetByLabel("Evidence").FillAsync("All seven team members interviewed");
+        await Button(researcher, "Record an evaluation").ClickAsync();
+        await researcher.Locator("#record").GetByText("All seven team members interviewed").WaitForAsync();
+
+        await StepAsync(researcher, "Start revising", "Revising");
+        await researcher.GetByLabel("Lessons (one per line)").FillAsync("Start the budget interviews before the ceilings arrive");
+        await Button(researcher, "Record a revision").ClickAsync();
+        await researcher.Locator("#record").GetByText("Start the budget interviews before the ceilings arrive").WaitForAsync();
+
+        await StepAsync(researcher, "Complete the cycle", "Completed");
+        await Browser.ShotAsync(researcher, "12-cycle-completed");
+
+        // The next cycle starts from the completed one (both written together), with the revision's lessons carried forward.
+        await researcher.GetByLabel("What the next cycle is about").FillAsync("Budget interviews before the ceilings");
+        await Button(researcher, "Start the next cycle").ClickAsync();
+        await researcher.WaitForURLAsync(url => url.EndsWith("/Cycle/kilifi-2", StringComparison.Ordinal));
+        Assert.Equal("Planning", await researcher.Locator("#stage").InnerTextAsync());
+        await researcher.GotoAsync(app.BaseUrl + "/Site/kilifi");
+        Assert.Equal(1, await researcher.Locator("#open-cycles > li").CountAsync());
+        Assert.Contains("Cycle 2", await researcher.Locator("#open-cycles").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task StepAsync(IPage page, string button, string stage)
+    {
+        await Button(page, button).ClickAsync();
+        await page.Locator("#stage").GetByText(stage, new() { Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
     public async Task The_cycle_page_fits_375_pixels_and_its_forms_work_from_the_keyboard()
     {
         await using var browser = await Browser.LaunchAsync();
