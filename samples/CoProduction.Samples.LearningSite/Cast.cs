@@ -40,6 +40,7 @@ internal static class Cast
     public static readonly Actor Coordinator = Actor.Named("resyst-coordinator");
     public static readonly Actor KenyaCommittee = Actor.Named("kemri-seru");
     public static readonly Actor WitsCommittee = Actor.Named("wits-hrec");
+    public static readonly Actor UctCommittee = Actor.Named("uct-hrec");
 
     public static Actor Member(MemberId member) => Actor.Member(member);
 }

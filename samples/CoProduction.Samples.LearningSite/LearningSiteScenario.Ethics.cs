@@ -28,7 +28,7 @@ public sealed partial class LearningSiteScenario
     /// <summary>The protocol rules as they stand: the registered sites and the committees' policies.</summary>
     private ProtocolRules ProtocolRules => new(
         _sites.Keys,
-        new Dictionary<CommitteeId, CommitteePolicy> { [KenyaCommittee] = KenyaPolicy, [WitsCommitteeId] = WitsPolicy });
+        new Dictionary<CommitteeId, CommitteePolicy> { [KenyaCommittee] = KenyaPolicy, [WitsCommitteeId] = WitsPolicy, [UctCommitteeId] = UctPolicy });
 
     private static CommitteeId KenyaCommittee { get; } = new("kemri-seru");
 

@@ -129,7 +129,7 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     {
         await RunAsync(RegisterProgramme(ct), ct).ConfigureAwait(false);
         await RunAsync(ApproveProtocols(ct), ct).ConfigureAwait(false);
-        await RunAsync([KilifiYears(2013, 2018, ct), WorkshopYear(2016, ct), TeamChanges(ct)], ct).ConfigureAwait(false);
+        await RunAsync([KilifiYears(2013, 2018, ct), MitchellsPlainYears(2012, 2018, ct), WorkshopYear(2016, ct), TeamChanges(ct)], ct).ConfigureAwait(false);
     }
 
     // ---- storylines --------------------------------------------------------------------------------

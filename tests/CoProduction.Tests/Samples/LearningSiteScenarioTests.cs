@@ -71,7 +71,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     {
         var report = MarkdownReport.Write(Result);
 
-        Assert.Contains("16 cycles completed in this run", report, StringComparison.Ordinal);
+        Assert.Contains("23 cycles completed in this run", report, StringComparison.Ordinal);
         Assert.DoesNotContain("is not possible in", report, StringComparison.Ordinal);
         Assert.Contains("- possible: PlanActivity, EndorsePlan, Pause, Abandon, WithdrawActivity, RedateActivity", report, StringComparison.Ordinal);
         Assert.Contains($"- **StartActing** blocked: Planned activity '{FinancingInterviews}' is not covered", report, StringComparison.Ordinal);
@@ -96,14 +96,29 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
     }
 
     [Fact]
-    public void Six_annual_cycles_at_Kilifi_and_ten_workshop_cycles_at_Sedibeng_complete()
+    public void Six_annual_cycles_at_Kilifi_seven_at_Mitchells_Plain_and_ten_workshop_cycles_at_Sedibeng_complete()
     {
         Assert.Equal(6, Result.CompletedCycles.Count(c => c.Value.StartsWith("kilifi-", StringComparison.Ordinal)));
+        Assert.Equal(7, Result.CompletedCycles.Count(c => c.Value.StartsWith("mitchells-plain-", StringComparison.Ordinal)));
         Assert.Equal(10, Result.CompletedCycles.Count(c => c.Value.StartsWith("sed-", StringComparison.Ordinal)));
-        Assert.Equal(16, Result.CompletedCycles.Count);
+        Assert.Equal(23, Result.CompletedCycles.Count);
         Assert.All(Result.Timeline.Where(e => e.What.StartsWith("Workshop cycle", StringComparison.Ordinal)), e => Assert.Equal("Sedibeng", e.Site));
         Assert.Contains(Result.Timeline, e => e.Site == "Sedibeng" && e.Kind == TimelineKind.Ethics && e.What.StartsWith("Protocol WITS-SED-2", StringComparison.Ordinal)
             && e.On.Year == 2016);
+    }
+
+    [Fact]
+    public void Mitchells_Plain_runs_its_journaling_inquiry_as_a_sub_study_with_its_own_protocol_as_Table_1_says()
+    {
+        var mp = Result.Timeline.Where(e => e.Site == "Mitchell's Plain").ToList();
+        var approved = Assert.Single(mp, e => e.Kind == TimelineKind.Ethics && e.What.StartsWith("Sub-study UCT-DIALHS-J (journaling with facility managers) approved under UCT-DIALHS", StringComparison.Ordinal));
+        Assert.Equal(2014, approved.On.Year);
+        Assert.Contains(mp, e => e.Kind == TimelineKind.Ethics && e.What == "Sub-study UCT-DIALHS-J closed with its final report" && e.On.Year == 2014);
+        Assert.DoesNotContain(Result.Timeline, e => e.Kind == TimelineKind.Blocked && e.Site == "Mitchell's Plain");
+        Assert.Equal(6, mp.Count(e => e.Kind == TimelineKind.Ethics && e.What.StartsWith("Protocol UCT-DIALHS renewed", StringComparison.Ordinal)));
+        var row = fixture.Result.ProgrammeReport.Timeline.Single(r => r.Site == "Mitchell's Plain").Bands;
+        Assert.Contains(row, b => b.Kind == CoProduction.Reports.TimelineBandKind.Approval && b.Label == "UCT-DIALHS-J v1");
+        Assert.Equal(7, row.Count(b => b.Kind == CoProduction.Reports.TimelineBandKind.MeetingHeld));   // the yearly reflection with managers
     }
 
     [Fact]
@@ -139,7 +154,7 @@ public sealed class LearningSiteScenarioTests(LearningSiteScenarioFixture fixtur
         var expiring = Result.Reminders.Where(r => r.Id.StartsWith("approval-expiring/KWTRP-2/2018-01-31/", StringComparison.Ordinal));
         Assert.Equal(["60d", "30d", "15d", "7d"], expiring.Select(r => r.Id.Split('/')[^1]));
         Assert.All(Result.Reminders, r => Assert.Contains("KWTRP-2", r.Text, StringComparison.Ordinal));
-        var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("renewed until 2019-01-31", StringComparison.Ordinal));
+        var renewed = Result.Timeline.Single(e => e.Kind == TimelineKind.Ethics && e.What.Contains("KWTRP-2 renewed until 2019-01-31", StringComparison.Ordinal));
         Assert.True(renewed.On > Result.Reminders[^1].HandedOverOn || renewed.On == Result.Reminders[^1].HandedOverOn);
     }
 
