@@ -183,7 +183,7 @@ public sealed partial class LearningSiteScenario
         yield return When(site, Today(site).PlusDays(7));
         at = Now;
         cycle.Complete(Rules.At(new Stamp(at, by)));
-        _completed.Add(cycle.Id);
+        Completed(cycle);
         var carried = cycle.State.Revisions.Sum(r => r.Proposals.Count + r.Decisions.Count(d => d.Decision != RevisionDecision.Abandon));
         Note(site, TimelineKind.Cycle, $"Cycle {cycle.State.Number} completed; {carried} activities go forward to next year's plan");
         await SaveAsync(cycle, ct).ConfigureAwait(false);

@@ -217,7 +217,7 @@ public sealed partial class LearningSiteScenario
             ["Learning takes root where managers choose the questions"]), Rules.At(new Stamp(Now, by)));
         yield return When(site, Today(site).PlusDays(7));
         cycle.Complete(Rules.At(new Stamp(Now, by)));
-        _completed.Add(cycle.Id);
+        Completed(cycle);
         Note(site, TimelineKind.Cycle, $"Cycle {cycle.State.Number} completed");
         await SaveAsync(cycle, ct).ConfigureAwait(false);
         _mitchellsPlain = cycle;

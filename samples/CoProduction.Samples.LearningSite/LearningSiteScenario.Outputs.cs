@@ -71,6 +71,8 @@ public sealed partial class LearningSiteScenario
         var result = new ScenarioResult
         {
             ProgrammeReportPaths = reports,
+            Ledger = _ledger,
+            Learnt = _learnt,
             ProgrammeReport = programme,
             OutputDirectory = _options.OutputDirectory,
             DatabasePath = DatabasePath,

@@ -98,7 +98,7 @@ public sealed partial class LearningSiteScenario
                 [],
                 ["Debriefs right after the workshop keep the learning fresh"]), Rules.At(new Stamp(at, by)));
             cycle.Complete(Rules.At(new Stamp(at, by)));
-            _completed.Add(cycle.Id);
+            Completed(cycle);
             Note(site, TimelineKind.Cycle, $"Workshop cycle {cycle.State.Number} \"{topic}\": debrief before, workshop, debrief after (the reflection), evaluation, revision; completed");
             await SaveAsync(cycle, ct).ConfigureAwait(false);
             previous = cycle;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CoProduction.Cycles;
@@ -48,6 +49,7 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<AvailabilityMoment> _moments = [];
     private readonly List<CycleId> _completed = [];
+    private readonly List<(string Site, string Kind, string Text)> _learnt = [];
     private readonly List<CycleId> _pausedAndResumed = [];
     private readonly List<string> _blockedBeforeAmendment = [];
     private readonly Random _random;
@@ -129,7 +131,7 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     {
         await RunAsync(RegisterProgramme(ct), ct).ConfigureAwait(false);
         await RunAsync(ApproveProtocols(ct), ct).ConfigureAwait(false);
-        await RunAsync([KilifiYears(2013, 2018, ct), MitchellsPlainYears(2012, 2018, ct), WorkshopYear(2016, ct), TeamChanges(ct)], ct).ConfigureAwait(false);
+        await RunAsync([KilifiYears(2013, 2018, ct), MitchellsPlainYears(2012, 2018, ct), WorkshopYear(2016, ct), TeamChanges(ct), LedgerStory(ct)], ct).ConfigureAwait(false);
     }
 
     // ---- storylines --------------------------------------------------------------------------------
@@ -225,6 +227,21 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
         foreach (var site in _sites.Values)
         {
             yield return site.State;
+        }
+    }
+
+    /// <summary>A cycle completed: counted, and what it learnt kept (each insight and lesson once per site).</summary>
+    private void Completed(Cycle cycle)
+    {
+        _completed.Add(cycle.Id);
+        var site = _sites[cycle.State.Site].State.Name;
+        foreach (var (kind, text) in cycle.State.Reflections.SelectMany(r => r.Insights.Select(i => ("insight", i)))
+            .Concat(cycle.State.Revisions.SelectMany(r => r.Lessons.Select(l => ("lesson", l)))))
+        {
+            if (!_learnt.Contains((site, kind, text)))
+            {
+                _learnt.Add((site, kind, text));
+            }
         }
     }
 

@@ -25,6 +25,25 @@ public static class MarkdownReport
             md.AppendLine(inv, $"| {e.On.ToString("yyyy-MM-dd", inv)} | {e.Site} | {Cell(e.What)} |");
         }
 
+        md.AppendLine().AppendLine("## What the cycles learnt").AppendLine();
+        foreach (var site in result.Learnt.GroupBy(l => l.Site))
+        {
+            md.AppendLine(inv, $"### {site.Key}").AppendLine();
+            foreach (var (_, kind, text) in site)
+            {
+                md.AppendLine(inv, $"- {kind}: {text}");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## The ledger: insights, engagements, outputs, impacts").AppendLine();
+        md.AppendLine("| date | site | record | what |").AppendLine("| --- | --- | --- | --- |");
+        foreach (var l in result.Ledger)
+        {
+            md.AppendLine(inv, $"| {l.On.ToString("yyyy-MM-dd", inv)} | {l.Site} | {l.Kind} | {Cell(l.What)} |");
+        }
+
         md.AppendLine().AppendLine("## What the team could do, and why not").AppendLine();
         foreach (var m in result.Moments)
         {
@@ -54,6 +73,11 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("## Files").AppendLine();
         md.AppendLine(inv, $"- database: `{result.DatabasePath}`");
         md.AppendLine(inv, $"- calendar: `{result.CalendarPath}`");
+        foreach (var p in result.ProgrammeReportPaths)
+        {
+            md.AppendLine(inv, $"- programme report: `{p}`");
+        }
+
         foreach (var d in result.DiagramPaths)
         {
             md.AppendLine(inv, $"- diagram: `{d}`");

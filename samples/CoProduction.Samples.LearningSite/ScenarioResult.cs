@@ -25,6 +25,12 @@ public sealed record ScenarioResult
     /// <summary>Gets the programme report's data, as the read models gave it.</summary>
     public required CoProduction.Reports.ProgrammeReportData ProgrammeReport { get; init; }
 
+    /// <summary>Gets the ledger's records as the story made them: insights, engagements, outputs and impacts.</summary>
+    public required IReadOnlyList<LedgerLine> Ledger { get; init; }
+
+    /// <summary>Gets the completed cycles' insights (from their reflections) and lessons (from their revisions), by site.</summary>
+    public required IReadOnlyList<(string Site, string Kind, string Text)> Learnt { get; init; }
+
     /// <summary>Gets the Mermaid diagrams' paths.</summary>
     public required IReadOnlyList<string> DiagramPaths { get; init; }
 
@@ -92,7 +98,17 @@ public enum TimelineKind
 
     /// <summary>A meeting was held.</summary>
     Meeting,
+
+    /// <summary>An insight, engagement, output or impact went into the ledger.</summary>
+    Ledger,
 }
+
+/// <summary>One record of the co-production ledger, as the story made it.</summary>
+/// <param name="On">The day, in the site's calendar.</param>
+/// <param name="Site">The site's name.</param>
+/// <param name="Kind">insight, engagement, output or impact.</param>
+/// <param name="What">The statement or title.</param>
+public sealed record LedgerLine(LocalDate On, string Site, string Kind, string What);
 
 /// <summary>A cycle's permitted and blocked actions at one moment, with the reasons.</summary>
 /// <param name="Title">Why this moment is interesting.</param>

@@ -280,6 +280,27 @@ public sealed class LearningSiteReportTests(LearningSiteScenarioFixture fixture)
     }
 
     [Fact]
+    public void The_ledger_carries_Box_3s_impacts_from_the_insights_they_came_from_and_the_report_shows_it_with_what_the_cycles_learnt()
+    {
+        var ledger = fixture.Result.Ledger;
+
+        Assert.Equal(8, ledger.Count);
+        Assert.Equal(ledger.OrderBy(l => l.On).Select(l => l.What), ledger.Select(l => l.What));
+        var act = Assert.Single(ledger, l => l.Kind == "impact (corroborated)");
+        Assert.Equal(("Kilifi County", 2017), (act.Site, act.On.Year));
+        Assert.Contains("Facility Improvement Fund Act", act.What, StringComparison.Ordinal);
+        var policy = Assert.Single(ledger, l => l.Kind == "impact");
+        Assert.Equal(("Mitchell's Plain", 2016), (policy.Site, policy.On.Year));
+        Assert.True(ledger.Single(l => l.Kind == "insight" && l.Site == "Kilifi County").On < act.On);
+
+        var report = MarkdownReport.Write(fixture.Result);
+        Assert.Contains("## What the cycles learnt", report, StringComparison.Ordinal);
+        Assert.Contains("- lesson: Co-production needs time: plan fewer activities and reflect more", report, StringComparison.Ordinal);
+        Assert.Single(fixture.Result.Learnt, l => l.Text == "Co-production needs time: plan fewer activities and reflect more");   // six cycles, one line
+        Assert.Contains("| 2017-03-01 | Kilifi County | impact (corroborated) | The Kilifi Health Sector Facility Improvement Fund Act", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reports_are_written_beside_the_database_one_html_page_and_each_report_in_four_formats()
     {
         var paths = fixture.Result.ProgrammeReportPaths;
