@@ -31,12 +31,12 @@ public sealed partial class LearningSiteScenario
             _sites[id] = await Load<LearningSite, SiteId>(id, ct).ConfigureAwait(false);
         }
 
-        foreach (var id in new[] { Kwtrp2, SedibengProtocol, Dialhs, JournalingStudy })
+        foreach (var id in new[] { Kwtrp2, SedibengFirstProtocol, SedibengProtocol, Dialhs, JournalingStudy })
         {
             _protocols[id] = await Load<Protocol, ProtocolId>(id, ct).ConfigureAwait(false);
         }
 
-        foreach (var id in new[] { KilifiResearchers, KilifiManagers, SedibengResearchers, CrossSite, SedibengWorkshops, SedibengBefore, SedibengAfter, MitchellsPlainResearchersMonthly, MitchellsPlainResearchersQuarterly, MitchellsPlainManagers })
+        foreach (var id in new[] { KilifiResearchers, KilifiManagers, SedibengResearchers, CrossSite, SedibengWorkshops, SedibengBefore, SedibengAfter, MitchellsPlainResearchersMonthly, MitchellsPlainResearchersQuarterly, MitchellsPlainManagers, SedibengManagers })
         {
             _series[id] = await Load<MeetingSeries, SeriesId>(id, ct).ConfigureAwait(false);
         }

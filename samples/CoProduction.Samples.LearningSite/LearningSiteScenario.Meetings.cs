@@ -37,8 +37,8 @@ public sealed partial class LearningSiteScenario
             nairobi, new LocalTime(10, 0), Duration.FromHours(3), new LocalDate(2012, 7, 1), SeriesEnd,
             [Cast.KilifiLeadResearcher, Cast.KilifiDirector, Cast.KilifiSubCountyManager], Cadence.TwiceAYear(DayAround(15)));
         yield return new MeetingSeriesPlan(SedibengResearchers, MeetingKind.ResearcherReflection, "Sedibeng researchers' reflection", Cast.Sedibeng,
-            johannesburg, new LocalTime(13, 0), Duration.FromHours(2), new LocalDate(2012, 2, 1), SeriesEnd,
-            [Cast.SedibengLeadResearcher], Cadence.Quarterly(DayAround(20)));
+            johannesburg, new LocalTime(13, 0), Duration.FromHours(2), new LocalDate(2014, 1, 1), SeriesEnd,
+            [Cast.SedibengLeadResearcher], Cadence.Quarterly(DayAround(20)));   // Sedibeng is a learning site from 2014
         yield return new MeetingSeriesPlan(CrossSite, MeetingKind.CrossSite, "Cross-site reflection (RESYST)", Cast.Sedibeng,
             johannesburg, new LocalTime(9, 0), Duration.FromHours(8), new LocalDate(2012, 11, 1), SeriesEnd,
             [Cast.KilifiLeadResearcher, Cast.MitchellsPlainLeadResearcher, Cast.SedibengLeadResearcher], Cadence.Annually(DayAround(20)));

@@ -121,24 +121,61 @@ public sealed partial class LearningSiteScenario
         await SaveAsync(study, ct).ConfigureAwait(false);
     }
 
-    /// <summary>One annual cycle at Mitchell's Plain: planned in February, acted on from March, reflected on with managers in September.</summary>
-    private async IAsyncEnumerable<Instant> MitchellsPlainYear(int year, Cycle? previous, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var site = Cast.MitchellsPlain;
-        var lead = Cast.MitchellsPlainLeadResearcher;
-        var by = Cast.Member(lead);
-        var focus = year switch
+    /// <summary>Mitchell's Plain's annual cycles: what they are about, what the first plans, who reflects with whom, what they learn.</summary>
+    private AnnualStory MitchellsPlainStory => new(
+        Cast.MitchellsPlain,
+        Cast.MitchellsPlainLeadResearcher,
+        Cast.MitchellsPlainSubDistrictManager,
+        MitchellsPlainCycle,
+        year => year switch
         {
             2014 => "Facility managers' everyday leadership, in their own words",
             >= 2017 => "Extending the learning to Area South",
             _ => "Strengthening the sub-district's management practices",
-        };
+        },
+        year => year == 2014
+            ? [(ManagerJournals, "facility managers keep journals of their everyday leadership", new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers))]
+            : [],
+        [
+            (SubDistrictMeetings, "observation of the sub-district management team's meetings", new DataCollection(DataCollectionMethod.Observation, RespondentGroup.SubDistrictManagers)),
+            (FacilityManagerDiscussions, "reflective practice discussions with facility managers", new DataCollection(DataCollectionMethod.ReflectivePracticeDiscussion, RespondentGroup.FacilityManagers)),
+        ],
+        MitchellsPlainManagers,
+        9,
+        _ => [Cast.MitchellsPlainLeadResearcher, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager],
+        year => year switch
+        {
+            2014 => "Facility managers lead through relationships more than through the rules they are given",
+            2015 => "Managers' leadership grows when they have room to reflect with peers",
+            _ => "Rotating the chair and opening and closing rounds make meetings more open",
+        },
+        "Learning takes root where managers choose the questions");
+
+    private async IAsyncEnumerable<Instant> MitchellsPlainYear(int year, Cycle? previous, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var t in AnnualCycleAsync(MitchellsPlainStory, year, previous, c => _mitchellsPlain = c, ct).ConfigureAwait(false))
+        {
+            yield return t;
+        }
+    }
+
+    /// <summary>
+    /// One annual cycle of a site's story: planned in February (what the last one carried forward, then what is new), endorsed by
+    /// the lead researcher and the site's manager, acted on from March, reflected on with managers at that month's meeting of
+    /// the site's series (recorded as held), evaluated, revised, completed; hands the completed cycle to <paramref name="completed"/>.
+    /// </summary>
+    private async IAsyncEnumerable<Instant> AnnualCycleAsync(AnnualStory story, int year, Cycle? previous, System.Action<Cycle> completed, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var site = story.Site;
+        var lead = story.Lead;
+        var by = Cast.Member(lead);
+        var focus = story.Focus(year);
 
         yield return When(site, new LocalDate(year, 2, DayAround(3)));
         var rules = Rules.At(new Stamp(Now, by));
         var cycle = previous is null
-            ? Cycle.Start(new CycleOpening(MitchellsPlainCycle(year), site, 1, focus), rules)
-            : previous.StartNext(MitchellsPlainCycle(year), focus, rules);
+            ? Cycle.Start(new CycleOpening(story.Id(year), site, 1, focus), rules)
+            : previous.StartNext(story.Id(year), focus, rules);
         Note(site, TimelineKind.Cycle, $"Cycle {cycle.State.Number} ({cycle.Id}) starts: {focus}");
         if (previous is not null)
         {
@@ -150,23 +187,16 @@ public sealed partial class LearningSiteScenario
             cycle.PlanProposedActivity(proposal.Id, new LocalDate(year, 3, DayAround(10)), lead, rules);
         }
 
-        if (previous is null)
+        var day = 10;
+        foreach (var (id, title, collection) in (previous is null ? story.FirstPlan : []).Concat(story.NewThisYear(year)))
         {
-            cycle.PlanActivity(new PlannedActivity(SubDistrictMeetings, "observation of the sub-district management team's meetings", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Observation, RespondentGroup.SubDistrictManagers), new LocalDate(year, 3, DayAround(10)), lead), rules);
-            cycle.PlanActivity(new PlannedActivity(FacilityManagerDiscussions, "reflective practice discussions with facility managers", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.ReflectivePracticeDiscussion, RespondentGroup.FacilityManagers), new LocalDate(year, 4, DayAround(10)), lead), rules);
-        }
-
-        if (year == 2014)
-        {
-            cycle.PlanActivity(new PlannedActivity(ManagerJournals, "facility managers keep journals of their everyday leadership", ActivityKind.Research,
-                new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(year, 3, DayAround(20)), lead), rules);
+            cycle.PlanActivity(new PlannedActivity(id, title, ActivityKind.Research, collection, new LocalDate(year, 3, DayAround(day)), lead), rules);
+            day += 6;
         }
 
         yield return When(site, new LocalDate(year, 2, DayAround(20)));
         cycle.EndorsePlan(lead, Rules.At(new Stamp(Now, by)));
-        cycle.EndorsePlan(Cast.MitchellsPlainSubDistrictManager, Rules.At(new Stamp(Now, Cast.Member(Cast.MitchellsPlainSubDistrictManager))));
+        cycle.EndorsePlan(story.Manager, Rules.At(new Stamp(Now, Cast.Member(story.Manager))));
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
         yield return When(site, new LocalDate(year, 3, 2));
@@ -179,25 +209,19 @@ public sealed partial class LearningSiteScenario
 
         await SaveAsync(cycle, ct).ConfigureAwait(false);
 
-        // The yearly reflection with managers is September's meeting of its series.
-        var september = OccurrencesOf(MitchellsPlainManagers, new LocalDate(year, 9, 1), new LocalDate(year, 10, 1));
-        var heldOn = september.Count > 0 ? september[0].Start.LocalDateTime : new LocalDateTime(year, 9, 15, 9, 0);
+        // The reflection with managers is that month's meeting of the site's series.
+        var meeting = OccurrencesOf(story.ManagersSeries, new LocalDate(year, story.ReflectionMonth, 1), new LocalDate(year, story.ReflectionMonth, 1).PlusMonths(1));
+        var heldOn = meeting.Count > 0 ? meeting[0].Start.LocalDateTime : new LocalDate(year, story.ReflectionMonth, 15).At(new LocalTime(9, 0));
         yield return When(site, heldOn.Date.PlusDays(-7));
         cycle.StartReflecting(Rules.At(new Stamp(Now, by)));
         yield return heldOn.PlusHours(5).InZoneLeniently(ZoneOf(site)).ToInstant();
-        ValueList<MemberId> attendees = [lead, Cast.MitchellsPlainSubDistrictManager, Cast.MitchellsPlainFacilityManager];
-        if (september.Count > 0)
+        var attendees = story.Attendees(year);
+        if (meeting.Count > 0)
         {
-            await HeldAsync(september[0], attendees, cycle.Id, ct).ConfigureAwait(false);
+            await HeldAsync(meeting[0], attendees, cycle.Id, ct).ConfigureAwait(false);
         }
 
-        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, attendees,
-            [year switch
-            {
-                2014 => "Facility managers lead through relationships more than through the rules they are given",
-                2015 => "Managers' leadership grows when they have room to reflect with peers",
-                _ => "Rotating the chair and opening and closing rounds make meetings more open",
-            }]), Rules.At(new Stamp(Now, by)));
+        cycle.RecordReflection(new Reflection(ReflectionMeetingKind.WithManagers, heldOn.Date, attendees, [story.Insight(year)]), Rules.At(new Stamp(Now, by)));
         Note(site, TimelineKind.Cycle, "Reflection with managers held: insights recorded");
 
         yield return When(site, heldOn.Date.PlusDays(14));
@@ -209,17 +233,33 @@ public sealed partial class LearningSiteScenario
 
         yield return When(site, Today(site).PlusDays(7));
         cycle.StartRevising(Rules.At(new Stamp(Now, by)));
+        var firstIds = story.FirstPlan.Select(a => a.Id).ToHashSet();
         cycle.RecordRevision(new Revision(
-            [.. cycle.State.Activities.Select(a => a.Id == ManagerJournals
-                ? new ActivityRevision(a.Id, RevisionDecision.Abandon, "the journaling inquiry ended with its sub-study")
-                : new ActivityRevision(a.Id, RevisionDecision.Adopt, "managers asked to keep it"))],
+            [.. cycle.State.Activities.Select(a => firstIds.Contains(a.Id)
+                ? new ActivityRevision(a.Id, RevisionDecision.Adopt, "managers asked to keep it")
+                : new ActivityRevision(a.Id, RevisionDecision.Abandon, "this year's inquiry is done"))],
             [],
-            ["Learning takes root where managers choose the questions"]), Rules.At(new Stamp(Now, by)));
+            [story.Lesson]), Rules.At(new Stamp(Now, by)));
         yield return When(site, Today(site).PlusDays(7));
         cycle.Complete(Rules.At(new Stamp(Now, by)));
         Completed(cycle);
         Note(site, TimelineKind.Cycle, $"Cycle {cycle.State.Number} completed");
         await SaveAsync(cycle, ct).ConfigureAwait(false);
-        _mitchellsPlain = cycle;
+        completed(cycle);
     }
+
+    /// <summary>A site's annual cycles as a story: see <see cref="AnnualCycleAsync"/>.</summary>
+    private sealed record AnnualStory(
+        SiteId Site,
+        MemberId Lead,
+        MemberId Manager,
+        System.Func<int, CycleId> Id,
+        System.Func<int, string> Focus,
+        System.Func<int, IReadOnlyList<(ActivityId Id, string Title, DataCollection Collection)>> NewThisYear,
+        IReadOnlyList<(ActivityId Id, string Title, DataCollection Collection)> FirstPlan,
+        SeriesId ManagersSeries,
+        int ReflectionMonth,
+        System.Func<int, ValueList<MemberId>> Attendees,
+        System.Func<int, string> Insight,
+        string Lesson);
 }

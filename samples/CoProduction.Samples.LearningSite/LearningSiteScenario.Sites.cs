@@ -71,7 +71,7 @@ public sealed partial class LearningSiteScenario
         }
 
         NoteProgramme(TimelineKind.Setup, "Programme RESYST registered for 2012-2018 with three learning sites");
-        await PlanSeriesAsync(RhythmPlans().Concat(MitchellsPlainRhythm()), ct).ConfigureAwait(false);
+        await PlanSeriesAsync(RhythmPlans().Concat(MitchellsPlainRhythm()).Concat(SedibengRhythm()), ct).ConfigureAwait(false);
         NoteProgramme(TimelineKind.Meeting, "Reflection rhythm planned: researchers quarterly, with managers twice a year, across sites yearly");
         await SaveSitesAsync(ct).ConfigureAwait(false);
         await SaveAsync(_programme, ct).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed partial class LearningSiteScenario
             yield return When(site, day.PlusDays(-10));
             var at = Now;
             var cycle = previous is null
-                ? Cycle.Start(new CycleOpening(id, site, 1, "Leadership workshop: " + topic), Rules.At(new Stamp(at, by)))
+                ? Cycle.Start(new CycleOpening(id, site, (_sedibeng?.State.Number ?? 0) + 1, "Leadership workshop: " + topic), Rules.At(new Stamp(at, by)))
                 : previous.StartNext(id, "Leadership workshop: " + topic, Rules.At(new Stamp(at, by)));
             if (previous is not null)
             {

@@ -131,7 +131,7 @@ public sealed partial class LearningSiteScenario : IAsyncDisposable
     {
         await RunAsync(RegisterProgramme(ct), ct).ConfigureAwait(false);
         await RunAsync(ApproveProtocols(ct), ct).ConfigureAwait(false);
-        await RunAsync([KilifiYears(2013, 2018, ct), MitchellsPlainYears(2012, 2018, ct), WorkshopYear(2016, ct), TeamChanges(ct), LedgerStory(ct)], ct).ConfigureAwait(false);
+        await RunAsync([KilifiYears(2013, 2018, ct), MitchellsPlainYears(2012, 2018, ct), SedibengYears(ct), WorkshopYear(2016, ct), TeamChanges(ct), LedgerStory(ct)], ct).ConfigureAwait(false);
     }
 
     // ---- storylines --------------------------------------------------------------------------------
