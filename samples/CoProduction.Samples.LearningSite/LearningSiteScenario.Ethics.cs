@@ -85,13 +85,27 @@ public sealed partial class LearningSiteScenario
         {
             Institution = "Centre for Health Policy, University of the Witwatersrand",
         };
+        var protocol = await ApproveAsync(draft, by, Cast.WitsCommittee, WitsPolicy, Cast.Sedibeng, ct).ConfigureAwait(false);
+        Note(Cast.Sedibeng, TimelineKind.Ethics, $"Protocol {SedibengProtocol} (the workshops) reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
+    }
+
+    /// <summary>A protocol drafted by a site's researcher, submitted, reviewed and approved today by its committee for the policy's period; kept and saved.</summary>
+    private async Task<Protocol> ApproveAsync(ProtocolDraft draft, Actor by, Actor committee, CommitteePolicy policy, SiteId site, CancellationToken ct)
+    {
         var protocol = Protocol.Draft(draft, ProtocolContext(by));
         protocol.Submit(StampBy(by));
-        protocol.StartReview(StampBy(Cast.WitsCommittee));
-        var today = Today(Cast.Sedibeng);
-        protocol.Approve(today, WitsPolicy.ApprovalPeriodFrom(today), StampBy(Cast.WitsCommittee));
-        _protocols[SedibengProtocol] = protocol;
-        Note(Cast.Sedibeng, TimelineKind.Ethics, $"Protocol {SedibengProtocol} (the workshops) reviewed and approved until {Format(protocol.State.ApprovalEnd!.Value)}");
+        protocol.StartReview(StampBy(committee));
+        protocol.Approve(Today(site), policy.ApprovalPeriodFrom(Today(site)), StampBy(committee));
+        _protocols[draft.Id] = protocol;
+        await SaveAsync(protocol, ct).ConfigureAwait(false);
+        return protocol;
+    }
+
+    /// <summary>A protocol's continuing review in January: renewed today until the end of next January.</summary>
+    private async Task RenewAsync(Protocol protocol, SiteId site, Actor committee, int year, CancellationToken ct)
+    {
+        protocol.Renew(Today(site), new LocalDate(year + 1, 1, 31), ProtocolContext(committee));
+        Note(site, TimelineKind.Ethics, $"Protocol {protocol.Id} renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
         await SaveAsync(protocol, ct).ConfigureAwait(false);
     }
 
@@ -107,9 +121,7 @@ public sealed partial class LearningSiteScenario
         }
 
         yield return When(Cast.Kilifi, renewOn, 11);
-        protocol.Renew(Today(Cast.Kilifi), new LocalDate(year + 1, 1, 31), ProtocolContext(Cast.KenyaCommittee));
-        Note(Cast.Kilifi, TimelineKind.Ethics, $"Protocol KWTRP-2 renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
-        await SaveAsync(protocol, ct).ConfigureAwait(false);
+        await RenewAsync(protocol, Cast.Kilifi, Cast.KenyaCommittee, year, ct).ConfigureAwait(false);
     }
 
     /// <summary>The plan needs interviews with facility managers on facility financing: the gate refuses acting until the amendment is approved.</summary>

@@ -62,22 +62,15 @@ public sealed partial class LearningSiteScenario
         {
             Institution = "School of Public Health and Family Medicine, University of Cape Town",
         };
-        var protocol = Protocol.Draft(draft, ProtocolContext(by));
-        protocol.Submit(StampBy(by));
-        protocol.StartReview(StampBy(Cast.UctCommittee));
-        protocol.Approve(Today(site), UctPolicy.ApprovalPeriodFrom(Today(site)), StampBy(Cast.UctCommittee));
-        _protocols[Dialhs] = protocol;
+        var protocol = await ApproveAsync(draft, by, Cast.UctCommittee, UctPolicy, site, ct).ConfigureAwait(false);
         Note(site, TimelineKind.Ethics, $"Protocol {Dialhs} approved by UCT's committee until {Format(protocol.State.ApprovalEnd!.Value)}: cycles of action, learning and reflection");
-        await SaveAsync(protocol, ct).ConfigureAwait(false);
 
         for (var year = first; year <= last; year++)
         {
             if (year > first)
             {
                 yield return When(site, new LocalDate(year, 1, 6), 11);
-                protocol.Renew(Today(site), new LocalDate(year + 1, 1, 31), ProtocolContext(Cast.UctCommittee));
-                Note(site, TimelineKind.Ethics, $"Protocol {Dialhs} renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
-                await SaveAsync(protocol, ct).ConfigureAwait(false);
+                await RenewAsync(protocol, site, Cast.UctCommittee, year, ct).ConfigureAwait(false);
             }
 
             if (year == 2014)
@@ -112,13 +105,8 @@ public sealed partial class LearningSiteScenario
             Parent = Dialhs,
             Institution = "School of Public Health, University of the Western Cape",
         };
-        var study = Protocol.Draft(draft, ProtocolContext(by));
-        study.Submit(StampBy(by));
-        study.StartReview(StampBy(Cast.UctCommittee));
-        study.Approve(Today(site), UctPolicy.ApprovalPeriodFrom(Today(site)), StampBy(Cast.UctCommittee));
-        _protocols[JournalingStudy] = study;
+        var study = await ApproveAsync(draft, by, Cast.UctCommittee, UctPolicy, site, ct).ConfigureAwait(false);
         Note(site, TimelineKind.Ethics, $"Sub-study {JournalingStudy} (journaling with facility managers) approved under {Dialhs} until {Format(study.State.ApprovalEnd!.Value)}");
-        await SaveAsync(study, ct).ConfigureAwait(false);
     }
 
     /// <summary>Mitchell's Plain's annual cycles: what they are about, what the first plans, who reflects with whom, what they learn.</summary>

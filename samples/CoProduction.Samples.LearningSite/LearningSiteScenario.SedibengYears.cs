@@ -66,22 +66,15 @@ public sealed partial class LearningSiteScenario
         {
             Institution = "Centre for Health Policy, University of the Witwatersrand",
         };
-        var protocol = Protocol.Draft(draft, ProtocolContext(by));
-        protocol.Submit(StampBy(by));
-        protocol.StartReview(StampBy(Cast.WitsCommittee));
-        protocol.Approve(Today(site), WitsPolicy.ApprovalPeriodFrom(Today(site)), StampBy(Cast.WitsCommittee));
-        _protocols[SedibengFirstProtocol] = protocol;
+        var protocol = await ApproveAsync(draft, by, Cast.WitsCommittee, WitsPolicy, site, ct).ConfigureAwait(false);
         Note(site, TimelineKind.Ethics, $"Protocol {SedibengFirstProtocol} approved by the Wits committee until {Format(protocol.State.ApprovalEnd!.Value)}: action learning with the district's managers");
-        await SaveAsync(protocol, ct).ConfigureAwait(false);
 
         for (var year = 2014; year <= 2015; year++)
         {
             if (year > 2014)
             {
                 yield return When(site, new LocalDate(year, 1, 6), 11);
-                protocol.Renew(Today(site), new LocalDate(year + 1, 1, 31), ProtocolContext(Cast.WitsCommittee));
-                Note(site, TimelineKind.Ethics, $"Protocol {SedibengFirstProtocol} renewed until {Format(protocol.State.ApprovalEnd!.Value)}");
-                await SaveAsync(protocol, ct).ConfigureAwait(false);
+                await RenewAsync(protocol, site, Cast.WitsCommittee, year, ct).ConfigureAwait(false);
             }
 
             await foreach (var t in AnnualCycleAsync(SedibengStory, year, _sedibeng, c => _sedibeng = c, ct).ConfigureAwait(false))

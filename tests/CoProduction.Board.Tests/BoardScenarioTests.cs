@@ -28,6 +28,18 @@ public sealed class BoardScenarioTests
         await researcher.Locator("#endorsements").GetByText("Endorsed by").WaitForAsync();
     }
 
+    /// <summary>The researcher plans an activity and endorses it on the cycle's page; the manager, signed in beside them, endorses too.</summary>
+    private static async Task EndorsedByBothAsync(Browser browser, BoardApp app, IPage researcher, string cycle, string manager, string title, string method, string group)
+    {
+        await researcher.GotoAsync(app.BaseUrl + "/Cycle/" + cycle);
+        await PlanAndEndorseAsync(researcher, title, method, group);
+        var page = await browser.SignedInAsync(app, manager);
+        await page.GotoAsync(app.BaseUrl + "/Cycle/" + cycle);
+        await Button(page, "Endorse the plan").ClickAsync();
+        await page.Locator("#endorsements").GetByText(manager).WaitForAsync();
+        await researcher.ReloadAsync();
+    }
+
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     [Fact]
@@ -90,15 +102,9 @@ public sealed class BoardScenarioTests
         await using var browser = await Browser.LaunchAsync();
         using var app = new BoardApp();
         var researcher = await browser.SignedInAsync(app, "mp-lead-researcher");
-        await researcher.GotoAsync(app.BaseUrl + "/Cycle/mitchells-plain-1");
-        await PlanAndEndorseAsync(researcher, "Facility managers keep journals of their everyday leadership", "journaling", "facility-managers");
-        var manager = await browser.SignedInAsync(app, "mp-subdistrict-manager");
-        await manager.GotoAsync(app.BaseUrl + "/Cycle/mitchells-plain-1");
-        await Button(manager, "Endorse the plan").ClickAsync();
-        await manager.Locator("#endorsements").GetByText("Endorsed by").WaitForAsync();
+        await EndorsedByBothAsync(browser, app, researcher, "mitchells-plain-1", "mp-subdistrict-manager", "Facility managers keep journals of their everyday leadership", "journaling", "facility-managers");
 
         // Endorsed, but the gate refuses: no approved protocol covers journaling with facility managers.
-        await researcher.ReloadAsync();
         Assert.True(await Button(researcher, "Start acting").IsDisabledAsync());
         var why = await researcher.Locator("#why-StartActing").InnerTextAsync();
         Assert.Contains("journaling", why, StringComparison.Ordinal);
@@ -210,14 +216,7 @@ public sealed class BoardScenarioTests
         await using var browser = await Browser.LaunchAsync();
         using var app = new BoardApp();
         var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
-        await researcher.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
-        await PlanAndEndorseAsync(researcher, "Interviews with the county health management team on budget decisions", "interview", "district-managers");
-        var manager = await browser.SignedInAsync(app, "ke-health-director");
-        await manager.GotoAsync(app.BaseUrl + "/Cycle/kilifi-1");
-        await Button(manager, "Endorse the plan").ClickAsync();
-        await manager.Locator("#endorsements").GetByText("ke-health-director").WaitForAsync();
-
-        await researcher.ReloadAsync();
+        await EndorsedByBothAsync(browser, app, researcher, "kilifi-1", "ke-health-director", "Interviews with the county health management team on budget decisions", "interview", "district-managers");
         await StepAsync(researcher, "Start acting", "Acting");
         await researcher.GetByLabel("What was done").FillAsync("Interviewed the county health management team");
         await researcher.GetByLabel("Data generated (one per line)").FillAsync("12 interview transcripts");
