@@ -125,6 +125,7 @@ public sealed partial class BadInputSuite
 
     private static IEnumerable<BadInputCase> AmendmentCases()
     {
+        // A generic amendment (KWTRP-1 adding journaling) for the refusal mechanics, not the paper's story: journaling was Mitchell's Plain's.
         var journals = AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling));
         var today = new LocalDate(2015, 6, 1);
         yield return Sync<CommandRejectedException>("Amendment.Draft(new AmendmentDraft(\"A-NEW\", adds journaling), DraftProtocol, 2015-06-01, context)", w => Amendment.Draft(new AmendmentDraft(new AmendmentId("A-NEW"), "learning evolved", journals), w.DraftProtocol, today, w.ProtocolContext), ProtocolTrigger.DraftAmendment);
@@ -267,9 +268,9 @@ public sealed partial class BadInputSuite
         yield return Sync<InputLimitException>("Dilemma.Resolve(\"\", stamp)", w => w.Dilemma.Resolve("", w.Stamp), InputRule.Blank);
         yield return Sync<InputLimitException>("Dilemma.Escalate(\"ethics\\ncommittee\", stamp)", w => w.Dilemma.Escalate("ethics\ncommittee", w.Stamp), InputRule.ControlCharacter);
         yield return Sync<ArgumentException>("Dilemma.Escalate(\"ethics committee\", stamp, amendment: default(AmendmentId))", w => w.Dilemma.Escalate("ethics committee", w.Stamp, default(AmendmentId)), "amendment");
-        var activity = new ResearchActivity("journaling", DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, PaperSites.KilifiId, new LocalDate(2017, 5, 24));
-        yield return Sync<InputLimitException>("ProtocolDeviation.Record(new DeviationRecording(\"D2\", journaling, \"\", 2017-05-29), DraftProtocol, context)", w => ProtocolDeviation.Record(new DeviationRecording(new DeviationId("D2"), activity, "", new LocalDate(2017, 5, 29)), w.DraftProtocol, w.ProtocolContext), InputRule.Blank);
-        yield return Sync<ArgumentNullException>("ProtocolDeviation.Record(new DeviationRecording(\"D2\", journaling, \"early\", 2017-05-29), protocol: null, context)", w => ProtocolDeviation.Record(new DeviationRecording(new DeviationId("D2"), activity, "early", new LocalDate(2017, 5, 29)), null!, w.ProtocolContext), "protocol");
+        var activity = new ResearchActivity("facility financing interviews", DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, PaperSites.KilifiId, new LocalDate(2017, 5, 24));
+        yield return Sync<InputLimitException>("ProtocolDeviation.Record(new DeviationRecording(\"D2\", financing interviews, \"\", 2017-05-29), DraftProtocol, context)", w => ProtocolDeviation.Record(new DeviationRecording(new DeviationId("D2"), activity, "", new LocalDate(2017, 5, 29)), w.DraftProtocol, w.ProtocolContext), InputRule.Blank);
+        yield return Sync<ArgumentNullException>("ProtocolDeviation.Record(new DeviationRecording(\"D2\", financing interviews, \"early\", 2017-05-29), protocol: null, context)", w => ProtocolDeviation.Record(new DeviationRecording(new DeviationId("D2"), activity, "early", new LocalDate(2017, 5, 29)), null!, w.ProtocolContext), "protocol");
         yield return Sync<ArgumentNullException>("ProtocolDeviation.RecordOutsideApproval(\"D2\", cycle: null, …)", w => ProtocolDeviation.RecordOutsideApproval(new DeviationId("D2"), null!, null!, w.DraftProtocol, new LocalDate(2017, 5, 29), w.ProtocolContext), "cycle");
         yield return Sync<CommandRejectedException>("Deviation.Report(2017-05-28 before its discovery, \"SERU/DEV/1\", stamp)", w => w.Deviation.Report(new LocalDate(2017, 5, 28), "SERU/DEV/1", w.Stamp), DeviationTrigger.Report);
         yield return Sync<InputLimitException>("Deviation.Report(2017-06-01, \"  \", stamp)", w => w.Deviation.Report(new LocalDate(2017, 6, 1), "  ", w.Stamp), InputRule.Blank);

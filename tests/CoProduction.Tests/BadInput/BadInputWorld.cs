@@ -93,7 +93,7 @@ public sealed class BadInputWorld
     /// <summary>Protocol <c>KWTRP-1</c>, Approved from 2015-03-01, with amendment <c>A-REVIEW</c> lodged.</summary>
     public Protocol ApprovedProtocol { get; private set; } = null!;
 
-    /// <summary>Amendment <c>A-DRAFT</c> of KWTRP-1 (adds journaling), in Draft.</summary>
+    /// <summary>Amendment <c>A-DRAFT</c> of KWTRP-1 (adds journaling: a generic amendment for the refusal mechanics, not the paper's story), in Draft.</summary>
     public Amendment DraftAmendment { get; private set; } = null!;
 
     /// <summary>Amendment <c>A-REVIEW</c> of KWTRP-1 (adds diaries), UnderReview and lodged.</summary>
@@ -157,9 +157,9 @@ public sealed class BadInputWorld
         approved.LodgeAmendment(reviewedAmendment, Stamp(At(151), Researcher));
         reviewedAmendment.StartReview(Stamp(At(152), Committee));
 
-        var journaling = new ResearchActivity("journaling with facility managers", DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, PaperSites.KilifiId, new LocalDate(2017, 5, 24));
+        var financing = new ResearchActivity("interviews with facility managers on facility financing", DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, PaperSites.KilifiId, new LocalDate(2017, 5, 24));
         var deviation = ProtocolDeviation.Record(
-            new DeviationRecording(new DeviationId("D1"), journaling, "journals collected before the sub-study was approved", new LocalDate(2017, 5, 29)),
+            new DeviationRecording(new DeviationId("D1"), financing, "interviews held before the amendment adding facility managers was approved", new LocalDate(2017, 5, 29)),
             draft,
             Context(At(900), Researcher));
 
@@ -174,7 +174,7 @@ public sealed class BadInputWorld
         await SaveAsync(store, KilifiSite.Acting(rules, 2016));
         await SaveAsync(store, KilifiSite.Evaluating(rules, 2017));
         await SaveAsync(store, KilifiSite.Completed(rules, 2014));
-        await SaveAsync(store, EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), PaperSites.KilifiId, "a manager asks to see another manager's journal"), Stamp(At(1), Researcher)));
+        await SaveAsync(store, EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), PaperSites.KilifiId, "a facility manager asks to read another manager's interview transcript"), Stamp(At(1), Researcher)));
         await SaveAsync(store, deviation);
         var insight = Insight.Record(
             new InsightRecording(new InsightId("I1"), PaperSites.KilifiId, "Hospital user fees weigh on the poorest households", new LocalDate(2016, 2, 10))

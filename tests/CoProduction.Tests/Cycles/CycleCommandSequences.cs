@@ -29,7 +29,7 @@ internal static class CycleCommandSequences
     /// <summary>Kinds 0–20 and 28–29 are single commands with generated (often invalid) arguments; 21–27 "advance": the natural next command with valid arguments.</summary>
     private const int Kinds = 30;
 
-    private static readonly ActivityId[] ActivityIds = [new("interviews"), new("journaling"), new("feedback"), new("observation"), new("unplanned")];
+    private static readonly ActivityId[] ActivityIds = [new("interviews"), new("facility-financing"), new("feedback"), new("observation"), new("unplanned")];
     private static readonly MemberId[] Members = [Researcher, Manager, HealthWorker, LeftManager, SecondResearcher, new("stranger")];
 
     public static Arbitrary<CycleScenario> Scenarios { get; } = (
@@ -212,8 +212,8 @@ internal static class CycleCommandSequences
 
     private static PlannedActivity Activity(ActivityId id, LocalDate on) => id.Value switch
     {
-        "interviews" => new(id, "interviews with facility managers", ActivityKind.Research, InterviewManagers, on, Researcher),
-        "journaling" => new(id, "journaling with facility managers", ActivityKind.Research, JournalingManagers, on, Researcher),
+        "interviews" => new(id, "interviews with sub-county managers", ActivityKind.Research, InterviewManagers, on, Researcher),
+        "facility-financing" => new(id, "interviews with facility managers on facility financing", ActivityKind.Research, FinancingInterviews, on, Researcher),
         "observation" => new(id, "observing CHMT meetings", ActivityKind.Research, new DataCollection(CoProduction.Protocols.DataCollectionMethod.Observation, CoProduction.Protocols.RespondentGroup.DistrictManagers), on, Manager),
         "feedback" => new(id, "feedback to the county", ActivityKind.Feedback, null, on, Manager),
         _ => new(id, "something unplanned", ActivityKind.Intervention, null, on, new MemberId("stranger")),

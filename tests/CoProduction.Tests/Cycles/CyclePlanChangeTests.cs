@@ -36,7 +36,7 @@ public sealed class CyclePlanChangeTests
         // The plan had two activities when endorsed; after a withdrawal and an addition it has two again, but it is another plan.
         var cycle = Planned(rules);
         cycle.WithdrawActivity(new ActivityId("feedback"), rules.At(On(2016, 2, 3), ByResearcher));
-        cycle.PlanActivity(Journaling() with { DataCollection = null, Title = "journaling without data" }, rules.At(On(2016, 2, 3), ByResearcher));
+        cycle.PlanActivity(FacilityFinancing() with { DataCollection = null, Title = "facility financing briefing, no data collected" }, rules.At(On(2016, 2, 3), ByResearcher));
 
         Assert.Equal(2, cycle.State.Activities.Count);
         Assert.Equal(4, cycle.State.PlanRevision);
@@ -84,9 +84,9 @@ public sealed class CyclePlanChangeTests
         Assert.Equal(RefusalKind.RuleBroken, ex.Refusal.Kind);
         Assert.Equal(["Activity nope is not in the plan"], ex.Reasons);
         ex = CycleAssert.Rejected(cycle, () => cycle.RedateActivity(new ActivityId("interviews"), new LocalDate(2015, 12, 1), rules.At(On(2016, 2, 3), ByResearcher)));
-        Assert.Equal(["Activity 'interviews with facility managers' is dated 2015-12-01, before the cycle began on 2016-01-11"], ex.Reasons);
+        Assert.Equal(["Activity 'interviews with sub-county managers' is dated 2015-12-01, before the cycle began on 2016-01-11"], ex.Reasons);
         ex = CycleAssert.Rejected(cycle, () => cycle.RedateActivity(new ActivityId("interviews"), new LocalDate(2016, 3, 1), rules.At(On(2016, 2, 3), ByResearcher)));
-        Assert.Equal(["Activity 'interviews with facility managers' is already planned on 2016-03-01"], ex.Reasons);
+        Assert.Equal(["Activity 'interviews with sub-county managers' is already planned on 2016-03-01"], ex.Reasons);
         CycleAssert.Unchanged<System.ArgumentException>(cycle, () => cycle.WithdrawActivity(default, rules.At(On(2016, 2, 3), ByResearcher)));
 
         var acting = Acting(rules);
@@ -146,7 +146,7 @@ public sealed class CyclePlanChangeTests
         researcherOnly.EndorsePlan(Researcher, rules.At(On(2016, 2, 1), ByResearcher));
         Add(researcherOnly, On(2016, 2, 15));                                      // endorsed by one: met only when relaxed
         Add(Planned(rules), On(2016, 2, 15));                                      // every guard met
-        Add(EndorsedPlan(rules, 2016, Journaling()), On(2016, 2, 15));             // not covered
+        Add(EndorsedPlan(rules, 2016, FacilityFinancing()), On(2016, 2, 15));      // not covered
         Add(EndorsedPlan(rules, 2017, Interviews(2017)), On(2018, 1, 2));          // covered on its date, not today
         Add(Acting(rules), On(2016, 3, 1));                                        // no action
         Add(Reflecting(rules), On(2016, 8, 2));                                    // action, no reflection

@@ -75,7 +75,7 @@ public sealed class CycleRecordTests
     {
         var cycle = Start();
         var ex = CycleAssert.Rejected(cycle, () => cycle.PlanActivity(Interviews() with { PlannedOn = new LocalDate(2015, 12, 1) }, rules.At(On(2016, 1, 20), ByResearcher)));
-        Assert.Equal(["Activity 'interviews with facility managers' is dated 2015-12-01, before the cycle began on 2016-01-11"], ex.Reasons);
+        Assert.Equal(["Activity 'interviews with sub-county managers' is dated 2015-12-01, before the cycle began on 2016-01-11"], ex.Reasons);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CycleRecordTests
         cycle.StartActing(rules.At(On(2017, 2, 15), ByResearcher));
         var ex = CycleAssert.Rejected(cycle, () => cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(2018, 1, 3), "two more interviews", []), rules.At(On(2018, 1, 4), ByResearcher)));
         Assert.StartsWith(
-            "Action on activity 'interviews with facility managers' is not covered by any approved protocol on 2018-01-03: amend protocol KWTRP-2 or open a sub-study protocol",
+            "Action on activity 'interviews with sub-county managers' is not covered by any approved protocol on 2018-01-03: amend protocol KWTRP-2 or open a sub-study protocol",
             Assert.Single(ex.Reasons),
             StringComparison.Ordinal);
     }

@@ -110,9 +110,9 @@ public sealed class CycleReplayTests
         var cycle = Cycle.Start(new CycleOpening(new CycleId("kilifi-2017"), Site, 5, "strike year") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Acting, Period.FromMonths(6))] }, Rules().At(On(2017, 1, 11), ByResearcher));
         cycle.PlanActivity(Interviews(2017), lenient.At(On(2017, 1, 20), ByResearcher));
         cycle.PlanActivity(Feedback(2017), lenient.At(On(2017, 1, 20), ByResearcher));
-        cycle.PlanActivity(Journaling(2017), lenient.At(On(2017, 1, 21), ByResearcher));
+        cycle.PlanActivity(FacilityFinancing(2017), lenient.At(On(2017, 1, 21), ByResearcher));
         cycle.RedateActivity(new ActivityId("feedback"), new LocalDate(2017, 9, 2), lenient.At(On(2017, 1, 22), ByResearcher));
-        cycle.WithdrawActivity(new ActivityId("journaling"), lenient.At(On(2017, 1, 23), ByResearcher));
+        cycle.WithdrawActivity(new ActivityId("facility-financing"), lenient.At(On(2017, 1, 23), ByResearcher));
         cycle.EndorsePlan(Researcher, lenient.At(On(2017, 2, 1), ByResearcher));
         cycle.EndorsePlan(Manager, lenient.At(On(2017, 2, 1), ByResearcher));
         cycle.StartActing(lenient.At(On(2017, 2, 15), ByResearcher));

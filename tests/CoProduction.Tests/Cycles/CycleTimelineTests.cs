@@ -50,7 +50,7 @@ public sealed class CycleTimelineTests
     [Fact]
     public void The_expected_end_of_a_stage_follows_the_site_calendar_and_moves_with_pauses()
     {
-        var cycle = Cycle.Start(new CycleOpening(new CycleId("mp-2016-03"), new SiteId("mitchells-plain"), 3, "workshop") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))] }, new CycleRules(Gate(), Roster().Register(new SiteId("mitchells-plain"), "Africa/Johannesburg"), DateTimeZoneProviders.Tzdb).At(Instant.FromUtc(2016, 1, 31, 7, 0), ByResearcher));
+        var cycle = Cycle.Start(new CycleOpening(new CycleId("sed-workshop-2016-03"), new SiteId("sedibeng"), 3, "Leadership support workshop") { ExpectedStageLengths = [new ExpectedStageLength(CycleStage.Planning, Period.FromMonths(1))] }, new CycleRules(Gate(), Roster().Register(new SiteId("sedibeng"), "Africa/Johannesburg"), DateTimeZoneProviders.Tzdb).At(Instant.FromUtc(2016, 1, 31, 7, 0), ByResearcher));
         var due = cycle.CurrentStageExpectedEnd(DateTimeZoneProviders.Tzdb);
 
         // 31 January + 1 month in the calendar is 29 February 2016 (a leap year), 09:00 in Johannesburg.

@@ -102,7 +102,7 @@ public sealed class CycleTransitionTests
     public void Changing_the_plan_after_endorsement_asks_for_endorsement_again()
     {
         var cycle = Planned(rules);
-        cycle.PlanActivity(Journaling() with { Id = new ActivityId("observation"), DataCollection = null, Title = "observe meetings" }, rules.At(On(2016, 2, 3), ByResearcher));
+        cycle.PlanActivity(FacilityFinancing() with { Id = new ActivityId("observation"), DataCollection = null, Title = "observe meetings" }, rules.At(On(2016, 2, 3), ByResearcher));
         var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(rules.At(On(2016, 2, 15), ByResearcher)));
         Assert.Contains(ex.Reasons, r => r.Contains("before the plan last changed", System.StringComparison.Ordinal));
         cycle.EndorsePlan(Researcher, rules.At(On(2016, 2, 4), ByResearcher));
@@ -126,11 +126,11 @@ public sealed class CycleTransitionTests
     [Fact]
     public void Leaving_planning_needs_every_data_collecting_activity_covered_with_the_gate_reasons()
     {
-        var cycle = EndorsedPlan(rules, 2016, Journaling());
+        var cycle = EndorsedPlan(rules, 2016, FacilityFinancing());
         var ex = CycleAssert.Rejected(cycle, () => cycle.StartActing(rules.At(On(2016, 2, 15), ByResearcher)));
         // Both dates fail the same way: the reason is given once, naming both.
         Assert.StartsWith(
-            "Planned activity 'journaling with facility managers' is not covered by any approved protocol on 2016-03-01 (its planned date) nor on 2016-02-15 (the day acting starts): amend protocol KWTRP-2 or open a sub-study protocol",
+            "Planned activity 'interviews with facility managers on facility financing' is not covered by any approved protocol on 2016-03-01 (its planned date) nor on 2016-02-15 (the day acting starts): amend protocol KWTRP-2 or open a sub-study protocol",
             Assert.Single(ex.Reasons),
             System.StringComparison.Ordinal);
         Assert.Equal([CycleMachine.NotCovered.Description], ex.Refusal.UnmetGuards.Select(g => g.Description));

@@ -19,8 +19,10 @@ internal static class KilifiSite
     public static readonly MemberId LeftManager = new("former-dhmo");
     public static readonly Actor ByResearcher = Actor.Member(Researcher);
 
-    public static readonly DataCollection InterviewManagers = new(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers);
-    public static readonly DataCollection JournalingManagers = new(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers);
+    public static readonly DataCollection InterviewManagers = new(DataCollectionMethod.Interview, RespondentGroup.SubDistrictManagers);
+
+    /// <summary>Interviews with facility managers: what Kilifi's 2016 work on facility financing needed and KWTRP-2 did not cover (Table 1).</summary>
+    public static readonly DataCollection FinancingInterviews = new(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers);
 
     public static TestRoster Roster() => new TestRoster()
         .Register(Site, "Africa/Nairobi")
@@ -30,9 +32,13 @@ internal static class KilifiSite
         .Add(Site, HealthWorker, new MemberRole(RoleKind.HealthWorker), new LocalDate(2012, 1, 1))
         .Add(Site, LeftManager, MemberRole.Manager(ManagementLevel.District, Seniority.Senior), new LocalDate(2012, 1, 1), new LocalDate(2013, 3, 3));
 
-    /// <summary>Interviews with facility managers approved 2012–2017 under KWTRP-2; journaling not approved.</summary>
+    /// <summary>
+    /// Interviews with sub-county managers and observation of county managers approved 2012–2017 under KWTRP-2; facility
+    /// managers are not in its scope, so interviews with them on facility financing are not covered (the README sample
+    /// adds them by amendment KWTRP-2-A1).
+    /// </summary>
     public static TestEthicsGate Gate() => new TestEthicsGate()
-        .Approve(MainProtocol, DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Site, new LocalDate(2012, 1, 1), new LocalDate(2017, 12, 31))
+        .Approve(MainProtocol, DataCollectionMethod.Interview, RespondentGroup.SubDistrictManagers, Site, new LocalDate(2012, 1, 1), new LocalDate(2017, 12, 31))
         .Approve(MainProtocol, DataCollectionMethod.Observation, RespondentGroup.DistrictManagers, Site, new LocalDate(2012, 1, 1), new LocalDate(2017, 12, 31));
 
     public static CycleRules Rules(CyclePolicy? policy = null) => new(Gate(), Roster(), DateTimeZoneProviders.Tzdb, policy);
@@ -48,10 +54,11 @@ internal static class KilifiSite
     public static CycleContext At(this CycleRules rules, Instant at, Actor by) => rules.At(new Stamp(at, by));
 
     public static PlannedActivity Interviews(int year = 2016) => new(
-        new ActivityId("interviews"), "interviews with facility managers", ActivityKind.Research, InterviewManagers, new LocalDate(year, 3, 1), Researcher, "managers describe fee retention as essential");
+        new ActivityId("interviews"), "interviews with sub-county managers", ActivityKind.Research, InterviewManagers, new LocalDate(year, 3, 1), Researcher, "managers describe fee retention as essential");
 
-    public static PlannedActivity Journaling(int year = 2016) => new(
-        new ActivityId("journaling"), "journaling with facility managers", ActivityKind.Research, JournalingManagers, new LocalDate(year, 3, 1), Researcher);
+    /// <summary>Interviews with facility managers on facility financing: not covered by KWTRP-2 (see <see cref="Gate"/>).</summary>
+    public static PlannedActivity FacilityFinancing(int year = 2016) => new(
+        new ActivityId("facility-financing"), "interviews with facility managers on facility financing", ActivityKind.Research, FinancingInterviews, new LocalDate(year, 3, 1), Researcher);
 
     public static PlannedActivity Feedback(int year = 2016) => new(
         new ActivityId("feedback"), "feedback to county policy-makers", ActivityKind.Feedback, null, new LocalDate(year, 9, 1), Manager);
@@ -83,7 +90,7 @@ internal static class KilifiSite
     public static Cycle Reflecting(CycleRules rules, int year = 2016)
     {
         var cycle = Acting(rules, year);
-        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(year, 3, 1), "12 interviews with hospital managers", ["transcripts"]), rules.At(On(year, 3, 2), ByResearcher));
+        cycle.RecordAction(new CycleAction(new ActivityId("interviews"), new LocalDate(year, 3, 1), "12 interviews with sub-county hospital managers", ["transcripts"]), rules.At(On(year, 3, 2), ByResearcher));
         cycle.StartReflecting(rules.At(On(year, 8, 1), ByResearcher));
         return cycle;
     }

@@ -58,8 +58,9 @@ public sealed class DeviationAndDilemmaProperties
     private static readonly LocalDate Discovered = new(2017, 5, 29);
     private static readonly Protocol Kwtrp2 = Drafted("KWTRP-2");
 
-    private static readonly ResearchActivity Journaling =
-        new("journaling with facility managers", DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2017, 5, 24));
+    // Kilifi's work on facility financing (Table 1): interviews with facility managers, whom KWTRP-2 did not name.
+    private static readonly ResearchActivity FinancingInterviews =
+        new("interviews with facility managers on facility financing", DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2017, 5, 24));
 
     private static readonly Actor[] Actors = [Researcher, Committee, Actor.Member(new MemberId("amina")), Actor.Named("kemri-seru"), Actor.System];
 
@@ -135,7 +136,7 @@ public sealed class DeviationAndDilemmaProperties
     {
         var at = At(900);
         var deviation = ProtocolDeviation.Record(
-            new DeviationRecording(new DeviationId("D1"), Journaling, "journals collected before approval", Discovered), Kwtrp2, Context(at, Researcher));
+            new DeviationRecording(new DeviationId("D1"), FinancingInterviews, "interviews held before approval", Discovered), Kwtrp2, Context(at, Researcher));
         var violations = Run(commands, deviation, () => deviation.State, ref at, (command, stamp) =>
         {
             switch (command)
@@ -151,7 +152,7 @@ public sealed class DeviationAndDilemmaProperties
     {
         var at = At(900);
         var dilemma = EthicalDilemma.Raise(
-            new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal") { Protocol = new ProtocolId("KWTRP-2") },
+            new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a facility manager asks to read another manager's interview transcript") { Protocol = new ProtocolId("KWTRP-2") },
             Stamp(at, Researcher));
         var violations = Run(commands, dilemma, () => dilemma.State, ref at, (command, stamp) =>
         {

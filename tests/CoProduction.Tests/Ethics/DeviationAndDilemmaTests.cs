@@ -13,8 +13,9 @@ public sealed class DeviationAndDilemmaTests
 {
     private static readonly Protocol Kwtrp2 = Drafted("KWTRP-2");
 
-    private static readonly ResearchActivity Journaling =
-        new("journaling with facility managers", DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2017, 5, 24));
+    // Kilifi's work on facility financing (Table 1): interviews with facility managers, whom KWTRP-2 did not name.
+    private static readonly ResearchActivity FinancingInterviews =
+        new("interviews with facility managers on facility financing", DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2017, 5, 24));
 
     [Fact]
     public void A_deviation_is_due_seven_working_days_after_discovery_under_the_kenyan_policy_skipping_holidays()
@@ -23,7 +24,7 @@ public sealed class DeviationAndDilemmaTests
         var calendar = WorkingDayCalendar.MondayToFriday.WithHolidays([new LocalDate(2017, 6, 1)]);
         var rules = new ProtocolRules(KnownSites, new Dictionary<CommitteeId, CommitteePolicy> { [Kemri] = CommitteePolicies.KenyaNationalCommittee }, calendar);
         var deviation = ProtocolDeviation.Record(
-            new DeviationRecording(new DeviationId("D1"), Journaling, "journals collected before the sub-study was approved", new LocalDate(2017, 5, 29)),
+            new DeviationRecording(new DeviationId("D1"), FinancingInterviews, "interviews held before the amendment adding facility managers was approved", new LocalDate(2017, 5, 29)),
             Kwtrp2,
             new ProtocolContext(Stamp(At(900), Researcher), rules));
 
@@ -34,19 +35,19 @@ public sealed class DeviationAndDilemmaTests
         deviation.Report(new LocalDate(2017, 6, 12), "SERU/DEV/17/001", Stamp(At(910), Researcher));
         Assert.True(deviation.State.WasReportedLate);
         Assert.Throws<CommandRejectedException>(() => deviation.Report(new LocalDate(2017, 6, 13), "again", Stamp(At(911), Researcher)));
-        deviation.Close("committee noted it; sub-study protocol opened", Stamp(At(920), Committee));
+        deviation.Close("committee noted it; amendment adding facility managers approved", Stamp(At(920), Committee));
         Assert.Equal(DeviationStatus.Closed, deviation.Status);
         Assert.All(deviation.Availability(), a => Assert.False(a.IsPermitted));
     }
 
     [Fact]
     public void A_deviation_cannot_be_discovered_before_it_occurred()
-        => Assert.Throws<ArgumentException>(() => new DeviationRecording(new DeviationId("D1"), Journaling, "x", new LocalDate(2017, 5, 1)));
+        => Assert.Throws<ArgumentException>(() => new DeviationRecording(new DeviationId("D1"), FinancingInterviews, "x", new LocalDate(2017, 5, 1)));
 
     [Fact]
     public void A_dilemma_is_discussed_before_it_is_escalated_to_an_amendment()
     {
-        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a manager asks to see another manager's journal") { Protocol = new ProtocolId("KWTRP-2") }, Stamp(At(1), Researcher));
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "a facility manager asks to read another manager's interview transcript") { Protocol = new ProtocolId("KWTRP-2") }, Stamp(At(1), Researcher));
         Assert.Throws<CommandRejectedException>(() => dilemma.Escalate("ethics committee", Stamp(At(2), Researcher)));
 
         dilemma.Discuss("researchers' reflection meeting", Stamp(At(3), Researcher));
@@ -63,7 +64,7 @@ public sealed class DeviationAndDilemmaTests
     public void Deviations_dilemmas_and_amendments_round_trip_through_json_and_replay_to_the_live_state()
     {
         var deviation = ProtocolDeviation.Record(
-            new DeviationRecording(new DeviationId("D1"), Journaling, "x", new LocalDate(2017, 5, 29)), Kwtrp2, Context(At(1), Researcher));
+            new DeviationRecording(new DeviationId("D1"), FinancingInterviews, "x", new LocalDate(2017, 5, 29)), Kwtrp2, Context(At(1), Researcher));
         deviation.Report(new LocalDate(2017, 5, 30), "ref", Stamp(At(2), Researcher));
         var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("E1"), Kilifi, "consent"), Stamp(At(1), Researcher));
         dilemma.Discuss("notes", Stamp(At(2), Researcher));

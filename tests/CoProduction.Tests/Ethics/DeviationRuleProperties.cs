@@ -35,7 +35,7 @@ public sealed class DeviationRuleProperties
             var calendar = WorkingDayCalendar.MondayToFriday.WithHolidays(c.Holidays.Select(d => start.PlusDays(d)));
             var policy = CommitteePolicies.KenyaNationalCommittee with { DeviationReportingWorkingDays = c.Days };
             var rules = new ProtocolRules([Site], new Dictionary<CommitteeId, CommitteePolicy> { [TestEthicsGate.Committee] = policy }, calendar);
-            var protocol = Protocols.ProtocolFixtures.Approved(MainProtocol.Value, new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.FacilityManagers], [Site]));
+            var protocol = Protocols.ProtocolFixtures.Approved(MainProtocol.Value, new ProtocolScope([DataCollectionMethod.Interview], [RespondentGroup.SubDistrictManagers], [Site]));   // KWTRP-2 as KilifiSite.Gate has it
             var discovered = start.PlusDays(c.Delay);
 
             var state = ProtocolDeviation.RecordOutsideApproval(

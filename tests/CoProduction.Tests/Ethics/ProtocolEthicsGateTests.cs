@@ -240,6 +240,7 @@ public sealed class ProtocolEthicsGateTests
     public void The_version_in_force_on_the_day_is_named_not_a_later_one()
     {
         var protocol = Approved(scope: ObservationOnly);
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         protocol.ApplyAmendment(ApprovedAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 6, 1)), Stamp(At(20), Committee));
         var decision = ProtocolEthicsGate.From([protocol]).Check(Interview with { Date = new LocalDate(2015, 4, 1) });
 

@@ -92,6 +92,7 @@ public abstract class CommandIdBindingTests(bool sqlite) : System.IDisposable
     {
         using var scope = app.Provider.CreateScope();
         var protocol = Approved();
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         var amendment = DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 6, 1), At(150));
         await scope.ServiceProvider.GetRequiredService<IAggregateCommands<Protocol>>().CreateAsync(_ => protocol, cancellationToken: TestContext.Current.CancellationToken);
         await scope.ServiceProvider.GetRequiredService<IAggregateCommands<Amendment>>().CreateAsync(_ => amendment, cancellationToken: TestContext.Current.CancellationToken);

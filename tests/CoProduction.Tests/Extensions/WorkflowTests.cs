@@ -69,6 +69,7 @@ public sealed class WorkflowTests
     {
         var app = new App(At(200));
         var protocol = Approved();
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         var amendment = DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), AmendedOn, At(150), "managers asked to keep journals");
         await app.SaveAsync(protocol);
         await app.SaveAsync(amendment);

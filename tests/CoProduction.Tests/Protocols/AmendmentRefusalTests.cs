@@ -12,6 +12,7 @@ namespace CoProduction.Tests.Protocols;
 /// </summary>
 public sealed class AmendmentRefusalTests
 {
+    // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
     private static readonly AmendmentChanges AddJournaling = AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling));
 
     /// <summary>KWTRP-1 and its amendment A-1 (adding journaling), drafted on 2015-06-01; submitted and under review when <paramref name="review"/>.</summary>

@@ -44,6 +44,7 @@ public sealed class BadInputTests
     {
         var protocol = Drafted();
 
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         var ex = Assert.Throws<CommandRejectedException>(() => DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 3, 1), At(1), "add journals"));
 
         Assert.Equal("Draft", ex.State.ToString());

@@ -38,8 +38,9 @@ public sealed class PaperCaseTests
     [Fact]
     public void Mitchells_Plains_journaling_with_facility_managers_needs_a_sub_study_and_is_covered_once_it_is_approved()
     {
-        // Mitchell's Plain's original action-learning protocol; the journaling inquiry is a sub-study with its own protocol.
-        var main = Approved(
+        // Mitchell's Plain's original action-learning protocol; the journaling inquiry is a sub-study with its own protocol,
+        // both approved by UCT's committee (Table 1, Box 2).
+        var main = ApprovedByUct(
             "UCT-DIALHS",
             new ProtocolScope(
                 [DataCollectionMethod.Observation, DataCollectionMethod.DocumentReview, DataCollectionMethod.Interview, DataCollectionMethod.ReflectivePracticeDiscussion],
@@ -57,7 +58,7 @@ public sealed class PaperCaseTests
         Assert.Contains("amend protocol 'UCT-DIALHS' to add journaling", blocked.Remedies);
         Assert.Contains(blocked.Remedies, r => r.StartsWith("open a sub-study protocol for journaling with facility-managers at mitchells-plain", System.StringComparison.Ordinal));
 
-        var subStudy = Approved(
+        var subStudy = ApprovedByUct(
             "UCT-MP-JOURNAL",
             new ProtocolScope([DataCollectionMethod.Journaling], [RespondentGroup.FacilityManagers], [MitchellsPlain]),
             start: new LocalDate(2016, 2, 15),
@@ -128,26 +129,27 @@ public sealed class PaperCaseTests
     [Fact]
     public void An_amendment_is_blocked_while_another_is_pending_on_the_same_item()
     {
+        // Kilifi's work on facility financing (Table 1) needs facility managers added to KWTRP-2; a second amendment also adds them.
         var protocol = Approved("KWTRP-2");
         var today = new LocalDate(2015, 6, 1);
-        var addJournaling = DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), today, At(150), "managers asked to keep journals");
-        addJournaling.Submit(Stamp(At(150), Researcher));
-        protocol.LodgeAmendment(addJournaling, Stamp(At(150), Researcher));
+        var addFacilityManagers = DraftAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(RespondentGroup.FacilityManagers)), today, At(150), "facility managers interviewed on facility financing");
+        addFacilityManagers.Submit(Stamp(At(150), Researcher));
+        protocol.LodgeAmendment(addFacilityManagers, Stamp(At(150), Researcher));
 
-        var alsoJournaling = DraftAmendment(
+        var alsoFacilityManagers = DraftAmendment(
             protocol,
             "A2",
-            AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling), ScopeItem.Of(DataCollectionMethod.Diary)),
+            AmendmentChanges.Adding(ScopeItem.Of(RespondentGroup.FacilityManagers), ScopeItem.Of(RespondentGroup.HealthWorkers)),
             today,
             At(151),
-            "journals and diaries for facility managers");
-        alsoJournaling.Submit(Stamp(At(151), Researcher));
+            "facility managers and health workers on facility financing");
+        alsoFacilityManagers.Submit(Stamp(At(151), Researcher));
         var version = protocol.Version;
 
-        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(alsoJournaling, Stamp(At(151), Researcher)));
+        var ex = Assert.Throws<CommandRejectedException>(() => protocol.LodgeAmendment(alsoFacilityManagers, Stamp(At(151), Researcher)));
 
         Assert.Equal(
-            "amendment 'A1' is pending on method 'journaling', which amendment 'A2' also changes: wait for the committee's decision on 'A1' or withdraw it",
+            "amendment 'A1' is pending on respondent group 'facility-managers', which amendment 'A2' also changes: wait for the committee's decision on 'A1' or withdraw it",
             Assert.Single(ex.Reasons));
         Assert.Equal(version, protocol.Version);
 
@@ -158,9 +160,9 @@ public sealed class PaperCaseTests
         Assert.Equal(2, protocol.State.Pending.Count);
 
         // Once A1 is withdrawn and released, A2 may be lodged.
-        addJournaling.Withdraw("merged into A2", Stamp(At(153), Researcher));
-        protocol.ReleaseAmendment(addJournaling, Stamp(At(153), Researcher));
-        protocol.LodgeAmendment(alsoJournaling, Stamp(At(153), Researcher));
+        addFacilityManagers.Withdraw("merged into A2", Stamp(At(153), Researcher));
+        protocol.ReleaseAmendment(addFacilityManagers, Stamp(At(153), Researcher));
+        protocol.LodgeAmendment(alsoFacilityManagers, Stamp(At(153), Researcher));
         Assert.Equal([new AmendmentId("A3"), new AmendmentId("A2")], protocol.State.Pending.Select(p => p.Amendment));
     }
 
@@ -169,7 +171,8 @@ public sealed class PaperCaseTests
     {
         var protocol = Approved("KWTRP-2");
         var stale = DraftAmendment(protocol, "A2", AmendmentChanges.Removing(ScopeItem.Of(DataCollectionMethod.Interview)), new LocalDate(2015, 5, 1), At(100), "stop interviews");
-        var first = ApprovedAmendment(protocol, "A1", new AmendmentChanges([ScopeItem.Of(DataCollectionMethod.Journaling)], [ScopeItem.Of(DataCollectionMethod.Interview)]), new LocalDate(2015, 6, 1), day: 110);
+        // Amendment mechanics, not the paper's story: A1 replaces interviews with focus groups.
+        var first = ApprovedAmendment(protocol, "A1", new AmendmentChanges([ScopeItem.Of(DataCollectionMethod.FocusGroup)], [ScopeItem.Of(DataCollectionMethod.Interview)]), new LocalDate(2015, 6, 1), day: 110);
         protocol.ApplyAmendment(first, Stamp(At(113), Committee));
         stale.Submit(Stamp(At(120), Researcher));
 
@@ -185,16 +188,36 @@ public sealed class PaperCaseTests
     public void Applying_an_approved_amendment_produces_the_next_version_in_force_from_its_approval_date()
     {
         var protocol = Approved("KWTRP-2");
-        var amendment = ApprovedAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 9, 1));
+        // The amendment adding facility managers, so that Kilifi's interviews on facility financing are covered (Table 1).
+        var amendment = ApprovedAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(RespondentGroup.FacilityManagers)), new LocalDate(2015, 9, 1));
         protocol.ApplyAmendment(amendment, Stamp(At(20), Committee));
 
         Assert.Equal(2, protocol.State.CurrentVersion!.Number);
         Assert.Empty(protocol.State.Pending);
         Assert.Equal(1, protocol.VersionInForceOn(new LocalDate(2015, 8, 31))!.Number);
         Assert.Equal(2, protocol.VersionInForceOn(new LocalDate(2015, 9, 1))!.Number);
-        Assert.Equal(new ScopeDiff([ScopeItem.Of(DataCollectionMethod.Journaling)], []), protocol.State.Diff(1, 2));
-        var journaling = Activity(DataCollectionMethod.Journaling, RespondentGroup.DistrictManagers, Kilifi, new LocalDate(2015, 8, 31));
-        Assert.False(ProtocolEthicsGate.From([protocol]).Check(journaling).IsCovered);
-        Assert.Equal(2, ProtocolEthicsGate.From([protocol]).Check(journaling with { Date = new LocalDate(2015, 9, 1) }).ProtocolVersion);
+        Assert.Equal(new ScopeDiff([ScopeItem.Of(RespondentGroup.FacilityManagers)], []), protocol.State.Diff(1, 2));
+        var financing = Activity(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, Kilifi, new LocalDate(2015, 8, 31), "interviews with facility managers on facility financing");
+        Assert.False(ProtocolEthicsGate.From([protocol]).Check(financing).IsCovered);
+        Assert.Equal(2, ProtocolEthicsGate.From([protocol]).Check(financing with { Date = new LocalDate(2015, 9, 1) }).ProtocolVersion);
+    }
+
+    private static readonly CommitteeId Uct = new("uct-hrec");
+
+    /// <summary>A Mitchell's Plain protocol of the University of Cape Town, approved by its committee from <paramref name="start"/>.</summary>
+    private static Protocol ApprovedByUct(string id, ProtocolScope scope, LocalDate start, ProtocolKind kind = ProtocolKind.Main, ProtocolId? parent = null)
+    {
+        var rules = new ProtocolRules(KnownSites, new System.Collections.Generic.Dictionary<CommitteeId, CommitteePolicy> { [Uct] = CommitteePolicies.SouthAfricanUniversityCommittee });
+        var draft = new ProtocolDraft(new ProtocolId(id), kind == ProtocolKind.SubStudy ? "Facility managers' experiences through journaling" : "District Innovation and Action Learning for Health System Development", Uct, scope)
+        {
+            Institution = "University of Cape Town",
+            Kind = kind,
+            Parent = parent,
+        };
+        var protocol = Protocol.Draft(draft, new ProtocolContext(Stamp(At(0), Researcher), rules));
+        protocol.Submit(Stamp(At(1), Researcher));
+        protocol.StartReview(Stamp(At(2), Committee));
+        protocol.Approve(start, CommitteePolicies.SouthAfricanUniversityCommittee.ApprovalPeriodFrom(start), Stamp(At(3), Committee));
+        return protocol;
     }
 }

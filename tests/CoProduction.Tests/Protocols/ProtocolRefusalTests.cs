@@ -12,6 +12,7 @@ namespace CoProduction.Tests.Protocols;
 /// </summary>
 public sealed class ProtocolRefusalTests
 {
+    // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
     private static readonly AmendmentChanges AddJournaling = AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling));
 
     /// <summary>A protocol approved from 2015-03-01 with no end (the US preset's open-ended approval).</summary>

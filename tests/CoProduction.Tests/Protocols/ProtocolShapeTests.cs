@@ -26,6 +26,7 @@ public sealed class ProtocolShapeTests
         Assert.Equal(ProtocolStatus.UnderReview, protocol.Status);
 
         var approved = Approved();
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         var amendment = DraftAmendment(approved, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), Within, At(10));
         Assert.Throws<ArgumentException>(() => amendment.Submit(default));
         Assert.Throws<ArgumentException>(() => approved.LodgeAmendment(amendment, default));
@@ -108,6 +109,7 @@ public sealed class ProtocolShapeTests
     public void When_a_later_version_covers_the_activity_the_gate_says_to_re_date_it_instead_of_amending()
     {
         var protocol = Approved();
+        // A generic amendment (a KWTRP protocol adding journaling) for the amendment mechanics, not the paper's story: journaling was Mitchell's Plain's (Table 1).
         var journaling = ApprovedAmendment(protocol, "A1", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling)), new LocalDate(2015, 9, 20));
         protocol.ApplyAmendment(journaling, Stamp(At(20), Committee));
         var early = Activity(DataCollectionMethod.Journaling, RespondentGroup.DistrictManagers, Kilifi, new LocalDate(2015, 5, 1), "journals");

@@ -50,7 +50,7 @@ public abstract class DeviationRegisterTests(bool sqlite) : IDisposable
 
         var d1 = await register.DeviationAsync(D1, TestContext.Current.CancellationToken);
         Assert.Equal(
-            new DeviationEntry(D1, Kwtrp2, PaperSites.KilifiId, "journaling with facility managers", DeviationStatus.Open,
+            new DeviationEntry(D1, Kwtrp2, PaperSites.KilifiId, "interviews with facility managers on facility financing", DeviationStatus.Open,
                 new LocalDate(2017, 5, 24), new LocalDate(2017, 5, 29), new LocalDate(2017, 6, 8), null, false,
                 Instant.FromUtc(2017, 5, 29, 6, 0), null, null),
             d1);
@@ -117,8 +117,9 @@ public abstract class DeviationRegisterTests(bool sqlite) : IDisposable
     }
 
 
-    private static ResearchActivity Activity(SiteId site, LocalDate on, string title = "journaling with facility managers")
-        => new(title, DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, site, on);
+    // Kilifi's work on facility financing (Table 1): interviews with facility managers, whom KWTRP-2 did not name.
+    private static ResearchActivity Activity(SiteId site, LocalDate on, string title = "interviews with facility managers on facility financing")
+        => new(title, DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, site, on);
 
     /// <summary>Records three deviations and three dilemmas; leaves the clock at 2017-06-12 12:00 in Nairobi.</summary>
     private async Task SeedAsync()
@@ -137,7 +138,7 @@ public abstract class DeviationRegisterTests(bool sqlite) : IDisposable
 
         await Record(D1, kwtrp2, Activity(PaperSites.KilifiId, new(2017, 5, 24)), new(2017, 5, 29));
         Clock.Reset(Instant.FromUtc(2017, 6, 1, 6, 0));
-        await dilemmas.CreateAsync(c => EthicalDilemma.Raise(new DilemmaRaising(E1, PaperSites.KilifiId, "a manager asks to see another manager's journal") { Protocol = Kwtrp2 }, c.Stamp), cancellationToken: ct);
+        await dilemmas.CreateAsync(c => EthicalDilemma.Raise(new DilemmaRaising(E1, PaperSites.KilifiId, "a facility manager asks to read another manager's interview transcript") { Protocol = Kwtrp2 }, c.Stamp), cancellationToken: ct);
         Clock.Reset(Instant.FromUtc(2017, 6, 2, 6, 0));
         await Record(D2, kwtrp2, Activity(PaperSites.KilifiId, new(2017, 6, 1), "observation of a budget meeting"), new(2017, 6, 2));
         Clock.Reset(Instant.FromUtc(2017, 6, 5, 6, 0));

@@ -41,16 +41,17 @@ public sealed class SqliteProtocolRegisterTests : ProtocolRegisterTests, IDispos
 
 /// <summary>
 /// The protocol register on each store, through <c>AddCoProduction</c>: KWTRP-1 (Kilifi's first protocol, approved
-/// 2015-03-01 to 2016-02-29 by KEMRI's committee), its journaling sub-study and RESYST's umbrella protocol over the
+/// 2015-03-01 to 2016-02-29 by KEMRI's committee), a sub-study of it interviewing facility managers on facility financing
+/// (Kilifi's facility-level focus, Table 1; journaling was Mitchell's Plain's) and RESYST's umbrella protocol over the
 /// three sites.
 /// </summary>
 public abstract class ProtocolRegisterTests
 {
     private static readonly ProtocolId Kwtrp1 = new("KWTRP-1");
-    private static readonly ProtocolId Journaling = new("KWTRP-1-J");
+    private static readonly ProtocolId FinancingStudy = new("KWTRP-1-F");
     private static readonly ProtocolId Umbrella = new("RESYST-U");
 
-    private static readonly ProtocolScope JournalingScope = new([DataCollectionMethod.Journaling], [RespondentGroup.FacilityManagers], [Kilifi]);
+    private static readonly ProtocolScope FinancingScope = new([DataCollectionMethod.Interview], [RespondentGroup.FacilityManagers], [Kilifi]);
     private static readonly ProtocolScope UmbrellaScope = new([DataCollectionMethod.Interview], [RespondentGroup.DistrictManagers], [Kilifi, MitchellsPlain, Sedibeng]);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -98,24 +99,24 @@ public abstract class ProtocolRegisterTests
 
         var first = await app.Register.OfSiteAsync(Kilifi, limit: 2, cancellationToken: Cancel);
         var second = await app.Register.OfSiteAsync(Kilifi, first.Next, 2, Cancel);
-        Assert.Equal([Kwtrp1, Journaling], first.Items.Select(p => p.Id));
+        Assert.Equal([Kwtrp1, FinancingStudy], first.Items.Select(p => p.Id));
         Assert.NotNull(first.Next);
         Assert.Equal([Umbrella], second.Items.Select(p => p.Id));
         Assert.Null(second.Next);
         Assert.Equal([Umbrella], (await app.Register.OfSiteAsync(Sedibeng, cancellationToken: Cancel)).Items.Select(p => p.Id));
 
         var sub = Assert.Single((await app.Register.SubStudiesAsync(Kwtrp1, cancellationToken: Cancel)).Items);
-        Assert.Equal(Journaling, sub.Id);
+        Assert.Equal(FinancingStudy, sub.Id);
         Assert.Equal(ProtocolKind.SubStudy, sub.Kind);
         Assert.Equal(Kwtrp1, sub.Parent);
-        Assert.Empty((await app.Register.SubStudiesAsync(Journaling, cancellationToken: Cancel)).Items);
+        Assert.Empty((await app.Register.SubStudiesAsync(FinancingStudy, cancellationToken: Cancel)).Items);
 
         var umbrella = Assert.Single((await app.Register.UmbrellasAsync(cancellationToken: Cancel)).Items);
         Assert.Equal(Umbrella, umbrella.Id);
         Assert.Equal([Kilifi, MitchellsPlain, Sedibeng], umbrella.Sites);
 
         Assert.Equal(
-            [Kwtrp1, Journaling, Umbrella],
+            [Kwtrp1, FinancingStudy, Umbrella],
             (await app.Register.OfCommitteeAsync(Kemri, cancellationToken: Cancel)).Items.Select(p => p.Id));
         await Assert.ThrowsAsync<ArgumentException>(async () => await app.Register.OfSiteAsync(default, cancellationToken: Cancel));
     }
@@ -132,7 +133,7 @@ public abstract class ProtocolRegisterTests
         var paged = await app.Register.EndingWithinAsync(140, limit: 1, cancellationToken: Cancel);
 
         Assert.Equal([Kwtrp1], sixty.Items.Select(p => p.Id));
-        Assert.Equal([Kwtrp1, Umbrella, Journaling], all.Items.Select(p => p.Id));
+        Assert.Equal([Kwtrp1, Umbrella, FinancingStudy], all.Items.Select(p => p.Id));
         Assert.Equal([Kwtrp1], paged.Items.Select(p => p.Id));
         Assert.Equal([Umbrella], (await app.Register.EndingWithinAsync(140, paged.Next, 1, Cancel)).Items.Select(p => p.Id));
         Assert.Empty((await app.Register.EndingWithinAsync(0, cancellationToken: Cancel)).Items);
@@ -168,7 +169,7 @@ public abstract class ProtocolRegisterTests
             [
                 "KWTRP-1 'Governance in a county health system' ends 2016-02-29",
                 "KWTRP-1 v1: document-review, interview, observation",
-                "KWTRP-1-J v1: journaling",
+                "KWTRP-1-F v1: interview",
                 "RESYST-U v1: interview",
             ],
             lines);
@@ -185,9 +186,9 @@ public abstract class ProtocolRegisterTests
         var march = await app.Register.ApprovedOnAsync(Kilifi, new LocalDate(2016, 3, 5), Cancel);
 
         Assert.Equal([new SiteApproval(Kwtrp1, "Governance in a county health system", ProtocolKind.Main, 1, KilifiFirstScope)], april);
-        Assert.Equal([Kwtrp1, Journaling, Umbrella], july.Select(a => a.Protocol));
-        Assert.Equal(JournalingScope, july[1].Scope);
-        Assert.Equal([Journaling, Umbrella], march.Select(a => a.Protocol)); // KWTRP-1 lapsed after 2016-02-29.
+        Assert.Equal([Kwtrp1, FinancingStudy, Umbrella], july.Select(a => a.Protocol));
+        Assert.Equal(FinancingScope, july[1].Scope);
+        Assert.Equal([FinancingStudy, Umbrella], march.Select(a => a.Protocol)); // KWTRP-1 lapsed after 2016-02-29.
         Assert.Equal([Umbrella], (await app.Register.ApprovedOnAsync(Sedibeng, new LocalDate(2015, 7, 1), Cancel)).Select(a => a.Protocol));
         Assert.Empty(await app.Register.ApprovedOnAsync(Kilifi, new LocalDate(2014, 12, 1), Cancel));
     }
@@ -264,7 +265,7 @@ public abstract class ProtocolRegisterTests
         await app.Cycles.ExecuteAsync(cycle, (c, ctx) => c.StartActing(ctx.Context), cancellationToken: Cancel);
         Assert.Equal(before, app.Counter.ReadsOf(Protocol.StreamCategory));
 
-        await app.CreateAsync(Approved(Journaling.Value, JournalingScope, new LocalDate(2016, 1, 1), ProtocolKind.SubStudy, Kwtrp1));
+        await app.CreateAsync(Approved(FinancingStudy.Value, FinancingScope, new LocalDate(2016, 1, 1), ProtocolKind.SubStudy, Kwtrp1));
         var created = app.Counter.ReadsOf(Protocol.StreamCategory);
         await app.Cycles.AvailabilityAsync(cycle, Cancel);
         Assert.Equal(created + 1, app.Counter.ReadsOf(Protocol.StreamCategory));
@@ -333,7 +334,7 @@ public abstract class ProtocolRegisterTests
         public async Task SeedAsync()
         {
             await CreateAsync(Approved());
-            await CreateAsync(Approved(Journaling.Value, JournalingScope, new LocalDate(2015, 6, 1), ProtocolKind.SubStudy, Kwtrp1));
+            await CreateAsync(Approved(FinancingStudy.Value, FinancingScope, new LocalDate(2015, 6, 1), ProtocolKind.SubStudy, Kwtrp1));
             await CreateAsync(Approved(Umbrella.Value, UmbrellaScope, new LocalDate(2015, 5, 1), ProtocolKind.Umbrella));
             await CatchUpAsync();
         }

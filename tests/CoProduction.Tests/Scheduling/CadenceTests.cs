@@ -62,7 +62,8 @@ public sealed class CadenceTests
     [Fact]
     public void Debriefs_meet_a_day_before_and_after_each_workshop_in_their_own_zone_and_window()
     {
-        var workshop = Plan("workshop", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 4, 30), Johannesburg, kind: MeetingKind.LeadershipWorkshop, site: "mitchells-plain");
+        // Sedibeng's second protocol (Table 1): monthly leadership workshops, researchers meeting before and after each.
+        var workshop = Plan("workshop", Cadence.Monthly(15), new LocalDate(2016, 1, 1), new LocalDate(2016, 4, 30), Johannesburg, kind: MeetingKind.LeadershipWorkshop, site: "sedibeng");
         var before = Plan("prep", Cadence.Before(workshop.Series, 1), new LocalDate(2016, 2, 1), new LocalDate(2016, 12, 31), Johannesburg, new LocalTime(9, 0), MeetingKind.WorkshopDebrief);
         var after = Plan("debrief", Cadence.After(workshop.Series, 1), new LocalDate(2016, 1, 1), new LocalDate(2016, 12, 31), London, new LocalTime(9, 0), MeetingKind.WorkshopDebrief);
         var timetable = new MeetingTimetable([workshop, before, after]);

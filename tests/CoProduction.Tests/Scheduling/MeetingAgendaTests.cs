@@ -10,15 +10,18 @@ public sealed class MeetingAgendaTests
 {
     private static readonly Actor Lead = Actor.Member(new MemberId("amina"));
 
-    /// <summary>The paper's rhythm at one site, 2012–2018.</summary>
+    /// <summary>
+    /// The paper's rhythm at one site, 2012–2018; the workshops and the meetings around them are Sedibeng's (its second
+    /// protocol's monthly leadership workshops, Table 1), run here over the whole span so every year has them.
+    /// </summary>
     internal static MeetingSeriesPlan[] PapersRhythm() =>
     [
         Plan("researchers-monthly", Cadence.Monthly(10), new LocalDate(2012, 1, 1), new LocalDate(2013, 12, 31)),
         Plan("researchers-quarterly", Cadence.Quarterly(10), new LocalDate(2014, 1, 1), new LocalDate(2018, 12, 31)),
         Plan("managers", Cadence.TwiceAYear(20), new LocalDate(2012, 6, 1), new LocalDate(2018, 12, 31), kind: MeetingKind.ManagerReflection),
-        Plan("workshop", Cadence.EveryMonthsOn(1, WeekOfMonth.Last, IsoDayOfWeek.Thursday), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), Johannesburg, new LocalTime(9, 0), MeetingKind.LeadershipWorkshop, "mitchells-plain", minutes: 360),
-        Plan("workshop-prep", Cadence.Before(new SeriesId("workshop"), 2), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), Johannesburg, new LocalTime(15, 0), MeetingKind.WorkshopDebrief, "mitchells-plain"),
-        Plan("workshop-debrief", Cadence.After(new SeriesId("workshop"), 1), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), London, new LocalTime(10, 0), MeetingKind.WorkshopDebrief, "mitchells-plain", minutes: 60),
+        Plan("workshop", Cadence.EveryMonthsOn(1, WeekOfMonth.Last, IsoDayOfWeek.Thursday), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), Johannesburg, new LocalTime(9, 0), MeetingKind.LeadershipWorkshop, "sedibeng", minutes: 360),
+        Plan("workshop-prep", Cadence.Before(new SeriesId("workshop"), 2), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), Johannesburg, new LocalTime(15, 0), MeetingKind.WorkshopDebrief, "sedibeng"),
+        Plan("workshop-debrief", Cadence.After(new SeriesId("workshop"), 1), new LocalDate(2013, 1, 1), new LocalDate(2018, 12, 31), London, new LocalTime(10, 0), MeetingKind.WorkshopDebrief, "sedibeng", minutes: 60),
         Plan("cross-site", Cadence.Annually(15), new LocalDate(2012, 11, 1), new LocalDate(2018, 12, 31), kind: MeetingKind.CrossSite),
         Plan("science-ethics", Cadence.Annually(30), new LocalDate(2012, 9, 1), new LocalDate(2018, 12, 31), kind: MeetingKind.ScienceEthicsReview),
     ];

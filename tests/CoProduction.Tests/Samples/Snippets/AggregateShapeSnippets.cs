@@ -16,9 +16,9 @@ public sealed class AggregateShapeSnippets
         string shown = string.Empty;
 
         #region shape-stamp-and-refusal
-        var stamp = new Stamp(clock.GetCurrentInstant(), Actor.Member(new MemberId("amina")));
-        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("kilifi-journals"), new SiteId("kilifi"),
-            "A manager asks to read another manager's journal"), stamp);
+        var stamp = new Stamp(clock.GetCurrentInstant(), Actor.Member(new MemberId("lucy")));
+        var dilemma = EthicalDilemma.Raise(new DilemmaRaising(new DilemmaId("mp-journals"), new SiteId("mitchells-plain"),
+            "A facility manager asks to read another manager's journal"), stamp);
         try
         {
             dilemma.Resolve("agreed to keep journals private", stamp);   // Raised: it must be discussed first

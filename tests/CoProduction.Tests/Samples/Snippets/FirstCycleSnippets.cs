@@ -82,18 +82,25 @@ public sealed class FirstCycleSnippets
 
         var rules = new CycleRules(ProtocolEthicsGate.From([protocol]), TeamRoster.Of(kilifi.State), zones);   // the gate is a snapshot: rebuild it when protocols change
         var now = rules.At(new Stamp(at, by));
-        cycle.PlanActivity(new PlannedActivity(new ActivityId("journals"), "journaling with facility managers", ActivityKind.Research,
-            new DataCollection(DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers), new LocalDate(2016, 3, 8), new MemberId("amina")), now);
+        cycle.PlanActivity(new PlannedActivity(new ActivityId("facility-financing"), "interviews with facility managers on facility financing", ActivityKind.Research,
+            new DataCollection(DataCollectionMethod.Interview, RespondentGroup.FacilityManagers), new LocalDate(2016, 3, 8), new MemberId("amina")), now);
         cycle.EndorsePlan(new MemberId("amina"), now);
         cycle.EndorsePlan(new MemberId("peter"), now);
 
         var startActing = cycle.Availability(at, rules).Single(a => a.Trigger == CycleTrigger.StartActing);
-        // startActing.IsPermitted == false; startActing.Reasons: "Planned activity 'journaling with facility managers' is not
-        // covered by any approved protocol on 2016-03-08: amend protocol 'KWTRP-2' to add journaling and facility-managers or ..."
+        // startActing.IsPermitted == false; startActing.Reasons: "Planned activity 'interviews with facility managers on facility
+        // financing' is not covered by any approved protocol on 2016-03-08 (its planned date) nor on 2016-03-01 (the day acting
+        // starts): amend protocol 'KWTRP-2' to add facility-managers or open a sub-study protocol for interview with ..."
         #endregion
 
         Assert.False(startActing.IsPermitted);
-        Assert.Contains(startActing.Reasons, r => r.Contains("amend protocol 'KWTRP-2'", StringComparison.Ordinal));
+        Assert.Contains(startActing.Reasons, r => r.Contains("amend protocol 'KWTRP-2' to add facility-managers", StringComparison.Ordinal));
+        Assert.Equal(
+            "Planned activity 'interviews with facility managers on facility financing' is not covered by any approved protocol on 2016-03-08 (its planned date) "
+            + "nor on 2016-03-01 (the day acting starts): amend protocol 'KWTRP-2' to add facility-managers or open a sub-study protocol for interview with "
+            + "facility-managers at kilifi (its own protocol when research engages a new set of respondents or a new data-collection approach) "
+            + "(protocol 'KWTRP-2' version 1 does not include respondent group 'facility-managers')",
+            Assert.Single(startActing.Reasons));
         Assert.Throws<CommandRejectedException>(() => cycle.StartActing(now));
     }
 

@@ -29,7 +29,7 @@ public sealed class ProtocolSnippets
 
         #region amend
         var a = Amendment.Draft(
-            new AmendmentDraft(new AmendmentId("A1"), "managers asked to keep journals", AmendmentChanges.Adding(ScopeItem.Of(DataCollectionMethod.Journaling))),
+            new AmendmentDraft(new AmendmentId("A1"), "facility managers interviewed on facility financing", AmendmentChanges.Adding(ScopeItem.Of(RespondentGroup.FacilityManagers))),
             protocol,
             today,
             new ProtocolContext(Now(By), rules));
@@ -42,6 +42,7 @@ public sealed class ProtocolSnippets
 
         Assert.Equal(2, protocol.State.CurrentVersion!.Number);
         Assert.Equal(new LocalDate(2016, 9, 1), protocol.State.CurrentVersion.InForceFrom);
+        Assert.Contains(RespondentGroup.FacilityManagers, protocol.State.CurrentVersion.Scope.RespondentGroups);
     }
 
     [Fact]
@@ -54,8 +55,8 @@ public sealed class ProtocolSnippets
 
         #region gate
         IEthicsGate gate = ProtocolEthicsGate.From([kwtrp2]);   // a snapshot of the protocols as they stand
-        var decision = gate.Check(new ResearchActivity("journaling with facility managers",
-            DataCollectionMethod.Journaling, RespondentGroup.FacilityManagers, new SiteId("kilifi"), new LocalDate(2016, 3, 1)));
+        var decision = gate.Check(new ResearchActivity("interviews with facility managers on facility financing",
+            DataCollectionMethod.Interview, RespondentGroup.FacilityManagers, new SiteId("kilifi"), new LocalDate(2016, 3, 1)));
 
         var lines = decision.IsCovered
             ? [$"covered by {decision.Protocol} version {decision.ProtocolVersion}"]
@@ -65,7 +66,16 @@ public sealed class ProtocolSnippets
 
         var text = output.ToString();
         Assert.Contains("is not covered by any approved protocol on 2016-03-01", text, StringComparison.Ordinal);
-        Assert.Contains("amend protocol 'KWTRP-2' to add journaling and facility-managers", text, StringComparison.Ordinal);
+        Assert.Contains("amend protocol 'KWTRP-2' to add facility-managers", text, StringComparison.Ordinal);
+        Assert.Equal(
+            string.Join(
+                Environment.NewLine,
+                "Planned activity 'interviews with facility managers on facility financing' (interview with facility-managers at kilifi) is not covered by any approved protocol on 2016-03-01.",
+                "protocol 'KWTRP-2' version 1 does not include respondent group 'facility-managers'.",
+                "amend protocol 'KWTRP-2' to add facility-managers",
+                "open a sub-study protocol for interview with facility-managers at kilifi (its own protocol when research engages a new set of respondents or a new data-collection approach)")
+            + Environment.NewLine,
+            text);   // what docs/ethics-gate.md shows
     }
 
     private static (Protocol Protocol, ProtocolRules Rules) DraftAndApprove(NodaTime.Testing.FakeClock clock)
