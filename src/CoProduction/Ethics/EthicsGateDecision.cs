@@ -42,7 +42,7 @@ public sealed record EthicsGateDecision
     /// <summary>Gets why, protocol by protocol, each a sentence (what a protocol lacks, or its standing on the date); empty when covered.</summary>
     public ValueList<string> Details { get; }
 
-    /// <summary>Gets what would cover it ("amend protocol 'KWTRP-2' to add journaling", "re-date the activity to 2013-09-20 or later"); empty when covered.</summary>
+    /// <summary>Gets what would cover it ("amend protocol 'KWTRP-2' to add facility-managers", "re-date the activity to 2013-09-20 or later"); empty when covered.</summary>
     public ValueList<string> Remedies { get; }
 
     /// <summary>Gets the earliest later day a protocol version covers the activity, when not covered on its date but covered later: re-date the activity instead of amending.</summary>
