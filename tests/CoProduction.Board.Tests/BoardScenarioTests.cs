@@ -53,6 +53,9 @@ public sealed class BoardScenarioTests
         // The programme's timeline picture, drawn from the read models, has loaded as an image of its full size.
         await researcher.WaitForFunctionAsync("() => document.querySelector('#timeline').complete && document.querySelector('#timeline').naturalWidth > 0");
         Assert.Equal(1200, await researcher.EvaluateAsync<int>("() => document.querySelector('#timeline').naturalWidth"));
+        await researcher.WaitForFunctionAsync("() => document.querySelector('#comparison-chart').complete && document.querySelector('#comparison-chart').naturalWidth > 0");
+        Assert.Equal(3, await researcher.Locator("#comparison tbody tr").CountAsync());
+        Assert.Contains("Kilifi County", await researcher.Locator("#comparison").InnerTextAsync(), StringComparison.Ordinal);
         await Browser.ShotAsync(researcher, "01-programme");
 
         await researcher.GetByRole(AriaRole.Link, new() { Name = "cycle 1" }).First.ClickAsync();
