@@ -7,6 +7,7 @@ using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.DependencyInjection;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Persistence;
 using CoProduction.Projections;
 using CoProduction.Protocols;
@@ -21,11 +22,11 @@ namespace CoProduction.Storage.Sqlite.CrashWriter;
 /// <summary>
 /// The app as <c>AddCoProduction</c> + <c>UseSqliteStore</c> builds it, with the library's read models, issuing real
 /// domain commands (sites, protocols and amendments, cycles through every stage, meetings, engagements,
-/// deviations, dilemmas) until it is killed. Modes:
+/// deviations, dilemmas, the ledger's insights, wider engagements, outputs and impacts) until it is killed. Modes:
 /// <c>live</c> starts the projection runner (catch-up at start, then the live feed) and commands forever;
 /// <c>rebuild</c> does the same after asking the runner to rebuild the projections from zero;
 /// <c>write</c> runs a number of commands without the hosted runner and exits: only commands that wait for no read
-/// model (sites, protocols, amendments, meetings, deviations, dilemmas), so they leave a backlog for the next start.
+/// model (sites, protocols, amendments, meetings, deviations, dilemmas, the ledger), so they leave a backlog for the next start.
 /// </summary>
 /// <remarks>
 /// Prints <c>READY</c> when the runner has started, <c>REBUILT</c> after the rebuild, <c>ACK n</c> after each
@@ -220,6 +221,7 @@ internal static class ProgrammeChild
                     case 4:
                         await scope.GetRequiredService<IAggregateCommands<EthicalDilemma>>().CreateAsync(c => EthicalDilemma.Raise(
                             new DilemmaRaising(new DilemmaId("E-" + site.Value), site, "a manager asks to see another manager's journal") { Protocol = protocolId }, c.Stamp));
+                        await LedgerAsync(scope, today);
                         break;
                     case 5:
                         await scope.GetRequiredService<IAggregateCommands<Amendment>>().CreateAsync(c => Amendment.Draft(
@@ -310,6 +312,50 @@ internal static class ProgrammeChild
                 }
 
                 return true;
+            }
+
+            /// <summary>The site's ledger: an insight, the engagement that carried it (effort and cost added after), an output (retracted one time in three) and the impact citing them and an insight never recorded.</summary>
+            private async Task LedgerAsync(IServiceProvider scope, LocalDate today)
+            {
+                var insight = new InsightId("I-" + site.Value);
+                var engagement = new EngagementId("W-" + site.Value);
+                var output = new OutputId("O-" + site.Value);
+                await scope.GetRequiredService<IAggregateCommands<Insight>>().CreateAsync(c => Insight.Record(
+                    new InsightRecording(insight, site, "fee retention sustains hospital operations", today)
+                    {
+                        Authors = [Researcher], Source = InsightSourceKind.Observation, SourceReference = "hospital interviews",
+                    },
+                    c.Stamp));
+                await scope.GetRequiredService<IAggregateCommands<WiderEngagement>>().CreateAsync(c => WiderEngagement.Record(
+                    new EngagementRecording(engagement, site, "findings fed back to county policy-makers", today, new HigherLevelEngagement(SystemLevel.DistrictOrCounty, "county department of health"))
+                    {
+                        Participants = [new EngagementParticipant(Researcher, site), new EngagementParticipant(Manager, site)], Insights = [insight],
+                    },
+                    c.Stamp));
+                await scope.GetRequiredService<IAggregateCommands<WiderEngagement>>().ExecuteAsync(engagement, (e, c) =>
+                {
+                    e.AddEffort(new EffortEntry(site, RoleKind.Researcher, 6m), c.Stamp);
+                    e.AddCost(new CostEntry(site, "transport", new Money(2_500m, CurrencyCode.KenyanShilling)), c.Stamp);
+                });
+                var outputs = scope.GetRequiredService<IAggregateCommands<Output>>();
+                await outputs.CreateAsync(c => Output.Record(
+                    new OutputRecording(output, site, OutputKind.PolicyBrief, "Hospital user fees after devolution", today)
+                    {
+                        Authors = [new OutputAuthor(Researcher, RoleKind.Researcher), new OutputAuthor(Manager, RoleKind.Manager)], Insights = [insight],
+                    },
+                    c.Stamp));
+                if (programme.Random.Next(3) == 0)
+                {
+                    await outputs.ExecuteAsync(output, (o, c) => o.Retract("superseded", c.Stamp));
+                }
+
+                await scope.GetRequiredService<IAggregateCommands<Impact>>().CreateAsync(c => Impact.Record(
+                    new ImpactRecording(new ImpactId("M-" + site.Value), site, "the county returns user fees to the hospitals", today)
+                    {
+                        Change = ImpactChange.Law, Level = SystemLevel.DistrictOrCounty, Evidence = "the county act", ObservedBy = "county assembly",
+                        Outputs = [output], Engagements = [engagement], Insights = [insight, new InsightId("never-recorded")],
+                    },
+                    c.Stamp));
             }
 
             private ProtocolRules Rules() => new([site], new Dictionary<CommitteeId, CommitteePolicy> { [Committee] = CommitteePolicies.KenyaNationalCommittee });

@@ -19,6 +19,7 @@ internal static class ReadModelServices
         ProtocolRegisterServices.Add(services);
         ProgrammeComparisonServices.Add(services);
         AuditTrailServices.Add(services);
+        LedgerServices.Add(services);
     }
 
     /// <summary>Registers a library projection once, as itself and as an <see cref="IProjection"/> the runner keeps up to date.</summary>

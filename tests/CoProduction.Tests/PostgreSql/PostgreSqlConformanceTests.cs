@@ -67,3 +67,20 @@ public sealed class PostgreSqlDocumentProjectionConformanceTests : ProjectionCon
 
     protected override IReadOnlyDictionary<string, TallyRow> ReadTally(IServiceProvider services) => DocumentTally.Read(services);
 }
+
+public sealed class PostgreSqlLedgerTests : CoProduction.Tests.ReadModels.LedgerConformance, IDisposable
+{
+    private readonly PostgreSqlServer server = new();
+    private readonly Lazy<PostgreSqlStoreOptions> options;
+
+    public PostgreSqlLedgerTests() => options = new(() => server.Options());
+
+    public void Dispose() => server.Dispose();
+
+    protected override void UseStore(CoProductionBuilder builder)
+        => builder.UsePostgreSqlStore(o =>
+        {
+            o.ConnectionString = options.Value.ConnectionString;
+            o.Schema = options.Value.Schema;
+        });
+}

@@ -1,5 +1,12 @@
+using System.Threading.Tasks;
+using CoProduction.DependencyInjection;
 using CoProduction.Ledger;
+using CoProduction.Persistence;
+using CoProduction.Projections;
+using CoProduction.ReadModels;
 using CoProduction.Sites;
+using CoProduction.Tests.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -95,5 +102,53 @@ public sealed class LedgerSnippets
         Assert.True(output.State.HasManagerCoAuthor);
         Assert.Equal(ImpactKind.Instrumental, impact.State.Kind);
         Assert.Equal(ImpactStatus.Corroborated, impact.Status);
+    }
+
+    [Fact]
+    public async Task The_ledger_traces_an_impact_back_to_its_insight_and_totals_a_sites_outputs()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2018, 11, 1, 9, 0));
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock);
+        collection.AddCoProduction().UseTestAccess().UseInMemoryStore();
+        await using var services = collection.BuildServiceProvider();
+        var ct = TestContext.Current.CancellationToken;
+        var stamp = new Stamp(clock.GetCurrentInstant(), Actor.Member(new MemberId("jo")));
+        var kilifi = new SiteId("kilifi");
+        var output = Output.Record(
+            new OutputRecording(new OutputId("kilifi-hospital-financing"), kilifi, OutputKind.PolicyBrief, "Hospital financing in Kilifi", new LocalDate(2016, 9, 30))
+            {
+                Authors = [new OutputAuthor(new MemberId("jo"), RoleKind.Researcher), new OutputAuthor(new MemberId("amina"), RoleKind.Manager)],
+                Insights = [new InsightId("kilifi-user-fees")],
+            },
+            stamp);
+        var impact = Impact.Record(
+            new ImpactRecording(new ImpactId("kilifi-fif-act"), kilifi, "The Facility Improvement Fund Act returns user fees to the hospitals", new LocalDate(2017, 1, 1))
+            {
+                Change = ImpactChange.Law, Level = SystemLevel.DistrictOrCounty, Evidence = "the Act", ObservedBy = "Kilifi county assembly", Outputs = [output.Id],
+            },
+            stamp);
+        await services.GetRequiredService<AggregateRepository<Output>>().SaveAsync(output, cancellationToken: ct);
+        await services.GetRequiredService<AggregateRepository<Impact>>().SaveAsync(impact, cancellationToken: ct);
+        await services.GetRequiredService<ProjectionRunner>().CatchUpAsync(ct);
+
+        #region ledger-queries
+        var ledger = services.GetRequiredService<ILedger>();
+
+        // From the Act back to the brief and the findings it drew on; the insight was never recorded here, so it is unresolved.
+        var trail = await ledger.TraceAsync(LedgerReference.Of(new ImpactId("kilifi-fif-act")), TrailDirection.Back, ct);
+        // trail.Records: the Act, the brief; trail.Unresolved: [Insight kilifi-user-fees]; every link's ends are in one of the two.
+
+        var impacts = await ledger.ImpactsAsync(kilifi, ct);              // [Instrumental, DistrictOrCounty: 1 claimed, 0 corroborated]
+        var coAuthorship = await ledger.CoAuthorshipAsync(kilifi, ct);    // 1 output, 1 with a manager co-author: Rate 1.0
+        var effort = await ledger.EffortAsync(kilifi, 2016, 2017, ct);    // per year and engagement kind: person-hours, costs per currency
+        var page = await ledger.AtSiteAsync(kilifi, LedgerRecordKind.Output, after: null, limit: 50, ct);
+        #endregion
+
+        Assert.Equal(2, trail!.Records.Count);
+        Assert.Equal([LedgerReference.Of(new InsightId("kilifi-user-fees"))], trail.Unresolved);
+        Assert.Equal([new ImpactCount(ImpactKind.Instrumental, SystemLevel.DistrictOrCounty, 1, 0)], impacts);
+        Assert.Equal(1.0, coAuthorship.Rate);
+        Assert.Empty(effort);
+        Assert.Single(page.Items);
     }
 }
