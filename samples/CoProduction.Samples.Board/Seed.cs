@@ -7,6 +7,7 @@ using CoProduction.Access;
 using CoProduction.Commands;
 using CoProduction.Cycles;
 using CoProduction.Ethics;
+using CoProduction.Ledger;
 using CoProduction.Persistence;
 using CoProduction.Protocols;
 using CoProduction.Scheduling;
@@ -125,6 +126,30 @@ internal static class Seed
             await meetings.CreateAsync(ctx => MeetingSeries.Plan(series, ctx.Stamp), new CommandId($"seed/{series.Series}/plan"),
                 Actor.Member(series.ExpectedAttendees[0]), ct);
         }
+
+        // Kilifi's ledger (Box 3): the user-fee findings, fed back to county policy-makers, and the Act that followed.
+        var ledgerInsights = services.GetRequiredService<IAggregateCommands<Insight>>();
+        var engagements = services.GetRequiredService<IAggregateCommands<WiderEngagement>>();
+        var impacts = services.GetRequiredService<IAggregateCommands<Impact>>();
+        var kilifiLead = new MemberId("ke-lead-researcher");
+        await ledgerInsights.CreateAsync(ctx => Insight.Record(new InsightRecording(new InsightId("kilifi-user-fees"), new SiteId("kilifi"),
+            "District hospitals rely on user fees, and devolution's finance laws took away their autonomy over them", new LocalDate(2013, 8, 20))
+        {
+            Authors = [kilifiLead], Source = InsightSourceKind.CycleReflection, SourceReference = "kilifi-2013", Themes = ["hospital financing"],
+        }, ctx.Stamp), new CommandId("seed/ledger/kilifi-user-fees"), Actor.Member(kilifiLead), ct);
+        await engagements.CreateAsync(ctx => WiderEngagement.Record(new EngagementRecording(new EngagementId("kilifi-user-fee-feedback"), new SiteId("kilifi"),
+            "Findings on hospital user fees fed back to county policy-makers", new LocalDate(2014, 10, 14), new HigherLevelEngagement(SystemLevel.DistrictOrCounty, "Kilifi county policy-makers"))
+        {
+            Participants = [new EngagementParticipant(kilifiLead, new SiteId("kilifi")), new EngagementParticipant(new MemberId("ke-health-director"), new SiteId("kilifi"))],
+            Insights = [new InsightId("kilifi-user-fees")],
+        }, ctx.Stamp), new CommandId("seed/ledger/kilifi-user-fee-feedback"), Actor.Member(kilifiLead), ct);
+        await impacts.CreateAsync(ctx => Impact.Record(new ImpactRecording(new ImpactId("kilifi-fif-act"), new SiteId("kilifi"),
+            "The Kilifi Health Sector Facility Improvement Fund Act returns the use and management of user fees to the hospitals", new LocalDate(2017, 3, 1))
+        {
+            Change = ImpactChange.Law, Level = SystemLevel.DistrictOrCounty,
+            Evidence = "The findings on hospital user fees were fed back to county policy-makers before the Act was enacted", ObservedBy = "Kilifi learning site team",
+            Engagements = [new EngagementId("kilifi-user-fee-feedback")], Insights = [new InsightId("kilifi-user-fees")],
+        }, ctx.Stamp), new CommandId("seed/ledger/kilifi-fif-act"), Actor.Member(kilifiLead), ct);
 
         // One open cycle per site, in Planning.
         await cycles.StartAsync(new CycleOpening(new CycleId("kilifi-1"), new SiteId("kilifi"), 1, "Budget decisions after devolution"),

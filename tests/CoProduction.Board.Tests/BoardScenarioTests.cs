@@ -265,6 +265,35 @@ public sealed class BoardScenarioTests
     }
 
     [Fact]
+    public async Task The_ledger_traces_Kilifi_s_Facility_Improvement_Fund_Act_back_to_the_user_fee_findings_and_takes_a_new_insight()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        using var app = new BoardApp();
+        var researcher = await browser.SignedInAsync(app, "ke-lead-researcher");
+        await researcher.GotoAsync(app.BaseUrl + "/Site/kilifi");
+        await researcher.GetByRole(AriaRole.Link, new() { Name = "the ledger" }).ClickAsync();
+        Assert.Equal(3, await researcher.Locator("#ledger tbody tr").CountAsync());
+        Assert.Contains("Instrumental at DistrictOrCounty level: 1 claimed, 0 corroborated", await researcher.Locator("#impacts").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Back from the Act: the engagement that carried the findings and the insight they came from.
+        await researcher.Locator("#ledger tbody tr", new() { HasText = "Facility Improvement Fund Act" }).GetByRole(AriaRole.Link, new() { Name = "where it came from" }).ClickAsync();
+        var trail = await researcher.Locator("#trail").InnerTextAsync();
+        Assert.Contains("kilifi-user-fee-feedback", trail, StringComparison.Ordinal);
+        Assert.Contains("kilifi-user-fees", trail, StringComparison.Ordinal);
+        await Browser.ShotAsync(researcher, "13-ledger-trail");
+
+        // A blank insight is refused beside its field; a real one is recorded and listed.
+        await researcher.GetByLabel("What was learnt").FillAsync(" ");
+        await Button(researcher, "Record the insight").ClickAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await researcher.Locator("#Statement-error").InnerTextAsync()));
+        Assert.Equal(3, await researcher.Locator("#ledger tbody tr").CountAsync());
+        await researcher.GetByLabel("What was learnt").FillAsync("Hospital managers want the Act's rules explained at facility level");
+        await Button(researcher, "Record the insight").ClickAsync();
+        await researcher.Locator("#ledger").GetByText("Hospital managers want the Act's rules explained at facility level").WaitForAsync();
+        Assert.Equal(4, await researcher.Locator("#ledger tbody tr").CountAsync());
+    }
+
+    [Fact]
     public async Task The_cycle_page_fits_375_pixels_and_its_forms_work_from_the_keyboard()
     {
         await using var browser = await Browser.LaunchAsync();
