@@ -63,7 +63,7 @@ public static class ReportsCoProductionBuilderExtensions
 
 /// <summary>The read models' answer to <see cref="IProgrammeReports"/>.</summary>
 internal sealed class ProgrammeReports(
-    ISiteBoard board, ICycleRegister cycles, IProtocolRegister protocols, IAgenda agenda, IDateTimeZoneProvider zones, IClock clock) : IProgrammeReports
+    ISiteBoard board, ICycleRegister cycles, IProtocolRegister protocols, IAgenda agenda, ILedger ledger, IDateTimeZoneProvider zones, IClock clock) : IProgrammeReports
 {
     public async ValueTask<ProgrammeReportData> BuildAsync(ProgrammeReportScope scope, CancellationToken cancellationToken = default)
     {
@@ -81,6 +81,8 @@ internal sealed class ProgrammeReports(
         var sites = await SitesAsync(scope, cancellationToken).ConfigureAwait(false);
         var now = clock.GetCurrentInstant();
         var timeline = new List<SiteTimeline>();
+        var ledgerRows = new List<LedgerReportRow>();
+        var effortRows = new List<LedgerEffortRow>();
         var runCharts = new List<RunChartSeries>();
         var comparison = new List<SiteComparisonRow>();
         foreach (var site in sites)
@@ -133,6 +135,20 @@ internal sealed class ProgrammeReports(
                 runCharts.Add(new RunChartSeries(site.Name, RunChartMeasures.CycleLength, cycleLengths));
             }
 
+            // Each record once, under the site that recorded it (a cross-site engagement is on every participant's site page).
+            foreach (var record in (await AllAsync(after => ledger.AtSiteAsync(site.Site, null, after, 100, cancellationToken)).ConfigureAwait(false)).Where(r => r.Site == site.Site && window.Contains(r.On)))
+            {
+                var status = record.IsRetracted ? LedgerStatus.Retracted
+                    : record.ImpactStatus is { } impact ? $"{record.ImpactKind}, {record.ImpactLevel}, {impact}"
+                    : record.HasManagerCoAuthor ? "with a manager co-author" : string.Empty;
+                ledgerRows.Add(new LedgerReportRow(site.Name, record.On, record.Reference.Kind.ToString(), record.Title, string.Join(", ", record.DrawsOn), status));
+            }
+
+            foreach (var totals in await ledger.EffortAsync(site.Site, scope.From.Year, Math.Min(scope.To.Year, scope.From.Year + 99), cancellationToken).ConfigureAwait(false))
+            {
+                effortRows.Add(new LedgerEffortRow(site.Name, totals.Year, totals.Kind.ToString(), totals.Engagements, totals.PersonHours, string.Join(", ", totals.Costs)));
+            }
+
             comparison.Add(new SiteComparisonRow(
                 site.Name,
                 siteCycles.Count(c => window.Contains(c.Timeline.IsEmpty ? scope.From : c.Timeline[0].Entered.InZone(zone).Date)),
@@ -143,7 +159,11 @@ internal sealed class ProgrammeReports(
                 siteProtocols.Sum(p => p.Versions.Count(v => window.Contains(v.InForceFrom)))));
         }
 
-        var data = new ProgrammeReportData(scope.Title, timeline, runCharts, comparison);
+        var data = new ProgrammeReportData(scope.Title, timeline, runCharts, comparison)
+        {
+            Ledger = ledgerRows.OrderBy(r => r.On).ThenBy(r => r.Site, StringComparer.Ordinal).ToList(),
+            LedgerEffort = effortRows,
+        };
         ReportRenderer.Validate(data);
         return data;
     }

@@ -69,4 +69,36 @@ public sealed record ProgrammeReportData(
     string Programme,
     IReadOnlyList<SiteTimeline> Timeline,
     IReadOnlyList<RunChartSeries> RunCharts,
-    IReadOnlyList<SiteComparisonRow> Comparison);
+    IReadOnlyList<SiteComparisonRow> Comparison)
+{
+    /// <summary>Gets the co-production ledger's records (insights, engagements, outputs, impacts) in date order; empty when the report has none.</summary>
+    public IReadOnlyList<LedgerReportRow> Ledger { get; init; } = [];
+
+    /// <summary>Gets the engagements' effort and cost per site, year and engagement kind; empty when none was recorded.</summary>
+    public IReadOnlyList<LedgerEffortRow> LedgerEffort { get; init; } = [];
+}
+
+/// <summary>One record of the co-production ledger, as the ledger report shows it.</summary>
+/// <param name="Site">The site that recorded it.</param>
+/// <param name="On">Its date.</param>
+/// <param name="Record">Insight, Engagement, Output or Impact.</param>
+/// <param name="Title">Its statement or title.</param>
+/// <param name="DrawsOn">What it draws on, in words (for example "Insight kilifi-user-fees"); empty when nothing.</param>
+/// <param name="Status">Retracted, an impact's kind, level and status, or an output's manager co-authorship; empty otherwise.</param>
+public sealed record LedgerReportRow(string Site, LocalDate On, string Record, string Title, string DrawsOn, string Status);
+
+/// <summary>The words of <see cref="LedgerReportRow.Status"/> the reports read.</summary>
+public static class LedgerStatus
+{
+    /// <summary>A retracted record: shown, never counted.</summary>
+    public const string Retracted = "retracted";
+}
+
+/// <summary>One site's engagements of one kind in one year: how many, the person-hours, the costs per currency (never converted).</summary>
+/// <param name="Site">The site.</param>
+/// <param name="Year">The year.</param>
+/// <param name="EngagementKind">The engagement kind.</param>
+/// <param name="Engagements">How many engagements.</param>
+/// <param name="PersonHours">The effort in person-hours.</param>
+/// <param name="Costs">The costs, one per currency, for example "45000 KES"; empty when none.</param>
+public sealed record LedgerEffortRow(string Site, int Year, string EngagementKind, int Engagements, decimal PersonHours, string Costs);

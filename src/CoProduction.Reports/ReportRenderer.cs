@@ -21,11 +21,13 @@ public enum ReportKind
     RunChart,
     /// <summary>The cross-site comparison table and chart.</summary>
     Comparison,
+    /// <summary>The co-production ledger: insights, engagements, outputs and impacts with what each draws on, effort and cost per year, and a chart of the records per site.</summary>
+    Ledger,
 }
 
 /// <summary>
 /// Draws a programme's reports from plain data records (no store needed): Markdown, CSV, SVG and PNG per
-/// report, and one self-contained HTML page with the SVGs inline.
+/// report (timeline, run charts, comparison, ledger), and one self-contained HTML page with the SVGs inline.
 /// </summary>
 /// <remarks>
 /// Charts are drawn with ScottPlot 5, headless, with SkiaSharp. Numbers and dates are written with the
@@ -156,6 +158,29 @@ public sealed class ReportRenderer
                 }
 
                 break;
+            case ReportKind.Ledger:
+                md.Append("# ").Append(data.Programme).Append(" — the co-production ledger\n\n");
+                md.Append("| date | site | record | what | draws on | status |\n|---|---|---|---|---|---|\n");
+                foreach (var r in data.Ledger)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| {Iso.Format(r.On)} | {Cell(r.Site)} | {r.Record} | {Cell(r.Title)} | {Cell(r.DrawsOn)} | {Cell(r.Status)} |\n");
+                }
+
+                md.Append("\n## Effort and cost per year\n\n");
+                if (data.LedgerEffort.Count == 0)
+                {
+                    md.Append("No effort or cost recorded.\n");
+                }
+                else
+                {
+                    md.Append("| site | year | engagement kind | engagements | person-hours | costs |\n|---|---:|---|---:|---:|---|\n");
+                    foreach (var e in data.LedgerEffort)
+                    {
+                        md.Append(CultureInfo.InvariantCulture, $"| {Cell(e.Site)} | {e.Year} | {e.EngagementKind} | {e.Engagements} | {e.PersonHours:0.#} | {(e.Costs.Length == 0 ? "—" : Cell(e.Costs))} |\n");
+                    }
+                }
+
+                break;
             default:
                 md.Append("# ").Append(data.Programme).Append(" — cross-site comparison\n\n");
                 md.Append("| site | cycles | completed | pauses | meetings held | meetings missed | adherence % | protocol versions |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -197,6 +222,14 @@ public sealed class ReportRenderer
                     {
                         csv.Append(CultureInfo.InvariantCulture, $"{Quote(series.Site)},{Quote(series.Measure)},{Iso.Format(p.Date)},{p.Value.ToString("0.###", CultureInfo.InvariantCulture)},{median.ToString("0.###", CultureInfo.InvariantCulture)}\n");
                     }
+                }
+
+                break;
+            case ReportKind.Ledger:
+                csv.Append("date,site,record,what,draws_on,status\n");
+                foreach (var r in data.Ledger)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"{Iso.Format(r.On)},{Quote(r.Site)},{r.Record},{Quote(r.Title)},{Quote(r.DrawsOn)},{Quote(r.Status)}\n");
                 }
 
                 break;
@@ -291,7 +324,15 @@ public sealed class ReportRenderer
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Site)}</td><td class=n>{r.Cycles}</td><td class=n>{r.CyclesCompleted}</td><td class=n>{r.Pauses}</td><td class=n>{r.MeetingsHeld}</td><td class=n>{r.MeetingsMissed}</td><td class=n>{r.AdherencePercent:0.0}</td><td class=n>{r.ProtocolVersions}</td></tr>\n");
         }
 
-        html.Append("</table>\n").Append(StripXmlDeclaration(Svg(data, ReportKind.Comparison))).Append("\n</body></html>\n");
+        html.Append("</table>\n").Append(StripXmlDeclaration(Svg(data, ReportKind.Comparison))).Append('\n');
+        html.Append("<h2>The co-production ledger</h2>\n").Append(StripXmlDeclaration(Svg(data, ReportKind.Ledger)));
+        html.Append("\n<table><tr><th>date</th><th>site</th><th>record</th><th>what</th><th>draws on</th><th>status</th></tr>\n");
+        foreach (var r in data.Ledger)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Iso.Format(r.On)}</td><td>{WebUtility.HtmlEncode(r.Site)}</td><td>{r.Record}</td><td>{WebUtility.HtmlEncode(r.Title)}</td><td>{WebUtility.HtmlEncode(r.DrawsOn)}</td><td>{WebUtility.HtmlEncode(r.Status)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n</body></html>\n");
         return html.ToString();
     }
 
@@ -309,7 +350,7 @@ public sealed class ReportRenderer
         Validate(data);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var files = new List<(string Name, object Content)>();
-        foreach (var (kind, name) in new[] { (ReportKind.Timeline, "timeline"), (ReportKind.RunChart, "run-chart"), (ReportKind.Comparison, "comparison") })
+        foreach (var (kind, name) in new[] { (ReportKind.Timeline, "timeline"), (ReportKind.RunChart, "run-chart"), (ReportKind.Comparison, "comparison"), (ReportKind.Ledger, "ledger") })
         {
             files.Add((name + ".md", Markdown(data, kind)));
             files.Add((name + ".csv", Csv(data, kind)));
@@ -346,6 +387,7 @@ public sealed class ReportRenderer
         {
             ReportKind.Timeline => [TimelineChart(data)],
             ReportKind.RunChart => RunChartPanels(data),
+            ReportKind.Ledger => [(LedgerChart(data), Height)],
             _ => [(ComparisonChart(data), Height)],
         };
     }
@@ -521,6 +563,38 @@ public sealed class ReportRenderer
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };   // counts: no 0.5 steps
         Legend(plot, measures.Select(m => (m.Name, m.Colour)).ToArray());
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>Per site, the ledger's records still standing by kind: insights, engagements, outputs, impacts (retracted ones left out).</summary>
+    private Plot LedgerChart(ProgrammeReportData data)
+    {
+        var plot = NewPlot(data.Programme + " — the co-production ledger");
+        var kinds = new (string Name, Color Colour)[]
+        {
+            ("Insight", Colors.SteelBlue), ("Engagement", Colors.DarkOrange), ("Output", Colors.ForestGreen), ("Impact", Colors.Crimson),
+        };
+        var sites = data.Timeline.Select(r => r.Site).ToList();
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (var s = 0; s < sites.Count; s++)
+        {
+            var baseX = s * (kinds.Length + 1);
+            ticks.Add(new Tick(baseX + ((kinds.Length - 1) / 2.0), sites[s]));
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var count = data.Ledger.Count(r => r.Site == sites[s] && r.Record == kinds[k].Name && r.Status != LedgerStatus.Retracted);
+                bars.Add(new Bar { Position = baseX + k, Value = count, FillColor = kinds[k].Colour, Label = count.ToString(CultureInfo.InvariantCulture) });
+            }
+        }
+
+        plot.Add.Bars(bars).ValueLabelStyle.FontSize = 11;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        Legend(plot, kinds.Select(k => (k.Name + "s", k.Colour)).ToArray());
         plot.ShowLegend(Edge.Right);
         return plot;
     }

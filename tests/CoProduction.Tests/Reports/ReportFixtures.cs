@@ -51,6 +51,15 @@ internal static class ReportFixtures
             comparison.Add(new SiteComparisonRow(Sites[s], 7 - s, 7 - s - pauses, pauses, held, missed, 7 - s));
         }
 
-        return new ProgrammeReportData("Resilient and Accountable Health Systems", timeline, charts, comparison);
+        return new ProgrammeReportData("Resilient and Accountable Health Systems", timeline, charts, comparison)
+        {
+            Ledger =
+            [
+                new LedgerReportRow(Sites[0], new LocalDate(2013, 8, 20), "Insight", "Hospitals rely on user fees", "", ""),
+                new LedgerReportRow(Sites[0], new LocalDate(2014, 10, 14), "Engagement", "User-fee findings fed back to county policy-makers", "Insight kilifi-user-fees", ""),
+                new LedgerReportRow(Sites[0], new LocalDate(2017, 3, 1), "Impact", "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
+            ],
+            LedgerEffort = [new LedgerEffortRow(Sites[0], 2014, "EngagingHigherLevels", 1, 6, "")],
+        };
     }
 }

@@ -79,6 +79,32 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void The_ledger_report_lists_every_record_with_what_it_draws_on_and_effort_per_year_in_markdown_and_csv()
+    {
+        var data = ReportFixtures.SevenYears() with { };
+        data = data with
+        {
+            Ledger =
+            [
+                new LedgerReportRow("Kilifi", new LocalDate(2013, 8, 20), "Insight", "Hospitals rely on user fees", "", ""),
+                new LedgerReportRow("Kilifi", new LocalDate(2014, 10, 14), "Engagement", "Findings fed back, to county policy-makers", "Insight kilifi-user-fees", ""),
+                new LedgerReportRow("Kilifi", new LocalDate(2015, 1, 5), "Output", "A withdrawn brief", "", LedgerStatus.Retracted),
+                new LedgerReportRow("Kilifi", new LocalDate(2017, 3, 1), "Impact", "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
+            ],
+            LedgerEffort = [new LedgerEffortRow("Kilifi", 2014, "EngagingHigherLevels", 1, 22.5m, "45000 KES")],
+        };
+
+        var csv = Renderer.Csv(data, ReportKind.Ledger).TrimEnd('\n').Split('\n');
+        Assert.Equal(5, csv.Length);
+        Assert.Equal("2014-10-14,Kilifi,Engagement,\"Findings fed back, to county policy-makers\",Insight kilifi-user-fees,", csv[2]);
+        var md = Renderer.Markdown(data, ReportKind.Ledger);
+        Assert.Contains("| 2017-03-01 | Kilifi | Impact | The Facility Improvement Fund Act | Engagement kilifi-user-fee-feedback | Instrumental, DistrictOrCounty, Corroborated |", md, StringComparison.Ordinal);
+        Assert.Contains("| Kilifi | 2014 | EngagingHigherLevels | 1 | 22.5 | 45000 KES |", md, StringComparison.Ordinal);
+        Assert.Equal("svg", System.Xml.Linq.XDocument.Parse(Renderer.Svg(data, ReportKind.Ledger)).Root!.Name.LocalName);
+        Assert.Contains("No effort or cost recorded.", Renderer.Markdown(data with { LedgerEffort = [] }, ReportKind.Ledger), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_run_charts_are_one_panel_per_site_and_measure_each_titled_with_its_median_in_svg_and_png_alike()
     {
         var data = ReportFixtures.SevenYears();
@@ -104,8 +130,8 @@ public sealed class ReportRendererTests
     {
         var data = ReportFixtures.SevenYears();
         var html = Renderer.Html(data);
-        // The timeline, the comparison, and the run charts' outer picture holding one panel per series.
-        Assert.Equal(3 + data.RunCharts.Count, html.Split("<svg", StringSplitOptions.None).Length - 1);
+        // The timeline, the comparison, the ledger, and the run charts' outer picture holding one panel per series.
+        Assert.Equal(4 + data.RunCharts.Count, html.Split("<svg", StringSplitOptions.None).Length - 1);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
@@ -127,13 +153,16 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
-    public void Write_all_writes_thirteen_files()
+    public void Write_all_writes_seventeen_files_four_reports_in_four_formats_and_the_page()
     {
         var dir = Path.Combine(Path.GetTempPath(), "coproduction-reports-" + Guid.NewGuid().ToString("N"));
         try
         {
             var paths = Renderer.WriteAll(ReportFixtures.SevenYears(), dir);
-            Assert.Equal(13, paths.Count);
+            Assert.Equal(17, paths.Count);
+            Assert.Equal(
+                ["comparison", "ledger", "programme", "run-chart", "timeline"],
+                paths.Select(p => Path.GetFileNameWithoutExtension(p)).Distinct().Order(StringComparer.Ordinal));
             Assert.All(paths, p => Assert.True(new FileInfo(p).Length > 100, p));
         }
         finally

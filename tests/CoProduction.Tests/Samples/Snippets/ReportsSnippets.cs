@@ -42,10 +42,10 @@ public sealed class ReportsSnippets
         var reports = app.GetRequiredService<IProgrammeReports>();
         var data = await reports.BuildAsync(new ProgrammeReportScope("RESYST learning sites", new LocalDate(2012, 1, 1), new LocalDate(2019, 12, 31)), ct);
         var written = app.GetRequiredService<ReportRenderer>().WriteAll(data, outputFolder);
-        // written: timeline, run-chart and comparison as .md, .csv, .svg and .png, and programme.html
+        // written: timeline, run-chart, comparison and ledger as .md, .csv, .svg and .png, and programme.html
         #endregion
 
-        Assert.Equal(13, written.Count);
+        Assert.Equal(17, written.Count);
         Assert.All(written, p => Assert.True(File.Exists(p), p));
         Assert.Contains(data.Timeline.Single(r => r.Site == "Kilifi County").Bands, b => b.Kind == TimelineBandKind.Stage && b.Stage == CycleStage.Planning);
     }
