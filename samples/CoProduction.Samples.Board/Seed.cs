@@ -52,6 +52,14 @@ internal static class Seed
     /// Sedibeng's protocol (interviews, document review and observations with district managers). None covers journaling:
     /// a plan that needs it is stopped by the ethics gate until the protocol is amended.
     /// </summary>
+    /// <summary>Each site's lead researcher, who drafts and submits its protocol.</summary>
+    private static readonly Dictionary<SiteId, MemberId> LeadResearchers = new()
+    {
+        [new SiteId("kilifi")] = new MemberId("ke-lead-researcher"),
+        [new SiteId("mitchells-plain")] = new MemberId("mp-lead-researcher"),
+        [new SiteId("sedibeng")] = new MemberId("sb-lead-researcher"),
+    };
+
     public static IReadOnlyList<ProtocolDraft> Protocols { get; } =
     [
         new(new ProtocolId("KWTRP-2"), "Micro-practices of governance at sub-national level", Kemri,
@@ -163,12 +171,7 @@ internal static class Seed
     private static async Task ApproveAsync(ProtocolCommands drafts, IAggregateCommands<Protocol> protocols, ProtocolDraft draft, LocalDate approvedOn, CancellationToken ct)
     {
         var (_, policy, committee) = Committees.Single(c => c.Committee == draft.Committee);
-        var lead = Actor.Member(new MemberId(draft.Scope.Sites[0] switch
-        {
-            { Value: "kilifi" } => "ke-lead-researcher",
-            { Value: "mitchells-plain" } => "mp-lead-researcher",
-            _ => "sb-lead-researcher",
-        }));
+        var lead = Actor.Member(LeadResearchers[draft.Scope.Sites[0]]);
         var id = draft.Id;
         await drafts.DraftAsync(draft with { DraftedOn = approvedOn.PlusDays(-30) }, new CommandId($"seed/{id}/draft"), lead, ct);
         await protocols.ExecuteAsync(id, (p, c) => p.Submit(c.Stamp), new CommandId($"seed/{id}/submit"), lead, ct);

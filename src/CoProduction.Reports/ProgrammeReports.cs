@@ -89,9 +89,9 @@ internal sealed class ProgrammeReports(
         {
             var zone = zones.GetZoneOrNull(site.TimeZoneId) ?? DateTimeZone.Utc;
             var window = new Window(scope.From, scope.To, zone, now);
-            var siteCycles = await AllAsync(after => cycles.AtSiteAsync(site.Site, null, after, 100, cancellationToken)).ConfigureAwait(false);
-            var siteProtocols = await AllAsync(after => protocols.OfSiteAsync(site.Site, after, 100, cancellationToken)).ConfigureAwait(false);
-            var series = await AllAsync(after => agenda.OfSiteAsync(site.Site, after, 100, cancellationToken)).ConfigureAwait(false);
+            var siteCycles = await AllAsync(after => cycles.AtSiteAsync(site.Site, null, after, 100, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var siteProtocols = await AllAsync(after => protocols.OfSiteAsync(site.Site, after, 100, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var series = await AllAsync(after => agenda.OfSiteAsync(site.Site, after, 100, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             var bands = new List<TimelineBand>();
             bands.AddRange(siteCycles.OrderBy(c => c.Number).SelectMany(c => CycleBands(c, window)));
@@ -136,12 +136,12 @@ internal sealed class ProgrammeReports(
             }
 
             // Each record once, under the site that recorded it (a cross-site engagement is on every participant's site page).
-            foreach (var record in (await AllAsync(after => ledger.AtSiteAsync(site.Site, null, after, 100, cancellationToken)).ConfigureAwait(false)).Where(r => r.Site == site.Site && window.Contains(r.On)))
+            foreach (var record in (await AllAsync(after => ledger.AtSiteAsync(site.Site, null, after, 100, cancellationToken), cancellationToken).ConfigureAwait(false)).Where(r => r.Site == site.Site && window.Contains(r.On)))
             {
-                var status = record.IsRetracted ? LedgerStatus.Retracted
+                var status = record.IsRetracted ? "retracted"
                     : record.ImpactStatus is { } impact ? $"{record.ImpactKind}, {record.ImpactLevel}, {impact}"
                     : record.HasManagerCoAuthor ? "with a manager co-author" : string.Empty;
-                ledgerRows.Add(new LedgerReportRow(site.Name, record.On, record.Reference.Kind.ToString(), record.Title, string.Join(", ", record.DrawsOn), status));
+                ledgerRows.Add(new LedgerReportRow(site.Name, record.On, record.Reference.Kind, record.Title, string.Join(", ", record.DrawsOn), status) { IsRetracted = record.IsRetracted });
             }
 
             foreach (var totals in await ledger.EffortAsync(site.Site, scope.From.Year, Math.Min(scope.To.Year, scope.From.Year + 99), cancellationToken).ConfigureAwait(false))
@@ -197,10 +197,10 @@ internal sealed class ProgrammeReports(
         {
             for (var i = 0; i < versions.Count; i++)
             {
-                var start = Max(period.Start, versions[i].InForceFrom);
-                var end = i + 1 < versions.Count ? Min(period.End, versions[i + 1].InForceFrom.PlusDays(-1)) : period.End;
-                start = Max(start, window.From);
-                end = Min(end, window.To);
+                var start = LocalDate.Max(period.Start, versions[i].InForceFrom);
+                var end = i + 1 < versions.Count ? LocalDate.Min(period.End, versions[i + 1].InForceFrom.PlusDays(-1)) : period.End;
+                start = LocalDate.Max(start, window.From);
+                end = LocalDate.Min(end, window.To);
                 if (end >= start)
                 {
                     var made = versions[i].Amendment is { } amendment ? $", {amendment}" : string.Empty;
@@ -210,27 +210,20 @@ internal sealed class ProgrammeReports(
         }
     }
 
-    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
-
-    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
-
-    private static async Task<List<T>> AllAsync<T>(Func<DocumentCursor?, ValueTask<DocumentPage<T>>> page)
+    private static async Task<List<T>> AllAsync<T>(Func<DocumentCursor?, ValueTask<DocumentPage<T>>> page, CancellationToken cancellationToken)
     {
         var all = new List<T>();
-        DocumentCursor? after = null;
-        do
+        await foreach (var item in DocumentPages.AllAsync(page, cancellationToken).ConfigureAwait(false))
         {
-            var next = await page(after).ConfigureAwait(false);
-            all.AddRange(next.Items);
-            after = next.Next;
+            all.Add(item);
         }
-        while (after is not null);
+
         return all;
     }
 
     private async Task<IReadOnlyList<SiteBoardEntry>> SitesAsync(ProgrammeReportScope scope, CancellationToken cancellationToken)
     {
-        var known = await AllAsync(after => board.ListAsync(after, 100, cancellationToken)).ConfigureAwait(false);
+        var known = await AllAsync(after => board.ListAsync(after, 100, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (scope.Sites.IsEmpty)
         {
             return known.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
@@ -252,8 +245,8 @@ internal sealed class ProgrammeReports(
 
         public (LocalDate Start, LocalDate End)? Clip(Instant start, Instant? end)
         {
-            var first = Max(start.InZone(Zone).Date, From);
-            var last = Min((end ?? Now).InZone(Zone).Date, To);
+            var first = LocalDate.Max(start.InZone(Zone).Date, From);
+            var last = LocalDate.Min((end ?? Now).InZone(Zone).Date, To);
             return last >= first ? (first, last) : null;
         }
     }

@@ -81,17 +81,14 @@ public sealed record ProgrammeReportData(
 /// <summary>One record of the co-production ledger, as the ledger report shows it.</summary>
 /// <param name="Site">The site that recorded it.</param>
 /// <param name="On">Its date.</param>
-/// <param name="Record">Insight, Engagement, Output or Impact.</param>
+/// <param name="Record">Which kind of record: an insight, an engagement, an output or an impact.</param>
 /// <param name="Title">Its statement or title.</param>
 /// <param name="DrawsOn">What it draws on, in words (for example "Insight kilifi-user-fees"); empty when nothing.</param>
-/// <param name="Status">Retracted, an impact's kind, level and status, or an output's manager co-authorship; empty otherwise.</param>
-public sealed record LedgerReportRow(string Site, LocalDate On, string Record, string Title, string DrawsOn, string Status);
-
-/// <summary>The words of <see cref="LedgerReportRow.Status"/> the reports read.</summary>
-public static class LedgerStatus
+/// <param name="Status">"retracted", an impact's kind, level and status, or an output's manager co-authorship, in words; empty otherwise.</param>
+public sealed record LedgerReportRow(string Site, LocalDate On, CoProduction.ReadModels.LedgerRecordKind Record, string Title, string DrawsOn, string Status)
 {
-    /// <summary>A retracted record: shown, never counted.</summary>
-    public const string Retracted = "retracted";
+    /// <summary>Gets a value indicating whether the record was retracted: listed, never counted.</summary>
+    public bool IsRetracted { get; init; }
 }
 
 /// <summary>One site's engagements of one kind in one year: how many, the person-hours, the costs per currency (never converted).</summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using CoProduction.Cycles;
+using CoProduction.ReadModels;
 using NodaTime;
 using NodaTime.Text;
 using ScottPlot;
@@ -284,14 +285,17 @@ public sealed class ReportRenderer
             return panels[0].Plot.GetImageBytes(Width, panels[0].Height, ImageFormat.Png);
         }
 
-        // One panel under the other, drawn onto one canvas.
+        // One panel under the other: each drawn on its own surface (a plot clears the whole canvas it draws on), then placed
+        // on the one canvas as an image, with no PNG encoded and decoded in between.
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, panels.Sum(p => p.Height)));
         surface.Canvas.Clear(SkiaSharp.SKColors.White);
         var y = 0;
         foreach (var (plot, height) in panels)
         {
-            using var panel = SkiaSharp.SKBitmap.Decode(plot.GetImageBytes(Width, height, ImageFormat.Png));
-            surface.Canvas.DrawBitmap(panel, 0, y);
+            using var panel = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, height));
+            plot.Render(panel);
+            using var drawn = panel.Snapshot();
+            surface.Canvas.DrawImage(drawn, 0, y);
             y += height;
         }
 
@@ -571,9 +575,9 @@ public sealed class ReportRenderer
     private Plot LedgerChart(ProgrammeReportData data)
     {
         var plot = NewPlot(data.Programme + " — the co-production ledger");
-        var kinds = new (string Name, Color Colour)[]
+        var kinds = new (LedgerRecordKind Kind, Color Colour)[]
         {
-            ("Insight", Colors.SteelBlue), ("Engagement", Colors.DarkOrange), ("Output", Colors.ForestGreen), ("Impact", Colors.Crimson),
+            (LedgerRecordKind.Insight, Colors.SteelBlue), (LedgerRecordKind.Engagement, Colors.DarkOrange), (LedgerRecordKind.Output, Colors.ForestGreen), (LedgerRecordKind.Impact, Colors.Crimson),
         };
         var sites = data.Timeline.Select(r => r.Site).ToList();
         var bars = new List<Bar>();
@@ -584,7 +588,7 @@ public sealed class ReportRenderer
             ticks.Add(new Tick(baseX + ((kinds.Length - 1) / 2.0), sites[s]));
             for (var k = 0; k < kinds.Length; k++)
             {
-                var count = data.Ledger.Count(r => r.Site == sites[s] && r.Record == kinds[k].Name && r.Status != LedgerStatus.Retracted);
+                var count = data.Ledger.Count(r => r.Site == sites[s] && r.Record == kinds[k].Kind && !r.IsRetracted);
                 bars.Add(new Bar { Position = baseX + k, Value = count, FillColor = kinds[k].Colour, Label = count.ToString(CultureInfo.InvariantCulture) });
             }
         }
@@ -594,7 +598,7 @@ public sealed class ReportRenderer
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        Legend(plot, kinds.Select(k => (k.Name + "s", k.Colour)).ToArray());
+        Legend(plot, kinds.Select(k => (k.Kind + "s", k.Colour)).ToArray());
         plot.ShowLegend(Edge.Right);
         return plot;
     }

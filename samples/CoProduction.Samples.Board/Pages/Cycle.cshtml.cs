@@ -151,10 +151,7 @@ public sealed class CycleModel(
             async () =>
             {
                 var cycle = await repository.LoadAsync(AggregateRepository<Cycle>.StreamOf(new CycleId(id)), HttpContext.RequestAborted);
-                if (cycle.Version != version)
-                {
-                    throw new ChangedSinceOpenedException("Cycle " + id, version, cycle.Version);
-                }
+                RequireVersion(cycle, version);
 
                 var action = new CycleAction(new ActivityId(ActivityId ?? ""), On ?? TodayOf(cycle.State, 0), WhatWasDone ?? "", Lines(DataGenerated));
                 var result = await commands.RecordActionAsync(new CycleId(id), action, new CommandId("board/" + commandId), cancellationToken: HttpContext.RequestAborted);
@@ -202,10 +199,7 @@ public sealed class CycleModel(
             async () =>
             {
                 var cycle = await repository.LoadAsync(AggregateRepository<Cycle>.StreamOf(new CycleId(id)), HttpContext.RequestAborted);
-                if (cycle.Version != version)
-                {
-                    throw new ChangedSinceOpenedException("Cycle " + id, version, cycle.Version);
-                }
+                RequireVersion(cycle, version);
 
                 next = new CycleId($"{cycle.State.Site}-{cycle.State.Number + 1}");
                 var result = await commands.StartNextAsync(cycle.Id, next, NextFocus ?? "", new CommandId("board/" + commandId), cancellationToken: HttpContext.RequestAborted);
@@ -230,10 +224,7 @@ public sealed class CycleModel(
                 var result = await commands.ExecuteAsync(new CycleId(id), (cycle, ctx) =>
                 {
                     // Decided on the cycle as it is now (again after a conflict): refused when another user changed it since the page was drawn.
-                    if (cycle.Version != version)
-                    {
-                        throw new ChangedSinceOpenedException("Cycle " + id, version, cycle.Version);
-                    }
+                    RequireVersion(cycle, version);
 
                     command(cycle, ctx);
                 }, new CommandId("board/" + commandId), cancellationToken: HttpContext.RequestAborted);
@@ -242,6 +233,15 @@ public sealed class CycleModel(
             fields,
             () => RedirectToPage(new { id }));
         return done ?? await ReloadAsync(id);
+    }
+
+    /// <summary>Refuses a command drawn from another version of the cycle than the one it would change.</summary>
+    private static void RequireVersion(Cycle cycle, long version)
+    {
+        if (cycle.Version != version)
+        {
+            throw new ChangedSinceOpenedException("Cycle " + cycle.Id, version, cycle.Version);
+        }
     }
 
     /// <summary>One entry per non-blank line of a text area.</summary>

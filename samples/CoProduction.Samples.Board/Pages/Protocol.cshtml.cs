@@ -117,13 +117,18 @@ public sealed class ProtocolModel(
             ? site.Today
             : clock.GetCurrentInstant().InUtc().Date;
 
+    /// <summary>
+    /// The protocol's amendments, found in the stream index by the ids this page gives them (<c>{protocol}-A{n}</c>), so a
+    /// page loads its own protocol's amendments only, not every amendment in the store.
+    /// </summary>
     private async Task<List<AmendmentState>> AmendmentsOfAsync(ProtocolId protocol)
     {
+        var prefix = AggregateRepository<Amendment>.StreamOf(new AmendmentId($"{protocol}-A1")).Value[..^1];
         var found = new List<AmendmentState>();
         foreach (var entry in await streams.ListAsync(Amendment.StreamCategory, limit: 1000, cancellationToken: HttpContext.RequestAborted))
         {
-            var amendment = await amendments.TryLoadAsync(entry.Stream, HttpContext.RequestAborted);
-            if (amendment is not null && amendment.State.Protocol == protocol)
+            if (entry.Stream.Value.StartsWith(prefix, StringComparison.Ordinal)
+                && await amendments.TryLoadAsync(entry.Stream, HttpContext.RequestAborted) is { } amendment && amendment.State.Protocol == protocol)
             {
                 found.Add(amendment.State);
             }

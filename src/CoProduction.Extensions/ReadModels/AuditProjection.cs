@@ -38,39 +38,39 @@ internal sealed class AuditProjection() : DocumentProjection<AuditEntry>(new Aud
         ValueList<SiteId> sites = [];
         ProtocolId? protocol = null;
         CycleId? cycle = null;
-        if (Is(stream, Cycle.StreamCategory))
+        if (StreamId.IsOf(stream, Cycle.StreamCategory))
         {
             var c = await documents.AggregateAsync<Cycle>(e, cancellationToken).ConfigureAwait(false);
             (sites, cycle) = ([c.State.Site], c.Id);
         }
-        else if (Is(stream, Protocol.StreamCategory))
+        else if (StreamId.IsOf(stream, Protocol.StreamCategory))
         {
             var p = await documents.AggregateAsync<Protocol>(e, cancellationToken).ConfigureAwait(false);
             (sites, protocol) = (p.State.CurrentScope.Sites, p.Id);
         }
-        else if (Is(stream, Amendment.StreamCategory))
+        else if (StreamId.IsOf(stream, Amendment.StreamCategory))
         {
             protocol = (await documents.AggregateAsync<Amendment>(e, cancellationToken).ConfigureAwait(false)).State.Protocol;
         }
-        else if (Is(stream, ProtocolDeviation.StreamCategory))
+        else if (StreamId.IsOf(stream, ProtocolDeviation.StreamCategory))
         {
             var d = await documents.AggregateAsync<ProtocolDeviation>(e, cancellationToken).ConfigureAwait(false);
             (protocol, cycle) = (d.State.Protocol, d.State.Cycle);
         }
-        else if (Is(stream, LearningSite.StreamCategory))
+        else if (StreamId.IsOf(stream, LearningSite.StreamCategory))
         {
             sites = [(await documents.AggregateAsync<LearningSite>(e, cancellationToken).ConfigureAwait(false)).State.Id];
         }
-        else if (Is(stream, EthicalDilemma.StreamCategory))
+        else if (StreamId.IsOf(stream, EthicalDilemma.StreamCategory))
         {
             var d = await documents.AggregateAsync<EthicalDilemma>(e, cancellationToken).ConfigureAwait(false);
             (sites, protocol) = ([d.State.Site], d.State.Protocol);
         }
-        else if (Is(stream, MeetingSeries.StreamCategory))
+        else if (StreamId.IsOf(stream, MeetingSeries.StreamCategory))
         {
             sites = [(await documents.AggregateAsync<MeetingSeries>(e, cancellationToken).ConfigureAwait(false)).State.Plan.Site];
         }
-        else if (Is(stream, Programme.StreamCategory))
+        else if (StreamId.IsOf(stream, Programme.StreamCategory))
         {
             sites = (await documents.AggregateAsync<Programme>(e, cancellationToken).ConfigureAwait(false)).State.Sites;
         }
@@ -100,8 +100,6 @@ internal sealed class AuditProjection() : DocumentProjection<AuditEntry>(new Aud
         }
     }
 
-    private static bool Is(string stream, string category)
-        => stream.Length > category.Length && stream[category.Length] == '-' && stream.StartsWith(category, System.StringComparison.Ordinal);
 }
 
 /// <summary>The audit entries' JSON.</summary>

@@ -67,23 +67,23 @@ internal sealed class LedgerProjection() : DocumentProjection<LedgerDocument>(ne
     {
         var stream = e.Stored.Stream.Value;
         LedgerRecord? record = null;
-        if (IsOf(stream, Insight.StreamCategory))
+        if (StreamId.IsOf(stream, Insight.StreamCategory))
         {
             record = Of(await documents.AggregateAsync<Insight>(e, cancellationToken).ConfigureAwait(false), e);
         }
-        else if (IsOf(stream, WiderEngagement.StreamCategory))
+        else if (StreamId.IsOf(stream, WiderEngagement.StreamCategory))
         {
             record = Of(await documents.AggregateAsync<WiderEngagement>(e, cancellationToken).ConfigureAwait(false), e);
         }
-        else if (IsOf(stream, Output.StreamCategory))
+        else if (StreamId.IsOf(stream, Output.StreamCategory))
         {
             record = Of(await documents.AggregateAsync<Output>(e, cancellationToken).ConfigureAwait(false), e);
         }
-        else if (IsOf(stream, Impact.StreamCategory))
+        else if (StreamId.IsOf(stream, Impact.StreamCategory))
         {
             record = Of(await documents.AggregateAsync<Impact>(e, cancellationToken).ConfigureAwait(false), e);
         }
-        else if (IsOf(stream, Programme.StreamCategory))
+        else if (StreamId.IsOf(stream, Programme.StreamCategory))
         {
             var programme = (await documents.AggregateAsync<Programme>(e, cancellationToken).ConfigureAwait(false)).State;
             documents.Put(ProgrammeKey(programme.Id), new LedgerDocument(null, new LedgerProgramme(programme.Id, programme.Sites)));
@@ -111,7 +111,8 @@ internal sealed class LedgerProjection() : DocumentProjection<LedgerDocument>(ne
             yield return new(SiteIndex, DocumentIndexEntry.Compose(site.Value, kind, on));
         }
 
-        foreach (var key in record.DrawsOn.Select(static r => r.Key).Distinct(StringComparer.Ordinal))
+        // A record names each link once (the recordings refuse repeats), so each key is indexed once.
+        foreach (var key in record.DrawsOn.Select(static r => r.Key))
         {
             yield return new(LinkIndex, key);
         }
@@ -139,8 +140,6 @@ internal sealed class LedgerProjection() : DocumentProjection<LedgerDocument>(ne
         }
     }
 
-    private static bool IsOf(string stream, string category)
-        => stream.Length > category.Length && stream[category.Length] == '-' && stream.StartsWith(category, StringComparison.Ordinal);
 
     private static LedgerRecord Blank(LedgerReference reference, SiteId site, ValueList<SiteId> sites, string title, NodaTime.LocalDate on, bool retracted, ValueList<LedgerReference> drawsOn, long version, ProjectedEvent last)
         => new(reference, site, sites, title, on, retracted, drawsOn, null, [], [], null, false, null, null, null, version, last.Stored.Position);

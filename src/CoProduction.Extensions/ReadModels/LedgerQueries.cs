@@ -225,15 +225,7 @@ internal sealed class LedgerQueries(IDocumentStore store, LedgerProjection proje
 
             foreach (var cost in engagement.Costs.Where(c => c.Site == site))
             {
-                var i = costs.FindIndex(m => m.Currency == cost.Amount.Currency);
-                if (i < 0)
-                {
-                    costs.Add(cost.Amount);
-                }
-                else
-                {
-                    costs[i] = Money.Sum(costs[i], cost.Amount);
-                }
+                Money.AddTo(costs, cost.Amount);
             }
 
             totals[key] = (count + 1, hours, costs);

@@ -47,23 +47,23 @@ internal sealed class ProgrammeComparisonProjection(IDateTimeZoneProvider zones,
     protected override async ValueTask ApplyAsync(ProjectedEvent e, DocumentBatch<ComparisonDocument> documents, CancellationToken cancellationToken)
     {
         var stream = e.Stored.Stream.Value;
-        if (IsOf(stream, Cycle.StreamCategory))
+        if (StreamId.IsOf(stream, Cycle.StreamCategory))
         {
             await CycleAsync(await documents.AggregateAsync<Cycle>(e, cancellationToken).ConfigureAwait(false), documents, cancellationToken).ConfigureAwait(false);
         }
-        else if (IsOf(stream, MeetingSeries.StreamCategory))
+        else if (StreamId.IsOf(stream, MeetingSeries.StreamCategory))
         {
             await SeriesAsync((await documents.AggregateAsync<MeetingSeries>(e, cancellationToken).ConfigureAwait(false)).State, documents, cancellationToken).ConfigureAwait(false);
         }
-        else if (IsOf(stream, LearningSite.StreamCategory))
+        else if (StreamId.IsOf(stream, LearningSite.StreamCategory))
         {
             Site((await documents.AggregateAsync<LearningSite>(e, cancellationToken).ConfigureAwait(false)).State, e.Stored.RecordedAt, documents);
         }
-        else if (IsOf(stream, Protocol.StreamCategory))
+        else if (StreamId.IsOf(stream, Protocol.StreamCategory))
         {
             ProtocolSpans((await documents.AggregateAsync<Protocol>(e, cancellationToken).ConfigureAwait(false)).State, documents);
         }
-        else if (IsOf(stream, Programme.StreamCategory))
+        else if (StreamId.IsOf(stream, Programme.StreamCategory))
         {
             var programme = (await documents.AggregateAsync<Programme>(e, cancellationToken).ConfigureAwait(false)).State;
             documents.Put(ProgrammeKey(programme.Id), new ComparisonProgramme(programme.Id, programme.Name, programme.Period, programme.Sites));
@@ -75,8 +75,6 @@ internal sealed class ProgrammeComparisonProjection(IDateTimeZoneProvider zones,
             ? protocol.Spans.SelectMany(s => s.Sites).Distinct().Select(site => new DocumentIndexEntry(BySite, site.Value))
             : [];
 
-    private static bool IsOf(string stream, string category)
-        => stream.Length > category.Length && stream[category.Length] == '-' && stream.StartsWith(category, StringComparison.Ordinal);
 
     /// <summary>A cycle's entries: the year it started, the year it was completed, and per year the stages that ended then.</summary>
     private async ValueTask CycleAsync(Cycle aggregate, DocumentBatch<ComparisonDocument> documents, CancellationToken cancellationToken)

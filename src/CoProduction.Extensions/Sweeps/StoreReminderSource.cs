@@ -49,21 +49,13 @@ internal sealed class StoreReminderSource(
         // The cycle register, the agenda and the site board, caught up with the store, give the due stages, meetings and disengaged managers.
         var position = await runner.RequireCurrentAsync(Models, "the sweep's reminders", cancellationToken).ConfigureAwait(false);
         var stages = new List<CycleStageInput>();
-        DocumentCursor? after = null;
-        do
+        await foreach (var entry in DocumentPages.AllAsync(after => register.StageDueByAsync(now, after, PageSize, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            var page = await register.StageDueByAsync(now, after, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page.Items)
+            if (entry.ExpectedStageLengths.FirstOrDefault(e => e.Stage == entry.Stage) is { } expected && !entry.Timeline.IsEmpty)
             {
-                if (entry.ExpectedStageLengths.FirstOrDefault(e => e.Stage == entry.Stage) is { } expected && !entry.Timeline.IsEmpty)
-                {
-                    stages.Add(new CycleStageInput(entry.Cycle, entry.Stage.ToString(), entry.Timeline[^1].Entered, expected.Length, zones[entry.TimeZoneId], entry.Site));
-                }
+                stages.Add(new CycleStageInput(entry.Cycle, entry.Stage.ToString(), entry.Timeline[^1].Entered, expected.Length, zones[entry.TimeZoneId], entry.Site));
             }
-
-            after = page.Next;
         }
-        while (after is not null);
 
         // Meetings: only the series the agenda says have an open meeting starting by the lead's end, loaded current.
         var upcoming = await MeetingsAsync(position, now, now + policy.MeetingLead, cancellationToken).ConfigureAwait(false);
@@ -72,37 +64,21 @@ internal sealed class StoreReminderSource(
         // past UTC's next day, so the managers last engaged up to then minus the days hold every one due now.
         var engagements = new List<EngagementInput>();
         var lastDue = now.InUtc().Date.PlusDays(1 - policy.NotEngagedDays);
-        after = null;
-        do
+        await foreach (var (site, zoneId, manager) in DocumentPages.AllAsync(after => board.CoreManagersNotEngagedSinceAsync(lastDue, now, after, PageSize, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            var page = await board.CoreManagersNotEngagedSinceAsync(lastDue, now, after, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var (site, zoneId, manager) in page.Items)
+            if (manager.LastEngaged is { } last)
             {
-                if (manager.LastEngaged is { } last)
-                {
-                    engagements.Add(new EngagementInput(manager.Member, manager.NameInReminders, last, TimeZoneIds.Find(zones, zoneId), site));
-                }
+                engagements.Add(new EngagementInput(manager.Member, manager.NameInReminders, last, TimeZoneIds.Find(zones, zoneId), site));
             }
-
-            after = page.Next;
         }
-        while (after is not null);
 
         // Deviations: the open ones due by UTC's next day (no zone's date is later), in their site's zone.
         var open = new List<DeviationInput>();
-        after = null;
-        do
+        await foreach (var entry in DocumentPages.AllAsync(after => deviations.DeviationsDueByAsync(now.InUtc().Date.PlusDays(1), after, PageSize, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            var page = await deviations.DeviationsDueByAsync(now.InUtc().Date.PlusDays(1), after, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page.Items)
-            {
-                var zone = entry.TimeZoneId is { } id && zones.GetZoneOrNull(id) is { } siteZone ? siteZone : zones[options.CurrentValue.DefaultTimeZone];
-                open.Add(new DeviationInput(entry.Deviation, entry.Protocol, entry.Site, entry.Activity, entry.ReportDueOn, zone));
-            }
-
-            after = page.Next;
+            var zone = entry.TimeZoneId is { } id && zones.GetZoneOrNull(id) is { } siteZone ? siteZone : zones[options.CurrentValue.DefaultTimeZone];
+            open.Add(new DeviationInput(entry.Deviation, entry.Protocol, entry.Site, entry.Activity, entry.ReportDueOn, zone));
         }
-        while (after is not null);
 
         return new ReminderInputs
         {

@@ -27,6 +27,18 @@ internal static class Preconditions
             ? throw new ArgumentException($"A {typeof(TId).Name} is required; this one is the default, empty value: create ids with their constructor.", paramName)
             : id;
 
+    /// <summary>A list of ids, none <c>default</c> and none twice, of at most <see cref="InputLimits.ListCount"/> (the links a ledger record draws on).</summary>
+    internal static ValueList<TId> CheckIds<TId>(ValueList<TId> ids, string paramName)
+        where TId : struct, IStringId<TId>
+    {
+        foreach (var id in ids)
+        {
+            CheckId(id, paramName);
+        }
+
+        return CheckDistinct(ids, paramName);
+    }
+
     /// <summary>Refuses a <c>default</c> id when one is given.</summary>
     internal static TId? CheckOptionalId<TId>(TId? id, string paramName)
         where TId : struct, IStringId<TId>

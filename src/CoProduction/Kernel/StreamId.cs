@@ -33,6 +33,12 @@ public readonly record struct StreamId : IStringId<StreamId>
         return new StreamId(category + "-" + Preconditions.CheckId(id, nameof(id)).Value);
     }
 
+    /// <summary>Whether a stream name is one of a category's streams, as <see cref="For{TId}"/> names them (<c>{category}-{id}</c>).</summary>
+    /// <param name="stream">The stream name.</param>
+    /// <param name="category">The category, for example <c>cycle</c>.</param>
+    internal static bool IsOf(string stream, string category)
+        => stream.Length > category.Length && stream[category.Length] == '-' && stream.StartsWith(category, StringComparison.Ordinal);
+
     /// <summary>Returns the stream name.</summary>
     /// <returns>The stream name.</returns>
     public override string ToString() => Value ?? string.Empty;

@@ -123,15 +123,7 @@ public sealed record EngagementRecording
     public ValueList<InsightId> Insights
     {
         get;
-        init
-        {
-            foreach (var insight in value)
-            {
-                Preconditions.CheckId(insight, nameof(Insights));
-            }
-
-            field = Preconditions.CheckDistinct(value, nameof(Insights));
-        }
+        init => field = Preconditions.CheckIds(value, nameof(Insights));
     }
 
     /// <summary>The recording site, then the participants' sites, each once.</summary>

@@ -72,7 +72,7 @@ public sealed record ImpactRecording
     public ValueList<OutputId> Outputs
     {
         get;
-        init => field = Ids(value, nameof(Outputs));
+        init => field = Preconditions.CheckIds(value, nameof(Outputs));
     }
 
     /// <summary>Gets the engagements that led to it; none twice.</summary>
@@ -80,7 +80,7 @@ public sealed record ImpactRecording
     public ValueList<EngagementId> Engagements
     {
         get;
-        init => field = Ids(value, nameof(Engagements));
+        init => field = Preconditions.CheckIds(value, nameof(Engagements));
     }
 
     /// <summary>Gets the insights that led to it; none twice.</summary>
@@ -88,17 +88,6 @@ public sealed record ImpactRecording
     public ValueList<InsightId> Insights
     {
         get;
-        init => field = Ids(value, nameof(Insights));
-    }
-
-    private static ValueList<TId> Ids<TId>(ValueList<TId> ids, string paramName)
-        where TId : struct, IStringId<TId>
-    {
-        foreach (var id in ids)
-        {
-            Preconditions.CheckId(id, paramName);
-        }
-
-        return Preconditions.CheckDistinct(ids, paramName);
+        init => field = Preconditions.CheckIds(value, nameof(Insights));
     }
 }

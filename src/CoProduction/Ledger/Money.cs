@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -50,6 +51,22 @@ public readonly record struct Money
         => left.Currency == right.Currency
             ? new Money(left.Amount + right.Amount, left.Currency, sum: true)
             : throw new ArgumentException($"Amounts in {left.Currency} and {right.Currency} are never added together.", nameof(right));
+
+    /// <summary>Adds an amount to running totals kept one per currency, in the order the currencies first appear; never converts.</summary>
+    /// <param name="totals">The totals so far; changed in place.</param>
+    /// <param name="amount">The amount to add.</param>
+    internal static void AddTo(List<Money> totals, Money amount)
+    {
+        var i = totals.FindIndex(m => m.Currency == amount.Currency);
+        if (i < 0)
+        {
+            totals.Add(amount);
+        }
+        else
+        {
+            totals[i] = Sum(totals[i], amount);
+        }
+    }
 
     /// <summary>Returns the amount and the currency, for example <c>1200.50 KES</c>, in the invariant culture.</summary>
     /// <returns>The text.</returns>

@@ -70,14 +70,6 @@ public sealed record OutputRecording
     public ValueList<InsightId> Insights
     {
         get;
-        init
-        {
-            foreach (var insight in value)
-            {
-                Preconditions.CheckId(insight, nameof(Insights));
-            }
-
-            field = Preconditions.CheckDistinct(value, nameof(Insights));
-        }
+        init => field = Preconditions.CheckIds(value, nameof(Insights));
     }
 }

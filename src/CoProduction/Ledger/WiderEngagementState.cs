@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CoProduction.Events;
 using CoProduction.Sites;
 using NodaTime;
@@ -52,7 +53,7 @@ public sealed record WiderEngagementState
     public ValueList<EffortEntry> Effort { get; private init; }
 
     /// <summary>Gets the person-hours of every effort entry together.</summary>
-    public decimal TotalPersonHours { get; private init; }
+    public decimal TotalPersonHours => Effort.Sum(e => e.PersonHours);
 
     /// <summary>Gets the cost entries, oldest first.</summary>
     public ValueList<CostEntry> Costs { get; private init; }
@@ -87,15 +88,7 @@ public sealed record WiderEngagementState
         var totals = new List<Money>();
         foreach (var cost in Costs)
         {
-            var i = totals.FindIndex(m => m.Currency == cost.Amount.Currency);
-            if (i < 0)
-            {
-                totals.Add(cost.Amount);
-            }
-            else
-            {
-                totals[i] = Money.Sum(totals[i], cost.Amount);
-            }
+            Money.AddTo(totals, cost.Amount);
         }
 
         return new ValueList<Money>(totals);
@@ -110,7 +103,7 @@ public sealed record WiderEngagementState
             HigherLevel = e.HigherLevel, Request = e.Request, Activity = e.Activity, Teaching = e.Teaching,
             Participants = e.Participants, Sites = EngagementRecording.SitesOf(e.Site, e.Participants), Insights = e.Insights,
         },
-        WiderEngagementEffortAdded e => this with { Effort = Effort.Add(e.Effort), TotalPersonHours = TotalPersonHours + e.Effort.PersonHours },
+        WiderEngagementEffortAdded e => this with { Effort = Effort.Add(e.Effort) },
         WiderEngagementCostAdded e => this with { Costs = Costs.Add(e.Cost) },
         WiderEngagementInsightLinked e => this with { Insights = Insights.Add(e.Insight) },
         WiderEngagementRetracted e => this with { Status = WiderEngagementStatus.Retracted, RetractionReason = e.Reason },

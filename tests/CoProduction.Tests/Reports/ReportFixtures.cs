@@ -55,9 +55,9 @@ internal static class ReportFixtures
         {
             Ledger =
             [
-                new LedgerReportRow(Sites[0], new LocalDate(2013, 8, 20), "Insight", "Hospitals rely on user fees", "", ""),
-                new LedgerReportRow(Sites[0], new LocalDate(2014, 10, 14), "Engagement", "User-fee findings fed back to county policy-makers", "Insight kilifi-user-fees", ""),
-                new LedgerReportRow(Sites[0], new LocalDate(2017, 3, 1), "Impact", "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
+                new LedgerReportRow(Sites[0], new LocalDate(2013, 8, 20), CoProduction.ReadModels.LedgerRecordKind.Insight, "Hospitals rely on user fees", "", ""),
+                new LedgerReportRow(Sites[0], new LocalDate(2014, 10, 14), CoProduction.ReadModels.LedgerRecordKind.Engagement, "User-fee findings fed back to county policy-makers", "Insight kilifi-user-fees", ""),
+                new LedgerReportRow(Sites[0], new LocalDate(2017, 3, 1), CoProduction.ReadModels.LedgerRecordKind.Impact, "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
             ],
             LedgerEffort = [new LedgerEffortRow(Sites[0], 2014, "EngagingHigherLevels", 1, 6, "")],
         };

@@ -86,10 +86,10 @@ public sealed class ReportRendererTests
         {
             Ledger =
             [
-                new LedgerReportRow("Kilifi", new LocalDate(2013, 8, 20), "Insight", "Hospitals rely on user fees", "", ""),
-                new LedgerReportRow("Kilifi", new LocalDate(2014, 10, 14), "Engagement", "Findings fed back, to county policy-makers", "Insight kilifi-user-fees", ""),
-                new LedgerReportRow("Kilifi", new LocalDate(2015, 1, 5), "Output", "A withdrawn brief", "", LedgerStatus.Retracted),
-                new LedgerReportRow("Kilifi", new LocalDate(2017, 3, 1), "Impact", "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
+                new LedgerReportRow("Kilifi", new LocalDate(2013, 8, 20), CoProduction.ReadModels.LedgerRecordKind.Insight, "Hospitals rely on user fees", "", ""),
+                new LedgerReportRow("Kilifi", new LocalDate(2014, 10, 14), CoProduction.ReadModels.LedgerRecordKind.Engagement, "Findings fed back, to county policy-makers", "Insight kilifi-user-fees", ""),
+                new LedgerReportRow("Kilifi", new LocalDate(2015, 1, 5), CoProduction.ReadModels.LedgerRecordKind.Output, "A withdrawn brief", "", "retracted") { IsRetracted = true },
+                new LedgerReportRow("Kilifi", new LocalDate(2017, 3, 1), CoProduction.ReadModels.LedgerRecordKind.Impact, "The Facility Improvement Fund Act", "Engagement kilifi-user-fee-feedback", "Instrumental, DistrictOrCounty, Corroborated"),
             ],
             LedgerEffort = [new LedgerEffortRow("Kilifi", 2014, "EngagingHigherLevels", 1, 22.5m, "45000 KES")],
         };
